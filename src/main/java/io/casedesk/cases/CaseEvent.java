@@ -1,0 +1,7 @@
+package io.casedesk.cases;
+
+import java.time.Instant;
+
+/** One line of a case's timeline. */
+public record CaseEvent(Instant at, String type, String detail) {
+}

@@ -1,0 +1,6 @@
+package io.casedesk.cases;
+
+import java.util.List;
+
+public record CasePage(List<SupportCase> items, long total) {
+}

@@ -1,0 +1,203 @@
+package io.casedesk.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CaseRepository {
+
+    private static final String REFERENCE_FORMAT = "CASE-%06d";
+
+    private final JdbcClient jdbc;
+
+    CaseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the case and gives it its reference, derived from the generated id so it is short and unique. */
+    long insert(NewCase c, String severity, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO support_case (reference, status, channel, customer_email, customer_name, customer_tier,
+                    subject, description, order_id, severity, severity_given, sentiment, opened_by, created_at)
+                VALUES (:reference, :status, :channel, :email, :name, :tier, :subject, :description, :orderId,
+                    :severity, :severityGiven, :sentiment, :openedBy, :createdAt)""")
+                .param("reference", "TMP-" + UUID.randomUUID().toString().substring(0, 12))
+                .param("status", CaseStatus.OPEN.wire())
+                .param("channel", c.channel().wire())
+                .param("email", c.customerEmail())
+                .param("name", c.customerName())
+                .param("tier", c.customerTier())
+                .param("subject", c.subject())
+                .param("description", c.description())
+                .param("orderId", c.orderId())
+                .param("severity", severity)
+                .param("severityGiven", c.severity() != null)
+                .param("sentiment", c.sentiment())
+                .param("openedBy", c.openedBy())
+                .param("createdAt", ts(now))
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        jdbc.sql("UPDATE support_case SET reference = :reference WHERE id = :id")
+                .param("reference", referenceOf(id)).param("id", id).update();
+        return id;
+    }
+
+    static String referenceOf(long id) {
+        return REFERENCE_FORMAT.formatted(id);
+    }
+
+    Optional<SupportCase> findByReference(String reference) {
+        return jdbc.sql("SELECT * FROM support_case WHERE reference = :reference")
+                .param("reference", reference)
+                .query(this::mapCase).optional()
+                .map(c -> withTags(c, tagsOf(c.id())));
+    }
+
+    long idOf(String reference) {
+        return jdbc.sql("SELECT id FROM support_case WHERE reference = :reference")
+                .param("reference", reference).query(Long.class).optional()
+                .orElseThrow(() -> new CaseNotFoundException(reference));
+    }
+
+    /** Updates the named columns of one case; column names come from this package only, never from a request. */
+    void update(String reference, Map<String, Object> columns) {
+        var assignments = new ArrayList<String>();
+        var params = new HashMap<String, Object>();
+        columns.forEach((column, value) -> {
+            assignments.add(column + " = :" + column);
+            params.put(column, value instanceof Instant i ? ts(i) : value);
+        });
+        params.put("reference", reference);
+        int rows = jdbc.sql("UPDATE support_case SET " + String.join(", ", assignments) + " WHERE reference = :reference")
+                .params(params).update();
+        if (rows == 0) {
+            throw new CaseNotFoundException(reference);
+        }
+    }
+
+    /** Sets a timestamp only the first time (first response, acknowledgement). */
+    void setOnce(String reference, String column, Instant at) {
+        jdbc.sql("UPDATE support_case SET " + column + " = :at WHERE reference = :reference AND " + column + " IS NULL")
+                .param("at", ts(at)).param("reference", reference).update();
+    }
+
+    void incrementReopenCount(String reference) {
+        jdbc.sql("UPDATE support_case SET reopen_count = reopen_count + 1 WHERE reference = :reference")
+                .param("reference", reference).update();
+    }
+
+    void replaceTags(long caseId, List<String> tags) {
+        jdbc.sql("DELETE FROM case_tag WHERE case_id = :id").param("id", caseId).update();
+        for (String tag : tags) {
+            jdbc.sql("INSERT INTO case_tag (case_id, tag) VALUES (:id, :tag)").param("id", caseId).param("tag", tag).update();
+        }
+    }
+
+    List<String> tagsOf(long caseId) {
+        return jdbc.sql("SELECT tag FROM case_tag WHERE case_id = :id ORDER BY tag").param("id", caseId)
+                .query(String.class).list();
+    }
+
+    void addEvent(long caseId, Instant at, String type, String detail) {
+        jdbc.sql("INSERT INTO case_event (case_id, at, type, detail) VALUES (:id, :at, :type, :detail)")
+                .param("id", caseId).param("at", ts(at)).param("type", type).param("detail", detail).update();
+    }
+
+    List<CaseEvent> events(long caseId) {
+        return jdbc.sql("SELECT at, type, detail FROM case_event WHERE case_id = :id ORDER BY id")
+                .param("id", caseId)
+                .query((rs, n) -> new CaseEvent(instant(rs, "at"), rs.getString("type"), rs.getString("detail")))
+                .list();
+    }
+
+    int countSince(String customerEmail, Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM support_case WHERE customer_email = :email AND created_at >= :since")
+                .param("email", customerEmail).param("since", ts(since)).query(Integer.class).single();
+    }
+
+    List<SupportCase> recentOf(String customerEmail, String exceptReference, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM support_case WHERE customer_email = :email AND reference <> :reference
+                ORDER BY created_at DESC, id DESC LIMIT :limit""")
+                .param("email", customerEmail).param("reference", exceptReference).param("limit", limit)
+                .query(this::mapCase).list();
+    }
+
+    CasePage search(CaseQuery q) {
+        var where = new StringBuilder(" WHERE 1 = 1");
+        var params = new LinkedHashMap<String, Object>();
+        if (q.status() != null) {
+            where.append(" AND c.status = :status");
+            params.put("status", q.status().wire());
+        }
+        if (q.priority() != null) {
+            where.append(" AND c.priority = :priority");
+            params.put("priority", q.priority());
+        }
+        if (q.customer() != null) {
+            where.append(" AND c.customer_email = :customer");
+            params.put("customer", q.customer());
+        }
+        if (q.openedBy() != null) {
+            where.append(" AND c.opened_by = :openedBy");
+            params.put("openedBy", q.openedBy());
+        }
+        if (q.tag() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM case_tag t WHERE t.case_id = c.id AND t.tag = :tag)");
+            params.put("tag", q.tag());
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM support_case c" + where).params(params).query(Long.class).single();
+        params.put("limit", q.size());
+        params.put("offset", (long) q.page() * q.size());
+        List<SupportCase> items = jdbc.sql("SELECT c.* FROM support_case c" + where
+                        + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
+                .params(params).query(this::mapCase).list().stream()
+                .map(c -> withTags(c, tagsOf(c.id()))).toList();
+        return new CasePage(items, total);
+    }
+
+    private SupportCase mapCase(ResultSet rs, int row) throws SQLException {
+        return new SupportCase(rs.getLong("id"), rs.getString("reference"), CaseStatus.fromWire(rs.getString("status")),
+                Channel.fromWire(rs.getString("channel")), rs.getString("customer_email"), rs.getString("customer_name"),
+                rs.getString("customer_tier"), rs.getString("subject"), rs.getString("description"),
+                rs.getString("order_id"), rs.getString("severity"), rs.getDouble("sentiment"), rs.getString("intent"),
+                rs.getString("category"), rs.getBoolean("compliance"), rs.getString("priority"),
+                rs.getString("assigned_group"), rs.getInt("escalation_level"), rs.getInt("reopen_count"),
+                rs.getString("sla_calendar"), instant(rs, "response_due_at"), instant(rs, "resolution_due_at"),
+                rs.getBoolean("response_breached"), rs.getBoolean("resolution_breached"), rs.getString("resolution"),
+                (Integer) rs.getObject("csat", Integer.class), rs.getString("csat_comment"), rs.getString("opened_by"),
+                rs.getString("process_instance_id"), instant(rs, "created_at"), instant(rs, "acknowledged_at"),
+                instant(rs, "first_response_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"), List.of());
+    }
+
+    private static SupportCase withTags(SupportCase c, List<String> tags) {
+        return new SupportCase(c.id(), c.reference(), c.status(), c.channel(), c.customerEmail(), c.customerName(),
+                c.customerTier(), c.subject(), c.description(), c.orderId(), c.severity(), c.sentiment(), c.intent(),
+                c.category(), c.compliance(), c.priority(), c.assignedGroup(), c.escalationLevel(), c.reopenCount(),
+                c.slaCalendar(), c.responseDueAt(), c.resolutionDueAt(), c.responseBreached(), c.resolutionBreached(),
+                c.resolution(), c.csat(), c.csatComment(), c.openedBy(), c.processInstanceId(), c.createdAt(),
+                c.acknowledgedAt(), c.firstResponseAt(), c.resolvedAt(), c.closedAt(), List.copyOf(tags));
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

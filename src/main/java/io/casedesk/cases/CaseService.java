@@ -1,0 +1,196 @@
+package io.casedesk.cases;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The case store: every change of a case's state and its timeline goes through here, so the timeline
+ * and the timestamps that metrics read can never disagree with the state.
+ */
+@Service("supportCaseService")
+@Transactional
+public class CaseService {
+
+    public static final Duration RECENT_WINDOW = Duration.ofDays(30);
+
+    private final CaseRepository cases;
+    private final Clock clock;
+
+    CaseService(CaseRepository cases, Clock clock) {
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    public SupportCase open(NewCase newCase) {
+        Instant now = clock.instant();
+        long id = cases.insert(newCase, newCase.severity(), now);
+        if (newCase.tags() != null && !newCase.tags().isEmpty()) {
+            cases.replaceTags(id, newCase.tags().stream().distinct().toList());
+        }
+        cases.addEvent(id, now, "opened", "Opened via " + newCase.channel().wire()
+                + (newCase.openedBy() == null ? "" : " by " + newCase.openedBy()));
+        return cases.findByReference(CaseRepository.referenceOf(id)).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<SupportCase> find(String reference) {
+        return cases.findByReference(reference);
+    }
+
+    @Transactional(readOnly = true)
+    public SupportCase get(String reference) {
+        return find(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+    }
+
+    @Transactional(readOnly = true)
+    public List<CaseEvent> timeline(String reference) {
+        return cases.events(cases.idOf(reference));
+    }
+
+    @Transactional(readOnly = true)
+    public CasePage search(CaseQuery query) {
+        return cases.search(query);
+    }
+
+    /** The customer's cases opened in the last 30 days, this one included. */
+    @Transactional(readOnly = true)
+    public int recentCaseCount(String customerEmail) {
+        return cases.countSince(customerEmail, clock.instant().minus(RECENT_WINDOW));
+    }
+
+    @Transactional(readOnly = true)
+    public List<SupportCase> recentCasesOf(SupportCase supportCase, int limit) {
+        return cases.recentOf(supportCase.customerEmail(), supportCase.reference(), limit);
+    }
+
+    public void attachProcess(String reference, String processInstanceId) {
+        cases.update(reference, Map.of("process_instance_id", processInstanceId));
+    }
+
+    public void recordEvent(String reference, String type, String detail) {
+        cases.addEvent(cases.idOf(reference), clock.instant(), type, detail);
+    }
+
+    public void recordTriage(String reference, Triage triage) {
+        var columns = new LinkedHashMap<String, Object>();
+        columns.put("severity", triage.severity());
+        columns.put("intent", triage.intent());
+        columns.put("category", triage.category());
+        columns.put("compliance", triage.compliance());
+        columns.put("priority", triage.priority());
+        columns.put("assigned_group", triage.assignedGroup());
+        columns.put("sla_calendar", triage.slaCalendar());
+        columns.put("response_due_at", triage.responseDueAt());
+        columns.put("resolution_due_at", triage.resolutionDueAt());
+        cases.update(reference, columns);
+        recordEvent(reference, "triaged", "Priority %s, category %s, routed to %s; first response due %s, resolution due %s"
+                .formatted(triage.priority(), triage.category(), triage.assignedGroup(), triage.responseDueAt(),
+                        triage.resolutionDueAt()));
+    }
+
+    public void markAcknowledged(String reference) {
+        cases.setOnce(reference, "acknowledged_at", clock.instant());
+        recordEvent(reference, "acknowledged", "Acknowledgement sent to the customer");
+    }
+
+    /** An agent answered the customer; the first such answer is the case's first response. */
+    public void recordAgentReply(String reference, String agent, String outcome, String reply) {
+        Instant now = clock.instant();
+        if (reply != null && !reply.isBlank()) {
+            cases.setOnce(reference, "first_response_at", now);
+        }
+        CaseStatus status = switch (outcome) {
+            case "need_info" -> CaseStatus.WAITING_ON_CUSTOMER;
+            case "resolved" -> CaseStatus.RESOLVED;
+            default -> CaseStatus.IN_PROGRESS;
+        };
+        cases.update(reference, Map.of("status", status.wire()));
+        recordEvent(reference, "agent-reply", "%s (%s): %s".formatted(agent == null ? "agent" : agent, outcome,
+                reply == null ? "" : reply));
+    }
+
+    public void recordEscalation(String reference, String group, int level, String trigger, boolean managerNotified) {
+        cases.update(reference, Map.of("status", CaseStatus.ESCALATED.wire(), "assigned_group", group,
+                "escalation_level", level));
+        recordEvent(reference, "escalated", "Escalated to %s (level %d) on %s%s".formatted(group, level, trigger,
+                managerNotified ? "; manager notified" : ""));
+    }
+
+    public void recordResolution(String reference, String resolution, List<String> tags, boolean knowledgeGap) {
+        Instant now = clock.instant();
+        cases.update(reference, Map.of("status", CaseStatus.RESOLVED.wire(), "resolution", resolution,
+                "resolved_at", now, "knowledge_gap", knowledgeGap));
+        cases.replaceTags(cases.idOf(reference), tags);
+        recordEvent(reference, "resolved", "Resolution: %s; tags %s%s".formatted(resolution, String.join(", ", tags),
+                knowledgeGap ? "; knowledge gap flagged" : ""));
+    }
+
+    /** The customer says the problem is still there: a repeat failure. */
+    public void recordReopen(String reference, String how) {
+        cases.incrementReopenCount(reference);
+        var columns = new LinkedHashMap<String, Object>();
+        columns.put("status", CaseStatus.IN_PROGRESS.wire());
+        columns.put("resolved_at", null);
+        cases.update(reference, columns);
+        recordEvent(reference, "reopened", "Customer reports the problem is not fixed (" + how + ")");
+    }
+
+    public void recordResolutionConfirmed(String reference, String how) {
+        recordEvent(reference, "confirmed", how);
+    }
+
+    public void recordCustomerMessage(String reference, String body) {
+        recordEvent(reference, "customer-message", body);
+    }
+
+    public void markInProgress(String reference) {
+        cases.update(reference, Map.of("status", CaseStatus.IN_PROGRESS.wire()));
+    }
+
+    public void close(String reference) {
+        cases.update(reference, Map.of("status", CaseStatus.CLOSED.wire(), "closed_at", clock.instant()));
+        recordEvent(reference, "closed", "Case closed");
+    }
+
+    public void recordSlaBreach(String reference, SlaTarget target) {
+        cases.update(reference, Map.of(target.breachColumn(), true));
+        recordEvent(reference, "sla-breach", target.label() + " target breached");
+    }
+
+    public void recordCsat(String reference, int score, String comment) {
+        var columns = new LinkedHashMap<String, Object>();
+        columns.put("csat", score);
+        columns.put("csat_comment", comment);
+        cases.update(reference, columns);
+        recordEvent(reference, "csat", "Customer rated " + score + "/5" + (comment == null || comment.isBlank() ? "" : ": " + comment));
+    }
+
+    /** The two SLA targets of a case. */
+    public enum SlaTarget {
+        RESPONSE("response_breached", "First-response"),
+        RESOLUTION("resolution_breached", "Resolution");
+
+        private final String breachColumn;
+        private final String label;
+
+        SlaTarget(String breachColumn, String label) {
+            this.breachColumn = breachColumn;
+            this.label = label;
+        }
+
+        String breachColumn() {
+            return breachColumn;
+        }
+
+        String label() {
+            return label;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.casedesk.cases.process;
+
+import io.casedesk.cases.CaseFlow;
+import io.casedesk.cases.process.SupportCaseProcess.Vars;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+@Component
+class CaseFlowAdapter implements CaseFlow {
+
+    private final RuntimeService runtime;
+
+    CaseFlowAdapter(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public boolean customerReplied(String reference) {
+        return correlate(reference, SupportCaseProcess.MESSAGE_CUSTOMER_REPLIED, Variables.createVariables());
+    }
+
+    @Override
+    public boolean resolutionAnswered(String reference, boolean fixed) {
+        return correlate(reference, fixed ? SupportCaseProcess.MESSAGE_RESOLUTION_CONFIRMED
+                : SupportCaseProcess.MESSAGE_RESOLUTION_REJECTED, Variables.createVariables());
+    }
+
+    @Override
+    public boolean surveyAnswered(String reference, int score) {
+        return correlate(reference, SupportCaseProcess.MESSAGE_SURVEY_ANSWERED,
+                Variables.createVariables().putValue(Vars.CSAT_SCORE, score));
+    }
+
+    private boolean correlate(String reference, String message, java.util.Map<String, Object> variables) {
+        return !runtime.createMessageCorrelation(message)
+                .processInstanceBusinessKey(reference)
+                .setVariables(variables)
+                .correlateAllWithResult()
+                .isEmpty();
+    }
+}

@@ -1,0 +1,78 @@
+package io.casedesk.cases.process;
+
+import io.casedesk.cases.CaseEvent;
+import io.casedesk.cases.CaseService;
+import io.casedesk.cases.SupportCase;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts what an agent needs to see on the task as task-local variables, for the form to display. They live
+ * only as long as the task, so the customer's details are not copied into the process.
+ */
+@Component("caseTaskDetails")
+class CaseTaskDetails implements TaskListener {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    private static final int RECENT_CASES_SHOWN = 5;
+
+    private final CaseService cases;
+
+    CaseTaskDetails(CaseService cases) {
+        this.cases = cases;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        SupportCase c = cases.get(SupportCaseProcess.caseReference(task));
+        List<CaseEvent> timeline = cases.timeline(c.reference());
+        task.setVariableLocal("customerName", c.customerName());
+        task.setVariableLocal("customerEmail", c.customerEmail());
+        task.setVariableLocal("subject", c.subject());
+        task.setVariableLocal("description", c.description());
+        task.setVariableLocal("orderId", c.orderId());
+        task.setVariableLocal("sentimentText", "%.2f (%s)".formatted(c.sentiment(), mood(c.sentiment())));
+        task.setVariableLocal("responseDueText", when(c.responseDueAt()));
+        task.setVariableLocal("resolutionDueText", when(c.resolutionDueAt()));
+        task.setVariableLocal("recentCasesText", cases.recentCasesOf(c, RECENT_CASES_SHOWN).stream()
+                .map(r -> "%s  %s  %s  %s".formatted(r.reference(), WHEN.format(r.createdAt()), r.status().wire(),
+                        r.subject()))
+                .collect(Collectors.joining("\n")));
+        task.setVariableLocal("timelineText", timeline.stream()
+                .map(e -> WHEN.format(e.at()) + "  " + e.type() + "  " + (e.detail() == null ? "" : e.detail()))
+                .collect(Collectors.joining("\n")));
+        task.setVariableLocal("escalationReason", timeline.stream().filter(e -> "escalated".equals(e.type()))
+                .reduce((a, b) -> b).map(CaseEvent::detail).orElse(""));
+        task.setVariableLocal("csatComment", c.csatComment());
+        task.setPriority(switch (c.priority() == null ? "P3" : c.priority()) {
+            case "P1" -> 100;
+            case "P2" -> 75;
+            default -> 50;
+        });
+        if (c.resolutionDueAt() != null) {
+            task.setDueDate(java.util.Date.from(c.resolutionDueAt()));
+        }
+        if (c.responseDueAt() != null && c.firstResponseAt() == null) {
+            task.setFollowUpDate(java.util.Date.from(c.responseDueAt()));
+        }
+    }
+
+    private static String when(Instant instant) {
+        return instant == null ? "" : WHEN.format(instant);
+    }
+
+    private static String mood(double sentiment) {
+        if (sentiment <= -0.05) {
+            return "negative";
+        }
+        return sentiment >= 0.05 ? "positive" : "neutral";
+    }
+
+}

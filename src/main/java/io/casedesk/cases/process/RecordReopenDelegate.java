@@ -1,0 +1,28 @@
+package io.casedesk.cases.process;
+
+import static io.casedesk.cases.process.SupportCaseProcess.*;
+
+import io.casedesk.cases.CaseService;
+import io.casedesk.cases.process.SupportCaseProcess.Vars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Still broken": a repeat failure, which the escalation table weighs next. */
+@Component("recordReopen")
+class RecordReopenDelegate implements JavaDelegate {
+
+    private final CaseService cases;
+
+    RecordReopenDelegate(CaseService cases) {
+        this.cases = cases;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        cases.recordReopen(caseReference(execution), "still broken");
+        execution.setVariable(Vars.REOPEN_COUNT, integer(execution, Vars.REOPEN_COUNT) + 1);
+        execution.setVariable(Vars.RESOLVED, false);
+        execution.setVariable(Vars.ESCALATION_TRIGGER, "reopen");
+    }
+}

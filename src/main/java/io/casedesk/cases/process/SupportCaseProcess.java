@@ -1,0 +1,106 @@
+package io.casedesk.cases.process;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The one place that names the support-case process: its key, element ids, messages and variables.
+ * Variables are typed primitives; read them through the accessors below.
+ */
+public final class SupportCaseProcess {
+
+    public static final String KEY = "support-case";
+
+    public static final String TASK_TROUBLESHOOT = "Task_Troubleshoot";
+    public static final String TASK_ESCALATED = "Task_Escalated";
+    public static final String TASK_CSAT_RECOVERY = "Task_CsatRecovery";
+
+    public static final String MESSAGE_CUSTOMER_REPLIED = "CustomerReplied";
+    public static final String MESSAGE_RESOLUTION_CONFIRMED = "ResolutionConfirmed";
+    public static final String MESSAGE_RESOLUTION_REJECTED = "ResolutionRejected";
+    public static final String MESSAGE_SURVEY_ANSWERED = "SurveyAnswered";
+
+    /** Activities that wait for a customer, so a message knows what it can move. */
+    public static final String EVENT_CUSTOMER_REPLIED = "Event_CustomerReplied";
+    public static final String EVENT_RESOLUTION_CONFIRMED = "Event_ResolutionConfirmed";
+    public static final String EVENT_RESOLUTION_REJECTED = "Event_ResolutionRejected";
+
+    public static final class Vars {
+        public static final String CASE_REFERENCE = "caseReference";
+        public static final String CHANNEL = "channel";
+        public static final String CUSTOMER_TIER = "customerTier";
+        public static final String SEVERITY = "severity";
+        public static final String SENTIMENT = "sentiment";
+        public static final String RECENT_CASE_COUNT = "recentCaseCount";
+        public static final String CASE_TEXT = "caseText";
+        public static final String INTENT = "intent";
+        public static final String CATEGORY = "category";
+        public static final String COMPLIANCE = "compliance";
+        public static final String PRIORITY = "priority";
+        public static final String RESPONSE_DUE = "responseDue";
+        public static final String RESOLUTION_DUE = "resolutionDue";
+        public static final String SLA_CALENDAR = "slaCalendar";
+        public static final String RESPONSE_DUE_AT = "responseDueAt";
+        public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
+        public static final String CANDIDATE_GROUP = "candidateGroup";
+        public static final String CURRENT_GROUP = "currentGroup";
+        public static final String ESCALATION_TRIGGER = "escalationTrigger";
+        public static final String ESCALATE = "escalate";
+        public static final String ESCALATION_GROUP = "escalationGroup";
+        public static final String NOTIFY_MANAGER = "notifyManager";
+        public static final String ESCALATION_LEVEL = "escalationLevel";
+        public static final String SLA_ESCALATION_PENDING = "slaEscalationPending";
+        public static final String SLA_BREACHED = "slaBreached";
+        public static final String REOPEN_COUNT = "reopenCount";
+        public static final String RESPONDED = "responded";
+        public static final String RESOLVED = "resolved";
+        public static final String KNOWLEDGE_GAP = "knowledgeGap";
+        public static final String OUTCOME = "outcome";
+        public static final String REPLY = "reply";
+        /** Whether the agent's last answer holds a reply for the customer. */
+        public static final String HAS_REPLY = "hasReply";
+        /** The user who completed the last agent task. */
+        public static final String LAST_AGENT = "lastAgent";
+        public static final String RESOLUTION = "resolution";
+        public static final String TAGS = "tags";
+        public static final String CSAT_SCORE = "csatScore";
+        public static final String CSAT_COMMENT = "csatComment";
+        /** Input parameter of the mail tasks: which mail to send. */
+        public static final String MAIL_KIND = "mailKind";
+        /** Input parameter of the SLA breach task: which target was breached. */
+        public static final String SLA_TARGET = "slaTarget";
+
+        private Vars() {
+        }
+    }
+
+    private SupportCaseProcess() {
+    }
+
+    public static String caseReference(VariableScope scope) {
+        return string(scope, Vars.CASE_REFERENCE);
+    }
+
+    public static String string(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+
+    public static boolean flag(VariableScope scope, String name) {
+        return Boolean.TRUE.equals(scope.getVariable(name));
+    }
+
+    public static int integer(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value == null ? 0 : ((Number) value).intValue();
+    }
+
+    public static Double decimal(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    public static Date date(VariableScope scope, String name) {
+        return (Date) scope.getVariable(name);
+    }
+}

@@ -1,0 +1,138 @@
+package io.casedesk.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.casedesk.cases.CaseService;
+import io.casedesk.cases.Channel;
+import io.casedesk.cases.NewCase;
+import io.casedesk.cases.SupportCase;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens cases: stores the case, computes what triage needs from the customer's words, and starts the flow,
+ * all in one transaction, so a failure leaves neither a case without a flow nor a flow without a case.
+ */
+@Service
+public class IntakeService {
+
+    private final CaseService cases;
+    private final CustomerSentiment sentiment;
+    private final CaseProcessStarter processStarter;
+    private final IdempotentRequests idempotentRequests;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    IntakeService(CaseService cases, CustomerSentiment sentiment, CaseProcessStarter processStarter,
+                  IdempotentRequests idempotentRequests, ObjectMapper json, Clock clock) {
+        this.cases = cases;
+        this.sentiment = sentiment;
+        this.processStarter = processStarter;
+        this.idempotentRequests = idempotentRequests;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A new case from the API; with an idempotency key the same request gives the first answer again. */
+    @Transactional
+    CaseOpened open(NewCaseRequest request, String principal, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return CaseOpened.of(openAndStart(toNewCase(request, principal)));
+        }
+        String hash = hash(request);
+        var earlier = idempotentRequests.find(principal, idempotencyKey);
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), hash);
+        }
+        idempotentRequests.claim(principal, idempotencyKey, hash, clock.instant());
+        CaseOpened opened = CaseOpened.of(openAndStart(toNewCase(request, principal)));
+        idempotentRequests.complete(principal, idempotencyKey, opened.reference(), write(opened));
+        return opened;
+    }
+
+    /** Looks up the stored answer after a concurrent request with the same key won the race. */
+    @Transactional(readOnly = true)
+    CaseOpened replay(NewCaseRequest request, String principal, String idempotencyKey) {
+        var earlier = idempotentRequests.find(principal, idempotencyKey)
+                .orElseThrow(() -> new IllegalStateException("idempotency key vanished"));
+        return replay(earlier, hash(request));
+    }
+
+    /**
+     * A case that an agent opened from Tasklist's start form: the flow is already running, so only the case is
+     * stored here; the caller puts the triage input on the flow.
+     */
+    @Transactional
+    public OpenedFromForm openFromStartForm(NewCase newCase) {
+        SupportCase stored = cases.open(withSentiment(newCase));
+        return new OpenedFromForm(stored, triageInput(stored));
+    }
+
+    @Transactional
+    public void attachProcess(String reference, String processInstanceId) {
+        cases.attachProcess(reference, processInstanceId);
+    }
+
+    public record OpenedFromForm(SupportCase supportCase, TriageInput triageInput) {
+    }
+
+    private SupportCase openAndStart(NewCase newCase) {
+        SupportCase stored = cases.open(withSentiment(newCase));
+        String processInstanceId = processStarter.start(stored, triageInput(stored));
+        cases.attachProcess(stored.reference(), processInstanceId);
+        return cases.get(stored.reference());
+    }
+
+    private NewCase withSentiment(NewCase c) {
+        double score = sentiment.score(c.subject() + ". " + c.description());
+        return new NewCase(c.channel(), c.customerEmail(), c.customerName(), c.customerTier(), c.subject(),
+                c.description(), c.orderId(), c.severity(), c.tags(), score, c.openedBy());
+    }
+
+    private TriageInput triageInput(SupportCase c) {
+        String text = (c.subject() + " " + c.description()).toLowerCase(Locale.ROOT);
+        return new TriageInput(text, cases.recentCaseCount(c.customerEmail()));
+    }
+
+    private static NewCase toNewCase(NewCaseRequest r, String principal) {
+        return new NewCase(Channel.fromWire(r.channel()), r.customer().email().trim().toLowerCase(Locale.ROOT),
+                r.customer().name(), r.customer().tier() == null ? "standard" : r.customer().tier(),
+                r.subject().strip(), r.description(), r.orderId(), r.severity(),
+                r.tags() == null ? List.of() : r.tags(), 0.0, principal);
+    }
+
+    private CaseOpened replay(IdempotentRequests.Stored earlier, String hash) {
+        if (!earlier.requestHash().equals(hash)) {
+            throw new IdempotencyConflictException();
+        }
+        try {
+            return json.readValue(earlier.response(), CaseOpened.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored idempotent answer is unreadable", e);
+        }
+    }
+
+    private String hash(NewCaseRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(write(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package io.casedesk.mail;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+@ConfigurationProperties("casedesk.mail")
+record MailSettings(String from, String managerAddress) {
+}

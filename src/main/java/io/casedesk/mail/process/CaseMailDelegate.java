@@ -1,0 +1,26 @@
+package io.casedesk.mail.process;
+
+import io.casedesk.cases.process.SupportCaseProcess;
+import io.casedesk.cases.process.SupportCaseProcess.Vars;
+import io.casedesk.mail.MailKind;
+import io.casedesk.mail.MailService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Sends the mail the model names in the input parameter mailKind. */
+@Component("caseMail")
+class CaseMailDelegate implements JavaDelegate {
+
+    private final MailService mail;
+
+    CaseMailDelegate(MailService mail) {
+        this.mail = mail;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        mail.send(SupportCaseProcess.caseReference(execution),
+                MailKind.fromModel((String) execution.getVariableLocal(Vars.MAIL_KIND)));
+    }
+}

@@ -1,0 +1,89 @@
+package io.casedesk.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String[] CASE_OPENERS = {"integrations", "tier1", "tier2", "specialists", "camunda-admin"};
+    static final String[] CASE_READERS = {"integrations", "tier1", "tier2", "specialists", "managers", "ops",
+            "knowledge", "process-owners", "camunda-admin"};
+
+    /** The service API: HTTP basic against Camunda identity, no session, problem+json for 401 and 403. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/cases").hasAnyAuthority(groups(CASE_OPENERS))
+                        .requestMatchers(HttpMethod.POST, "/api/cases/*/messages").hasAnyAuthority(groups(CASE_OPENERS))
+                        .requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/*").hasAnyAuthority(groups(CASE_READERS))
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"casedesk\"");
+                    problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+                            "Authentication with a Camunda user is required");
+                }))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+                        problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                                "Your groups do not allow this")))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    /**
+     * Everything else. Camunda's webapps and /engine-rest bring their own authentication and CSRF protection;
+     * the customer pages are public but reached only through single-use tokens, and keep Spring's CSRF protection.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
+                        .requestMatchers("/resolution/*", "/survey/*", "/customer.css", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/").permitAll()
+                        .anyRequest().denyAll())
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**", "/api/**"))
+                .headers(headers -> headers.frameOptions(f -> f.sameOrigin()))
+                .build();
+    }
+
+    /** Camunda's own authentication for /engine-rest, so the engine's authorizations apply to every call. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("engine-rest-authentication");
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                HttpBasicAuthenticationProvider.class.getName()));
+        registration.setOrder(Integer.MIN_VALUE + 100);
+        return registration;
+    }
+
+    private static String[] groups(String... ids) {
+        return java.util.Arrays.stream(ids).map(id -> "GROUP_" + id).toArray(String[]::new);
+    }
+
+    private static void problem(HttpServletResponse response, int status, String title, String detail)
+            throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}"
+                .formatted(title, status, detail));
+    }
+}

@@ -1,0 +1,61 @@
+package io.casedesk.survey;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Single-use, expiring tokens of 256 random bits that stand for one case and one purpose in a customer link. */
+@Repository
+class CustomerTokens {
+
+    enum Purpose { RESOLUTION, SURVEY }
+
+    record Claim(long caseId, String reference) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+
+    CustomerTokens(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    String issue(long caseId, Purpose purpose, Instant now, Duration validFor) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        jdbc.sql("""
+                INSERT INTO customer_token (token, case_id, purpose, created_at, expires_at)
+                VALUES (:token, :caseId, :purpose, :now, :expires)""")
+                .param("token", token).param("caseId", caseId).param("purpose", purpose.name())
+                .param("now", Timestamp.from(now)).param("expires", Timestamp.from(now.plus(validFor)))
+                .update();
+        return token;
+    }
+
+    /** The case a valid, unused token stands for. */
+    Optional<Claim> peek(String token, Purpose purpose, Instant now) {
+        return jdbc.sql("""
+                SELECT t.case_id, c.reference FROM customer_token t JOIN support_case c ON c.id = t.case_id
+                WHERE t.token = :token AND t.purpose = :purpose AND t.used_at IS NULL AND t.expires_at > :now""")
+                .param("token", token).param("purpose", purpose.name()).param("now", Timestamp.from(now))
+                .query((rs, n) -> new Claim(rs.getLong(1), rs.getString(2))).optional();
+    }
+
+    /** Uses the token up; only one of two concurrent uses wins. */
+    Optional<Claim> redeem(String token, Purpose purpose, Instant now) {
+        Optional<Claim> claim = peek(token, purpose, now);
+        if (claim.isEmpty()) {
+            return claim;
+        }
+        int won = jdbc.sql("UPDATE customer_token SET used_at = :now WHERE token = :token AND used_at IS NULL")
+                .param("now", Timestamp.from(now)).param("token", token).update();
+        return won == 1 ? claim : Optional.empty();
+    }
+}
