@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts what an agent needs to see on the task as task-local variables, for the form to display. They live
- * only as long as the task, so the customer's details are not copied into the process.
+ * only as long as the task, so the customer's details are not copied into the process. The previous agent
+ * answer is cleared, so every task starts with an empty form and no stale reply can be sent again.
  */
 @Component("caseTaskDetails")
 class CaseTaskDetails implements TaskListener {
@@ -31,6 +32,7 @@ class CaseTaskDetails implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        task.getExecution().getProcessInstance().removeVariables(AgentAnswer.VARIABLES);
         SupportCase c = cases.get(SupportCaseProcess.caseReference(task));
         List<CaseEvent> timeline = cases.timeline(c.reference());
         task.setVariableLocal("customerName", c.customerName());

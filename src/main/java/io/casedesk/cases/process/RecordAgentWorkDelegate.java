@@ -1,34 +1,38 @@
 package io.casedesk.cases.process;
 
-import static io.casedesk.cases.process.SupportCaseProcess.*;
+import static io.casedesk.cases.process.SupportCaseProcess.caseReference;
 
 import io.casedesk.cases.CaseService;
+import io.casedesk.cases.TagVocabulary;
 import io.casedesk.cases.process.SupportCaseProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Records the agent's answer; a reply is the first response if none was given before. */
+/** Checks and records the agent's answer; a reply is the case's first response if none was given before. */
 @Component("recordAgentWork")
 class RecordAgentWorkDelegate implements JavaDelegate {
 
     private final CaseService cases;
+    private final TagVocabulary vocabulary;
 
-    RecordAgentWorkDelegate(CaseService cases) {
+    RecordAgentWorkDelegate(CaseService cases, TagVocabulary vocabulary) {
         this.cases = cases;
+        this.vocabulary = vocabulary;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String outcome = string(execution, Vars.OUTCOME);
-        String reply = string(execution, Vars.REPLY);
-        boolean hasReply = reply != null && !reply.isBlank();
-        cases.recordAgentReply(caseReference(execution), string(execution, Vars.LAST_AGENT), outcome, reply);
-        execution.setVariable(Vars.HAS_REPLY, hasReply);
-        if (hasReply) {
+        AgentAnswer answer = AgentAnswer.read(execution, vocabulary);
+        var user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        cases.recordAgentReply(caseReference(execution), user == null ? null : user.getUserId(), answer.outcome(),
+                answer.reply());
+        execution.setVariable(Vars.HAS_REPLY, answer.hasReply());
+        execution.setVariable(Vars.KNOWLEDGE_GAP, answer.knowledgeGap());
+        if (answer.hasReply()) {
             execution.setVariable(Vars.RESPONDED, true);
         }
-        if ("escalate".equals(outcome)) {
+        if ("escalate".equals(answer.outcome())) {
             execution.setVariable(Vars.ESCALATION_TRIGGER, "agent");
         }
     }

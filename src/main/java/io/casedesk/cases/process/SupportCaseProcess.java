@@ -59,8 +59,6 @@ public final class SupportCaseProcess {
         public static final String REPLY = "reply";
         /** Whether the agent's last answer holds a reply for the customer. */
         public static final String HAS_REPLY = "hasReply";
-        /** The user who completed the last agent task. */
-        public static final String LAST_AGENT = "lastAgent";
         public static final String RESOLUTION = "resolution";
         public static final String TAGS = "tags";
         public static final String CSAT_SCORE = "csatScore";

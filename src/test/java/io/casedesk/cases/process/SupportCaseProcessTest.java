@@ -1,0 +1,418 @@
+package io.casedesk.cases.process;
+
+import static io.casedesk.TestMailServer.lastMailFor;
+import static io.casedesk.TestMailServer.linkToken;
+import static io.casedesk.TestMailServer.recipient;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import io.casedesk.TestMailServer;
+import io.casedesk.cases.CaseEvent;
+import io.casedesk.cases.CaseService;
+import io.casedesk.cases.CaseStatus;
+import io.casedesk.cases.CustomerMessages;
+import io.casedesk.cases.SupportCase;
+import io.casedesk.intake.IntakeService;
+import io.casedesk.intake.TestCases;
+import io.casedesk.prevention.PreventionService;
+import io.casedesk.survey.FeedbackService;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Drives every path of support-case with the real delegates, tables, database and SMTP server. The job executor
+ * is off here, so each async step and timer is run by the test, in order; the job-executor timing is proven in
+ * the end-to-end test.
+ */
+@SpringBootTest(properties = {
+        "camunda.bpm.job-execution.enabled=false",
+        "spring.datasource.url=jdbc:h2:mem:process-tests;DB_CLOSE_DELAY=-1"})
+@Import({ProcessEngineCoverageConfiguration.class, SupportCaseProcessTest.Coverage.class})
+class SupportCaseProcessTest {
+
+    @TestConfiguration
+    static class Coverage {
+        /** Flow-node coverage of support-case must reach 90 % over this class. */
+        @Bean
+        ProcessEngineCoverageProperties processEngineCoverageProperties() {
+            return new ProcessEngineCoverageProperties.Builder()
+                    .assertClassCoverageAtLeast(0.9)
+                    .excludeProcessDefinitionKeys("prevention-ticket")
+                    .build();
+        }
+    }
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        TestMailServer.register(registry);
+    }
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired ManagementService management;
+    @Autowired HistoryService history;
+    @Autowired IntakeService intake;
+    @Autowired CaseService cases;
+    @Autowired CustomerMessages customerMessages;
+    @Autowired FeedbackService feedback;
+    @Autowired PreventionService prevention;
+
+    @BeforeEach
+    void initAssertions() {
+        BpmnAwareTests.init(engine);
+    }
+
+    @Test
+    void happyPath_acknowledgesTriagesResolvesClosesAndSurveys() {
+        String ref = open("email", "standard", "Where is my parcel?", "My order has not arrived yet, tracking shows nothing.");
+        ProcessInstance pi = instance(ref);
+        assertThat(pi).isWaitingAt("Task_SendAcknowledgement", "Task_Troubleshoot")
+                .hasPassed("Task_Classify", "Task_CheckCompliance", "Task_DecidePriority", "Task_DecideSlaTargets",
+                        "Task_ScheduleSla", "Task_DecideRouting", "Task_DecideTriageEscalation", "Task_RecordTriage")
+                .variables().containsEntry("priority", "P3").containsEntry("category", "delivery")
+                .containsEntry("candidateGroup", "tier1").doesNotContainKey("caseText");
+        SupportCase triaged = cases.get(ref);
+        assertThat(triaged.status()).isEqualTo(CaseStatus.OPEN);
+        assertThat(triaged.slaCalendar()).isEqualTo("business-hours");
+        assertThat(triaged.responseDueAt()).isAfter(triaged.createdAt());
+
+        runJob(pi, "Task_SendAcknowledgement");
+        var ack = lastMailFor(ref, "We have received your request");
+        assertThat(recipient(ack)).isEqualTo(email(ref));
+        assertThat(cases.get(ref).acknowledgedAt()).isNotNull();
+
+        Task troubleshoot = task(pi);
+        assertThat(troubleshoot).hasDefinitionKey("Task_Troubleshoot").hasCandidateGroup("tier1");
+        assertThat(tasks.getVariablesLocal(troubleshoot.getId())).containsEntry("subject", "Where is my parcel?")
+                .containsKey("recentCasesText").containsKey("timelineText");
+        tasks.complete(troubleshoot.getId(), resolved("We have re-sent your parcel.", "delivery-delay", false));
+        SupportCase resolved = cases.get(ref);
+        assertThat(resolved.status()).isEqualTo(CaseStatus.RESOLVED);
+        assertThat(resolved.firstResponseAt()).isNotNull();
+        assertThat(resolved.resolvedAt()).isNotNull();
+        assertThat(resolved.tags()).containsExactly("delivery-delay");
+
+        runJob(pi, "Task_SendResolution");
+        String token = linkToken(lastMailFor(ref, "Resolved"), "resolution");
+        assertThat(feedback.answerResolution(token, true)).isTrue();
+        assertThat(feedback.answerResolution(token, true)).as("a link works once").isFalse();
+        assertThat(cases.get(ref).status()).isEqualTo(CaseStatus.CLOSED);
+
+        runJob(pi, "Task_SendSurvey");
+        String survey = linkToken(lastMailFor(ref, "How did we do"), "survey");
+        assertThat(feedback.answerSurvey(survey, 5, "Quick and friendly")).isTrue();
+
+        assertThat(pi).isEnded().hasPassed("Event_ResolutionConfirmed", "Task_CloseCase", "Event_SurveyAnswered",
+                "EndEvent_CaseClosed").hasNotPassed("Task_CsatRecovery", "Task_RequestPrevention");
+        SupportCase closed = cases.get(ref);
+        assertThat(closed.closedAt()).isNotNull();
+        assertThat(closed.csat()).isEqualTo(5);
+        assertThat(types(ref)).containsSubsequence("opened", "decision", "triaged", "acknowledged", "agent-reply",
+                "resolved", "confirmed", "closed", "csat");
+        assertThat(details(ref, "decision")).anyMatch(d -> d.startsWith("case-priority v1 rule Rule_Priority_"))
+                .anyMatch(d -> d.startsWith("sla-targets v1 rule Rule_Sla_P3_Email"))
+                .anyMatch(d -> d.startsWith("routing v1 rule Rule_Routing_Tier1"))
+                .anyMatch(d -> d.startsWith("escalation v1 rule Rule_Escalation_None"));
+    }
+
+    @Test
+    void triageEscalation_vipWithNegativeSentiment_goesToTier2AndNotifiesManager() {
+        String ref = open("chat", "vip", "Still no refund", "This is terrible. I am furious, the worst service ever.");
+        ProcessInstance pi = instance(ref);
+        runJob(pi, "Task_SendAcknowledgement");
+        assertThat(pi).isWaitingAt("Task_NotifyManager");
+        runJob(pi, "Task_NotifyManager");
+        assertThat(recipient(lastMailFor(ref, "Escalated to tier2"))).isEqualTo("managers@casedesk.local");
+        assertThat(task(pi)).hasDefinitionKey("Task_Escalated").hasCandidateGroup("tier2");
+        assertThat(cases.get(ref).status()).isEqualTo(CaseStatus.ESCALATED);
+        assertThat(details(ref, "decision")).anyMatch(d -> d.contains("Rule_Escalation_VipNegative"));
+        assertThat(details(ref, "escalated")).anyMatch(d -> d.contains("tier2") && d.contains("triage"));
+    }
+
+    @Test
+    void agentEscalation_withReply_sendsReplyAndMovesUpTier1ToTier2ToSpecialists() {
+        String ref = open("web", "standard", "App crashes", "The app shows an error and crashes when I open it.");
+        ProcessInstance pi = instance(ref);
+        runJob(pi, "Task_SendAcknowledgement");
+        tasks.complete(task(pi).getId(), Map.of("outcome", "escalate", "reply", "A colleague will take over.",
+                "knowledgeGap", false));
+        runJob(pi, "Task_SendEscalationReply");
+        assertThat(lastMailFor(ref, "Re: App crashes")).isNotNull();
+        assertThat(task(pi)).hasDefinitionKey("Task_Escalated").hasCandidateGroup("tier2");
+        assertThat(cases.get(ref).firstResponseAt()).isNotNull();
+
+        tasks.complete(task(pi).getId(), Map.of("outcome", "escalate", "knowledgeGap", false));
+        assertThat(task(pi)).hasDefinitionKey("Task_Escalated").hasCandidateGroup("specialists");
+        assertThat(pi).hasPassed("Task_EvaluateEscalation", "Task_ApplyEscalation");
+        assertThat(cases.get(ref).escalationLevel()).isEqualTo(2);
+        assertThat(details(ref, "decision")).anyMatch(d -> d.contains("Rule_Escalation_AgentTier1"))
+                .anyMatch(d -> d.contains("Rule_Escalation_AgentTier2"));
+    }
+
+    @Test
+    void responseBreach_recordsEscalatesAndTellsManager() {
+        String ref = open("email", "standard", "Question about my invoice", "Could you explain the invoice lines?");
+        ProcessInstance pi = instance(ref);
+        runJob(pi, "Task_SendAcknowledgement");
+        assertThat(task(pi)).hasDefinitionKey("Task_Troubleshoot");
+
+        runJob(pi, "BoundaryEvent_ResponseDue");
+        assertThat(cases.get(ref).responseBreached()).isTrue();
+        runJob(pi, "Task_NotifyBreach");
+        assertThat(recipient(lastMailFor(ref, "SLA breached"))).isEqualTo("managers@casedesk.local");
+        assertThat(pi).hasPassed("Task_RecordResponseBreach", "Task_BreachEscalation", "Task_RequestSlaEscalation",
+                "BoundaryEvent_SlaEscalation");
+        runJob(pi, "Task_NotifyManager");
+        assertThat(task(pi)).hasDefinitionKey("Task_Escalated").hasCandidateGroup("tier2");
+        assertThat(types(ref)).containsSubsequence("sla-breach", "decision", "escalated");
+        assertThat(details(ref, "decision")).anyMatch(d -> d.contains("Rule_Escalation_SlaBreachTier1"));
+    }
+
+    @Test
+    void resolutionBreach_whileEscalated_notifiesAndKeepsTheEscalatedTask() {
+        String ref = open("web", "standard", "App crashes again", "Error on start, the app crashes.");
+        ProcessInstance pi = instance(ref);
+        runJob(pi, "Task_SendAcknowledgement");
+        tasks.complete(task(pi).getId(), Map.of("outcome", "escalate", "knowledgeGap", false));
+        assertThat(task(pi)).hasDefinitionKey("Task_Escalated");
+
+        runJob(pi, "BoundaryEvent_ResolutionDue");
+        runJob(pi, "Task_NotifyBreach");
+        assertThat(cases.get(ref).resolutionBreached()).isTrue();
+        assertThat(task(pi)).hasDefinitionKey("Task_Escalated").hasCandidateGroup("tier2");
+        assertThat(details(ref, "decision")).anyMatch(d -> d.contains("Rule_Escalation_SlaBreach:"));
+    }
+
+    @Test
+    void targetsMetBeforeTheirTimers_endQuietly() {
+        String ref = open("email", "standard", "Login question", "How do I change my password?");
+        ProcessInstance pi = instance(ref);
+        runJob(pi, "Task_SendAcknowledgement");
+        tasks.complete(task(pi).getId(), resolved("Use the reset link.", "how-to", false));
+        runJob(pi, "BoundaryEvent_ResponseDue");
+        runJob(pi, "BoundaryEvent_ResolutionDue");
+        assertThat(pi).hasPassed("EndEvent_ResponseMet", "EndEvent_ResolutionMet")
+                .hasNotPassed("Task_RecordResponseBreach", "Task_RecordResolutionBreach");
+        SupportCase c = cases.get(ref);
+        assertThat(c.responseBreached()).isFalse();
+        assertThat(c.resolutionBreached()).isFalse();
+    }
+
+    @Test
+    void needInfo_waitsOnTheCustomer_andTheirMessageResumesTheCase() {
+        String ref = open("email", "standard", "Wrong size", "The shoes I got are the wrong size.");
+        ProcessInstance pi = instance(ref);
+        runJob(pi, "Task_SendAcknowledgement");
+        tasks.complete(task(pi).getId(), Map.of("outcome", "need_info", "reply", "Which size did you order?",
+                "knowledgeGap", false));
+        runJob(pi, "Task_SendInfoRequest");
+        assertThat(lastMailFor(ref, "We need a few more details")).isNotNull();
+        assertThat(pi).isWaitingAt("Gateway_AwaitCustomer");
+        assertThat(cases.get(ref).status()).isEqualTo(CaseStatus.WAITING_ON_CUSTOMER);
+
+        assertThat(customerMessages.receive(ref, "I ordered 42 ${7*7}")).isEqualTo(CustomerMessages.Effect.RESUMED);
+        assertThat(task(pi)).hasDefinitionKey("Task_Troubleshoot");
+        assertThat(cases.get(ref).status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(details(ref, "customer-message")).containsExactly("I ordered 42 ${7*7}");
+    }
+
+    @Test
+    void needInfo_withoutAnswer_returnsToTheEscalatedGroupAfterTheTimeout() {
+        String ref = open("web", "standard", "Broken feature", "There is a bug in the export, it shows an error.");
+        ProcessInstance pi = instance(ref);
+        runJob(pi, "Task_SendAcknowledgement");
+        tasks.complete(task(pi).getId(), Map.of("outcome", "escalate", "knowledgeGap", false));
+        tasks.complete(task(pi).getId(), Map.of("outcome", "need_info", "reply", "Which file did you export?",
+                "knowledgeGap", false));
+        runJob(pi, "Task_SendInfoRequest");
+        runJob(pi, "Event_CustomerSilent");
+        assertThat(task(pi)).hasDefinitionKey("Task_Escalated").hasCandidateGroup("tier2");
+        assertThat(types(ref)).contains("customer-silent");
+    }
+
+    @Test
+    void stillBroken_reopensAsRepeatFailure_andEscalatesFurtherTheSecondTime() {
+        String ref = open("email", "standard", "Payment fails", "My card payment failed at renewal.");
+        ProcessInstance pi = instance(ref);
+        runJob(pi, "Task_SendAcknowledgement");
+        tasks.complete(task(pi).getId(), resolved("We reset your payment method.", "payment-renewal-failure", false));
+        runJob(pi, "Task_SendResolution");
+        assertThat(feedback.answerResolution(linkToken(lastMailFor(ref, "Resolved"), "resolution"), false)).isTrue();
+
+        assertThat(task(pi)).hasDefinitionKey("Task_Escalated").hasCandidateGroup("tier2");
+        assertThat(cases.get(ref).reopenCount()).isEqualTo(1);
+        assertThat(runtime.getVariable(pi.getId(), "reopenCount")).isEqualTo(1);
+
+        tasks.complete(task(pi).getId(), resolved("We refunded and renewed manually.", "payment-renewal-failure", false));
+        runJob(pi, "Task_SendResolution");
+        assertThat(customerMessages.receive(ref, "Still not working!")).isEqualTo(CustomerMessages.Effect.REOPENED);
+        runJob(pi, "Task_NotifyManager");
+        assertThat(task(pi)).hasDefinitionKey("Task_Escalated").hasCandidateGroup("specialists");
+        assertThat(cases.get(ref).reopenCount()).isEqualTo(2);
+        assertThat(details(ref, "decision")).anyMatch(d -> d.contains("Rule_Escalation_ReopenTier1"))
+                .anyMatch(d -> d.contains("Rule_Escalation_RepeatedFailure"));
+    }
+
+    @Test
+    void noAnswerToTheResolution_countsAsConfirmed_andSurveyTimesOut() {
+        String ref = open("email", "standard", "Change my address", "Please change my delivery address.");
+        ProcessInstance pi = instance(ref);
+        runJob(pi, "Task_SendAcknowledgement");
+        tasks.complete(task(pi).getId(), resolved("Address changed.", "account-change", false));
+        runJob(pi, "Task_SendResolution");
+        runJob(pi, "Event_ConfirmationTimeout");
+        assertThat(cases.get(ref).status()).isEqualTo(CaseStatus.CLOSED);
+        runJob(pi, "Task_SendSurvey");
+        runJob(pi, "Event_SurveyTimeout");
+        assertThat(pi).isEnded().hasPassed("Task_NoteSilentConfirmation", "Task_NoteSurveyTimeout");
+        assertThat(types(ref)).contains("confirmed", "survey-timeout");
+    }
+
+    @Test
+    void lowCsat_opensRecoveryTaskForManagers() {
+        String ref = open("email", "standard", "Damaged item", "The lamp arrived damaged.");
+        ProcessInstance pi = instance(ref);
+        runJob(pi, "Task_SendAcknowledgement");
+        tasks.complete(task(pi).getId(), resolved("Replacement sent.", "damaged-item", false));
+        runJob(pi, "Task_SendResolution");
+        feedback.answerResolution(linkToken(lastMailFor(ref, "Resolved"), "resolution"), true);
+        runJob(pi, "Task_SendSurvey");
+        assertThat(feedback.answerSurvey(linkToken(lastMailFor(ref, "How did we do"), "survey"), 2, "Too slow")).isTrue();
+
+        Task recovery = task(pi);
+        assertThat(recovery).hasDefinitionKey("Task_CsatRecovery").hasCandidateGroup("managers");
+        assertThat(tasks.getVariables(recovery.getId())).containsEntry("csatScore", 2)
+                .containsEntry("csatComment", "Too slow");
+        tasks.complete(recovery.getId(), Map.of("recoveryNote", "Called the customer, voucher sent."));
+        assertThat(pi).isEnded();
+    }
+
+    @Test
+    void knowledgeGap_opensOnePreventionTicketPerTag_andLinksLaterCases() {
+        String first = resolveAndClose("Checkout broken", "The checkout page is broken, I cannot pay.", "checkout-broken", true);
+        long ticket = prevention.openTicket("checkout-broken").orElseThrow();
+        ProcessInstance ticketFlow = runtime.createProcessInstanceQuery().processDefinitionKey("prevention-ticket")
+                .processInstanceBusinessKey("PREV-" + ticket).singleResult();
+        assertThat(ticketFlow).isNotNull();
+
+        String second = resolveAndClose("Cannot pay", "Checkout shows an error when I try to pay.", "checkout-broken", true);
+        assertThat(prevention.openTicket("checkout-broken")).contains(ticket);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("prevention-ticket")
+                .processInstanceBusinessKey("PREV-" + ticket).count()).isEqualTo(1);
+        assertThat(prevention.linkedCases(ticket)).containsExactly(first, second);
+        assertThat(details(second, "prevention")).anyMatch(d -> d.startsWith("Linked to open prevention ticket PREV-" + ticket));
+
+        Task task = tasks.createTaskQuery().processInstanceId(ticketFlow.getId()).singleResult();
+        assertThat(task).hasDefinitionKey("Task_Prevention").hasCandidateGroup("knowledge");
+        tasks.complete(task.getId(), Map.of("action", "faq", "preventionNote", "FAQ entry on card checkout added."));
+        assertThat(ticketFlow).isEnded();
+        assertThat(prevention.openTicket("checkout-broken")).isEmpty();
+
+        resolveAndClose("Checkout again", "Checkout is broken again.", "checkout-broken", true);
+        assertThat(prevention.openTicket("checkout-broken")).isPresent().get().isNotEqualTo(ticket);
+    }
+
+    @Test
+    void phoneCaseFromTasklistStartForm_becomesACaseWithItsReferenceAsBusinessKey() {
+        ProcessInstance pi = runtime.startProcessInstanceByKey("support-case", Map.of(
+                "customerEmail", "Caller@Example.com", "customerName", "Carl", "customerTier", "standard",
+                "subject", "Refund please", "description", "I would like my money back.", "orderId", "",
+                "severity", ""));
+        assertThat(pi.getBusinessKey()).startsWith("CASE-");
+        SupportCase c = cases.get(pi.getBusinessKey());
+        assertThat(c.channel().wire()).isEqualTo("phone");
+        assertThat(c.customerEmail()).isEqualTo("caller@example.com");
+        assertThat(c.processInstanceId()).isEqualTo(pi.getId());
+        assertThat(c.intent()).isEqualTo("refund-request");
+        assertThat(runtime.getVariables(pi.getId())).doesNotContainKeys("subject", "description", "customerEmail")
+                .containsEntry("caseReference", c.reference());
+    }
+
+    @Test
+    void invalidAgentAnswers_areRefusedAndTheTaskStaysOpen() {
+        String ref = open("email", "standard", "Where is my order", "It did not arrive.");
+        ProcessInstance pi = instance(ref);
+        Task task = task(pi);
+        assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("outcome", "closed", "reply", "x")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("outcome");
+        assertThatThrownBy(() -> tasks.complete(task.getId(), resolved("Done.", "not-a-tag", false)))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("not-a-tag");
+        assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("outcome", "need_info", "reply", " ")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("reply");
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+        assertThat(cases.get(ref).status()).isEqualTo(CaseStatus.OPEN);
+    }
+
+    private String resolveAndClose(String subject, String description, String tag, boolean knowledgeGap) {
+        String ref = open("web", "standard", subject, description);
+        ProcessInstance pi = instance(ref);
+        runJob(pi, "Task_SendAcknowledgement");
+        tasks.complete(task(pi).getId(), resolved("Fixed the checkout.", tag, knowledgeGap));
+        runJob(pi, "Task_SendResolution");
+        feedback.answerResolution(linkToken(lastMailFor(ref, "Resolved"), "resolution"), true);
+        assertThat(pi).hasPassed(knowledgeGap ? "Task_RequestPrevention" : "Task_CloseCase");
+        return ref;
+    }
+
+    private static Map<String, Object> resolved(String reply, String tags, boolean knowledgeGap) {
+        return Map.of("outcome", "resolved", "reply", reply, "resolution", reply, "tags", tags,
+                "knowledgeGap", knowledgeGap);
+    }
+
+    private String open(String channel, String tier, String subject, String description) {
+        String email = "customer-" + System.nanoTime() + "@example.com";
+        return TestCases.open(intake, channel, email, tier, subject, description, null);
+    }
+
+    private String email(String ref) {
+        return cases.get(ref).customerEmail();
+    }
+
+    private ProcessInstance instance(String ref) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(SupportCaseProcess.KEY)
+                .processInstanceBusinessKey(ref).singleResult();
+    }
+
+    private Task task(ProcessInstance pi) {
+        List<Task> open = tasks.createTaskQuery().processInstanceId(pi.getId()).list();
+        assertThat(open).as("open tasks of " + pi.getBusinessKey()).hasSize(1);
+        return open.get(0);
+    }
+
+    private void runJob(ProcessInstance pi, String activityId) {
+        List<Job> jobs = management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).list();
+        assertThat(jobs).as("job at " + activityId + " of " + pi.getBusinessKey()).hasSize(1);
+        management.executeJob(jobs.get(0).getId());
+    }
+
+    private List<String> types(String ref) {
+        return cases.timeline(ref).stream().map(CaseEvent::type).toList();
+    }
+
+    private List<String> details(String ref, String type) {
+        return cases.timeline(ref).stream().filter(e -> e.type().equals(type)).map(CaseEvent::detail).toList();
+    }
+}
