@@ -58,7 +58,9 @@ class CaseController {
                 "total", result.total());
     }
 
-    @PostMapping(path = "/{reference}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+    // no "consumes": a mismatch there fails before a handler is chosen, where ApiProblems (scoped to
+    // @RestController) cannot answer; the JSON converter refuses other types with a 415 problem+json instead
+    @PostMapping(path = "/{reference}/messages")
     ResponseEntity<Map<String, Object>> addMessage(@PathVariable String reference,
                                                    @Valid @RequestBody CustomerMessage message, Authentication user) {
         visibleCase(reference, user);

@@ -25,7 +25,9 @@ class IntakeController {
         this.intake = intake;
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    // no "consumes": a mismatch there fails before a handler is chosen, where ApiProblems (scoped to
+    // @RestController) cannot answer; the JSON converter refuses other types with a 415 problem+json instead
+    @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CaseOpened> open(@Valid @RequestBody NewCaseRequest request,
                                     @RequestHeader(name = "Idempotency-Key", required = false)
                                     @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}",

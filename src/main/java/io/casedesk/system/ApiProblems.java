@@ -1,11 +1,16 @@
 package io.casedesk.system;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.casedesk.cases.CaseNotFoundException;
 import io.casedesk.intake.IdempotencyConflictException;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -18,6 +23,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -56,7 +62,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
         var errors = ex.getConstraintViolations().stream()
-                .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList();
+                .map(v -> new FieldProblem(fieldName(v), v.getMessage())).toList();
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", describe(errors), errors);
     }
 
@@ -70,6 +76,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             var error = new FieldProblem(path(unknown), "unknown field");
             return problem(HttpStatus.BAD_REQUEST, "Invalid request", describe(List.of(error)), List.of(error));
+        }
+        // a syntax error inside a nested object reaches us wrapped in a JsonMappingException with that object's
+        // path; it is still a broken body, not a field of the wrong type
+        JsonParseException syntax = findCause(ex, JsonParseException.class);
+        if (syntax != null) {
+            return problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
+                    "The body is not valid JSON: " + syntax.getOriginalMessage(), null);
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             var error = new FieldProblem(path(mapping), "has the wrong type or format");
@@ -135,17 +148,67 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return parameter.getParameterName();
     }
 
+    /**
+     * A violation on a controller method parameter (method validation through @Validated) is named as the client
+     * sent it: the header or query parameter name (Idempotency-Key), not the Java parameter name.
+     */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        Method method = null;
+        Path.Node last = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD && violation.getRootBeanClass() != null) {
+                var methodNode = node.as(Path.MethodNode.class);
+                method = ReflectionUtils.findMethod(violation.getRootBeanClass(), methodNode.getName(),
+                        methodNode.getParameterTypes().toArray(Class<?>[]::new));
+            }
+            last = node;
+        }
+        if (method != null && last != null && last.getKind() == ElementKind.PARAMETER) {
+            var parameter = new org.springframework.core.MethodParameter(method,
+                    last.as(Path.ParameterNode.class).getParameterIndex());
+            String name = requestName(parameter);
+            if (name != null) {
+                return name;
+            }
+        }
+        return lastNode(violation.getPropertyPath().toString());
+    }
+
+    private static String requestName(org.springframework.core.MethodParameter parameter) {
+        var header = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestHeader.class);
+        if (header != null) {
+            return nonEmpty(header.name(), header.value());
+        }
+        var param = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+        if (param != null) {
+            return nonEmpty(param.name(), param.value());
+        }
+        var path = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+        if (path != null) {
+            return nonEmpty(path.name(), path.value());
+        }
+        return null;
+    }
+
+    private static String nonEmpty(String name, String value) {
+        return !name.isEmpty() ? name : !value.isEmpty() ? value : null;
+    }
+
     private static String lastNode(String propertyPath) {
         return propertyPath.substring(propertyPath.lastIndexOf('.') + 1);
     }
 
     private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+        return findCause(ex, type) != null;
+    }
+
+    private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
     }
 
 }

@@ -1,0 +1,251 @@
+package io.casedesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * One case end to end through the real HTTP API, /engine-rest, the job executor, the SMTP server and the customer
+ * pages, plus a policy change deployed through /engine-rest. Run on H2 and on MySQL/MariaDB by the subclasses.
+ */
+abstract class CaseLifecycleScenario {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @LocalServerPort int port;
+    @Autowired HistoryService history;
+    @Autowired ObjectMapper json;
+
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+    @Test
+    void oneCaseFromIntakeToSurvey_throughApiEngineRestMailAndCustomerPages() throws Exception {
+        String customer = "ana-" + UUID.randomUUID() + "@example.com";
+        var opened = send("ivy", post("/api/cases", """
+                {"channel":"email","customer":{"email":"%s","name":"Ana","tier":"standard"},
+                 "subject":"Order #4521 has not arrived","description":"Still no parcel. <script>alert(1)</script> ${7*7}",
+                 "orderId":"4521"}""".formatted(customer)).header("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(opened.statusCode()).isEqualTo(201);
+        JsonNode created = json.readTree(opened.body());
+        String ref = created.get("reference").asText();
+        assertThat(opened.headers().firstValue("Location")).contains("/api/cases/" + ref);
+        assertThat(created.get("priority").asText()).isEqualTo("P3");
+        assertThat(Instant.parse(created.get("responseDueAt").asText())).isAfter(Instant.now());
+
+        await().atMost(PATIENCE).until(() -> !TestMailServer.mailsFor(ref).isEmpty());
+        assertThat(TestMailServer.subject(TestMailServer.mailsFor(ref).get(0))).contains("We have received");
+        JsonNode view = caseView(ref);
+        assertThat(view.get("description").asText()).isEqualTo("Still no parcel. <script>alert(1)</script> ${7*7}");
+        assertThat(view.get("acknowledgedAt").isNull()).isFalse();
+        assertThat(view.get("timeline").toString()).contains("case-priority v1 rule Rule_Priority_");
+
+        assertThat(json.readTree(send("bob", get("/engine-rest/task?processInstanceBusinessKey=" + ref)).body()))
+                .as("tier2 sees no tier1 task").isEmpty();
+        String taskId = taskOf("alice", ref, "Task_Troubleshoot");
+        var tooVague = send("alice", post("/engine-rest/task/" + taskId + "/complete", completion("resolved",
+                "Fixed", "Reshipped", "not-a-tag")));
+        assertThat(tooVague.statusCode()).isEqualTo(400);
+        assertThat(tooVague.body()).contains("not-a-tag");
+        assertThat(send("alice", post("/engine-rest/task/" + taskId + "/complete",
+                completion("need_info", "Which address did you use?", null, null))).statusCode()).isEqualTo(204);
+        await().atMost(PATIENCE).until(() -> TestMailServer.mailsFor(ref).stream()
+                .anyMatch(m -> TestMailServer.subject(m).contains("We need a few more details")));
+        assertThat(caseView(ref).get("status").asText()).isEqualTo("waiting_on_customer");
+
+        var reply = send("ivy", post("/api/cases/" + ref + "/messages", """
+                {"from":"customer","body":"Main Street 1, 12345 Town"}"""));
+        assertThat(reply.statusCode()).isEqualTo(202);
+        assertThat(reply.body()).contains("resumed");
+
+        taskId = taskOf("alice", ref, "Task_Troubleshoot");
+        assertThat(send("alice", post("/engine-rest/task/" + taskId + "/complete",
+                completion("resolved", "We re-sent your parcel.", "Reshipped with express", "delivery-delay")))
+                .statusCode()).isEqualTo(204);
+        String resolutionToken = await().atMost(PATIENCE).until(() -> tokenIn(ref, "Resolved", "resolution"),
+                t -> t != null);
+
+        var page = send(null, get("/resolution/" + resolutionToken));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Order #4521 has not arrived");
+        var answered = send(null, form("/resolution/" + resolutionToken, "fixed=true", csrf(page.body())));
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(answered.body()).contains("Thank you");
+        var reused = send(null, get("/resolution/" + resolutionToken));
+        assertThat(reused.statusCode()).isEqualTo(404);
+        assertThat(reused.body()).contains("no longer valid").doesNotContain("4521");
+
+        String surveyToken = await().atMost(PATIENCE).until(() -> tokenIn(ref, "How did we do", "survey"), t -> t != null);
+        var survey = send(null, get("/survey/" + surveyToken));
+        assertThat(survey.statusCode()).isEqualTo(200);
+        assertThat(send(null, form("/survey/" + surveyToken, "score=4&comment=" + enc("Fast, thanks"),
+                csrf(survey.body()))).statusCode()).isEqualTo(200);
+
+        String processInstanceId = created.get("processInstanceId").asText();
+        await().atMost(PATIENCE).until(() -> history.createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId).finished().count() == 1);
+        JsonNode closed = caseView(ref);
+        assertThat(closed.get("status").asText()).isEqualTo("closed");
+        assertThat(closed.get("csat").asInt()).isEqualTo(4);
+        assertThat(closed.get("tags").toString()).contains("delivery-delay");
+        for (String field : new String[] {"createdAt", "acknowledgedAt", "firstResponseAt", "resolvedAt", "closedAt"}) {
+            assertThat(closed.get(field).isNull()).as(field).isFalse();
+        }
+    }
+
+    @Test
+    void policyDeployedThroughEngineRest_governsNewCases_andItsSlaTimersFireWithinSeconds() throws Exception {
+        Path table = Path.of("dmn/sla-targets.dmn");
+        String original = Files.readString(table);
+        String fast = original.replace("&quot;PT2M&quot;", "&quot;PT3S&quot;").replace("\"PT2M\"", "\"PT3S\"")
+                .replace("&quot;PT24H&quot;", "&quot;PT6S&quot;").replace("\"PT24H\"", "\"PT6S\"");
+        assertThat(fast).isNotEqualTo(original);
+        assertThat(deploy("maria", fast).statusCode()).as("a manager may not deploy").isEqualTo(403);
+        assertThat(deploy("paul", fast).statusCode()).as("a process owner deploys").isEqualTo(200);
+        try {
+            var opened = send("ivy", post("/api/cases", """
+                    {"channel":"chat","customer":{"email":"chat-%s@example.com","name":"Bo"},
+                     "subject":"Question about sizes","description":"Which size should I order?"}"""
+                    .formatted(UUID.randomUUID())));
+            assertThat(opened.statusCode()).isEqualTo(201);
+            String ref = json.readTree(opened.body()).get("reference").asText();
+            JsonNode c = caseView(ref);
+            Instant created = Instant.parse(c.get("createdAt").asText());
+            Instant responseDue = Instant.parse(c.get("responseDueAt").asText());
+            Instant resolutionDue = Instant.parse(c.get("resolutionDueAt").asText());
+            assertThat(Duration.between(created, responseDue)).isLessThan(Duration.ofSeconds(4));
+            assertThat(c.get("timeline").toString()).contains("sla-targets v2 rule Rule_Sla_P3_Chat");
+
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                    .until(() -> caseView(ref).get("resolutionBreached").asBoolean());
+            JsonNode breached = caseView(ref);
+            assertThat(breached.get("responseBreached").asBoolean()).isTrue();
+            Instant[] breaches = breachTimes(breached);
+            assertThat(Duration.between(responseDue, breaches[0])).as("response breach lateness")
+                    .isBetween(Duration.ZERO, Duration.ofSeconds(5));
+            assertThat(Duration.between(resolutionDue, breaches[1])).as("resolution breach lateness")
+                    .isBetween(Duration.ZERO, Duration.ofSeconds(5));
+            await().atMost(PATIENCE).until(() -> caseView(ref).get("assignedGroup").asText().equals("tier2"));
+            assertThat(taskOf("bob", ref, "Task_Escalated")).isNotBlank();
+        } finally {
+            assertThat(deploy("paul", original).statusCode()).isEqualTo(200);
+        }
+    }
+
+    private Instant[] breachTimes(JsonNode c) {
+        Instant response = null;
+        Instant resolution = null;
+        for (JsonNode e : c.get("timeline")) {
+            if ("sla-breach".equals(e.get("type").asText())) {
+                Instant at = Instant.parse(e.get("at").asText());
+                if (e.get("detail").asText().startsWith("First-response")) {
+                    response = at;
+                } else {
+                    resolution = at;
+                }
+            }
+        }
+        return new Instant[] {response, resolution};
+    }
+
+    private HttpResponse<String> deploy(String user, String dmn) throws IOException, InterruptedException {
+        String boundary = "----casedesk" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nsla-targets\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deploy-changed-only\"\r\n\r\ntrue\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"sla-targets.dmn\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + dmn + "\r\n--" + boundary + "--\r\n";
+        return send(user, HttpRequest.newBuilder(uri("/engine-rest/deployment/create"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private String taskOf(String user, String ref, String definitionKey) throws Exception {
+        return await().atMost(PATIENCE).until(() -> {
+            JsonNode list = json.readTree(send(user, get("/engine-rest/task?processInstanceBusinessKey=" + ref
+                    + "&taskDefinitionKey=" + definitionKey)).body());
+            return list.isArray() && list.size() == 1 ? list.get(0).get("id").asText() : null;
+        }, id -> id != null);
+    }
+
+    private JsonNode caseView(String ref) throws IOException, InterruptedException {
+        var response = send("alice", get("/api/cases/" + ref));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private String completion(String outcome, String reply, String resolution, String tags) throws IOException {
+        var variables = json.createObjectNode();
+        variables.putObject("outcome").put("value", outcome).put("type", "String");
+        if (reply != null) {
+            variables.putObject("reply").put("value", reply).put("type", "String");
+        }
+        if (resolution != null) {
+            variables.putObject("resolution").put("value", resolution).put("type", "String");
+            variables.putObject("tags").put("value", tags).put("type", "String");
+        }
+        variables.putObject("knowledgeGap").put("value", false).put("type", "Boolean");
+        return json.writeValueAsString(json.createObjectNode().set("variables", variables));
+    }
+
+    private static String tokenIn(String ref, String subject, String page) {
+        return TestMailServer.mailsFor(ref).stream().filter(m -> TestMailServer.subject(m).contains(subject))
+                .findFirst().map(m -> TestMailServer.linkToken(m, page)).orElse(null);
+    }
+
+    private static String csrf(String html) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("CSRF token on the page").isTrue();
+        return m.group(1);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(uri(path)).GET();
+    }
+
+    private HttpRequest.Builder post(String path, String jsonBody) {
+        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody));
+    }
+
+    private HttpRequest.Builder form(String path, String fields, String csrfToken) {
+        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(fields + "&_csrf=" + enc(csrfToken)));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpResponse<String> send(String user, HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
