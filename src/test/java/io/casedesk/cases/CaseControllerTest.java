@@ -1,5 +1,8 @@
 package io.casedesk.cases;
 
+import static io.casedesk.security.ApiTestSecurity.as;
+import static io.casedesk.security.ApiTestSecurity.problem;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -38,9 +41,8 @@ import org.mockito.Answers;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import io.casedesk.security.ApiTestSecurity;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.ImportSelector;
-import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -53,17 +55,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * with the real security chain (HTTP basic against a mocked Camunda identity) and the real problem+json advice.
  */
 @WebMvcTest(CaseController.class)
-@Import(CaseControllerTest.ApiSecurity.class)
+@Import(ApiTestSecurity.class)
 class CaseControllerTest {
-
-    /** The security configuration and the Camunda identity provider are package-private in another package. */
-    static class ApiSecurity implements ImportSelector {
-        @Override
-        public String[] selectImports(AnnotationMetadata metadata) {
-            return new String[] {"io.casedesk.security.SecurityConfiguration",
-                    "io.casedesk.security.CamundaIdentityAuthentication"};
-        }
-    }
 
     private static final String REF = "CASE-000123";
     private static final Instant CREATED = Instant.parse("2026-03-02T09:00:00Z");
@@ -85,30 +78,7 @@ class CaseControllerTest {
 
     @BeforeEach
     void accounts() {
-        account("ivy", "integrations");
-        account("phonebot", "integrations");
-        account("alice", "tier1");
-        account("bob", "tier2");
-        account("sam", "specialists");
-        account("maria", "managers");
-        account("otto", "ops");
-        account("kim", "knowledge");
-        account("paul", "process-owners");
-        account("demo", "camunda-admin");
-        account("nobody");
-    }
-
-    private void account(String user, String... groups) {
-        when(identity.checkPassword(user, user + "-secret")).thenReturn(true);
-        List<Group> memberships = new ArrayList<>();
-        for (String group : groups) {
-            memberships.add(new GroupEntity(group));
-        }
-        when(identity.createGroupQuery().groupMember(user).list()).thenReturn(memberships);
-    }
-
-    private static RequestPostProcessor as(String user) {
-        return httpBasic(user, user + "-secret");
+        ApiTestSecurity.accounts(identity);
     }
 
     /** A resolved case with every field set, opened through the API by ivy. */
@@ -127,16 +97,6 @@ class CaseControllerTest {
                 new CaseEvent(Instant.parse("2026-03-02T09:00:02Z"), "decision",
                         "case-priority: P1 (rule Rule_VipHigh)"),
                 new CaseEvent(Instant.parse("2026-03-02T09:45:00Z"), "resolved", "Sent a replacement"));
-    }
-
-    private static void problem(ResultActions result, int status) throws Exception {
-        result.andExpect(status().is(status))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.status").value(status))
-                .andExpect(jsonPath("$.title").isNotEmpty())
-                .andExpect(jsonPath("$.detail").isNotEmpty())
-                .andExpect(content().string(not(containsString("Exception"))))
-                .andExpect(content().string(not(containsString("\tat "))));
     }
 
     // ---------------------------------------------------------------------------------------------- one case

@@ -1,5 +1,8 @@
 package io.casedesk.intake;
 
+import static io.casedesk.security.ApiTestSecurity.as;
+import static io.casedesk.security.ApiTestSecurity.problem;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -42,9 +45,8 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import io.casedesk.security.ApiTestSecurity;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.ImportSelector;
-import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -61,17 +63,8 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
  * refused request must leave the service untouched: nothing stored, no process started.
  */
 @WebMvcTest(IntakeController.class)
-@Import(IntakeControllerTest.ApiSecurity.class)
+@Import(ApiTestSecurity.class)
 class IntakeControllerTest {
-
-    /** The security configuration and the Camunda identity provider are package-private in another package. */
-    static class ApiSecurity implements ImportSelector {
-        @Override
-        public String[] selectImports(AnnotationMetadata metadata) {
-            return new String[] {"io.casedesk.security.SecurityConfiguration",
-                    "io.casedesk.security.CamundaIdentityAuthentication"};
-        }
-    }
 
     private static final Instant RESPONSE_DUE = Instant.parse("2026-03-02T10:15:30Z");
     private static final Instant RESOLUTION_DUE = Instant.parse("2026-03-02T14:15:30Z");
@@ -93,33 +86,7 @@ class IntakeControllerTest {
 
     @BeforeEach
     void accounts() {
-        account("ivy", "integrations");
-        account("alice", "tier1");
-        account("bob", "tier2");
-        account("sam", "specialists");
-        account("demo", "camunda-admin");
-        account("kim", "knowledge");
-        account("maria", "managers");
-        account("otto", "ops");
-        account("paul", "process-owners");
-        account("nobody");
-    }
-
-    private void account(String user, String... groups) {
-        when(identity.checkPassword(user, secret(user))).thenReturn(true);
-        List<Group> memberships = new ArrayList<>();
-        for (String group : groups) {
-            memberships.add(new GroupEntity(group));
-        }
-        when(identity.createGroupQuery().groupMember(user).list()).thenReturn(memberships);
-    }
-
-    private static String secret(String user) {
-        return user + "-secret";
-    }
-
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor as(String user) {
-        return httpBasic(user, secret(user));
+        ApiTestSecurity.accounts(identity);
     }
 
     // ---------------------------------------------------------------------------------------------- bodies
@@ -156,16 +123,6 @@ class IntakeControllerTest {
 
     private static CaseOpened opened() {
         return new CaseOpened("CASE-000123", CaseStatus.OPEN, "P2", RESPONSE_DUE, RESOLUTION_DUE, "pi-4711");
-    }
-
-    private static void problem(ResultActions result, int status) throws Exception {
-        result.andExpect(status().is(status))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.status").value(status))
-                .andExpect(jsonPath("$.title").isNotEmpty())
-                .andExpect(jsonPath("$.detail").isNotEmpty())
-                .andExpect(content().string(not(containsString("Exception"))))
-                .andExpect(content().string(not(containsString("\tat "))));
     }
 
     // ---------------------------------------------------------------------------------------------- success
