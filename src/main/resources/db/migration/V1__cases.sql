@@ -27,6 +27,7 @@ CREATE TABLE support_case (
     response_breached   BOOLEAN       NOT NULL DEFAULT FALSE,
     resolution_breached BOOLEAN       NOT NULL DEFAULT FALSE,
     resolution          TEXT,
+    last_reply          TEXT,
     knowledge_gap       BOOLEAN       NOT NULL DEFAULT FALSE,
     csat                INT,
     csat_comment        TEXT,

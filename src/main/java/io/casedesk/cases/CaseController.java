@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 class CaseController {
 
     /** Integrations see only the cases they opened (API.md); people in a support role see all. */
-    static final String INTEGRATIONS = "GROUP_integrations";
     private static final List<String> STAFF = List.of("GROUP_tier1", "GROUP_tier2", "GROUP_specialists",
             "GROUP_managers", "GROUP_ops", "GROUP_knowledge", "GROUP_process-owners", "GROUP_camunda-admin");
 
@@ -46,7 +46,7 @@ class CaseController {
     Map<String, Object> list(@RequestParam(required = false) @Pattern(regexp = "open|in_progress|waiting_on_customer|escalated|resolved|closed") String status,
                              @RequestParam(required = false) @Pattern(regexp = "P[123]") String priority,
                              @RequestParam(required = false) @Pattern(regexp = "[a-z0-9-]{1,64}") String tag,
-                             @RequestParam(required = false) String customer,
+                             @RequestParam(required = false) @Size(max = 320) String customer,
                              @RequestParam(defaultValue = "0") @Min(0) int page,
                              @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
                              Authentication user) {

@@ -94,6 +94,11 @@ class CaseRepository {
                 .param("at", ts(at)).param("reference", reference).update();
     }
 
+    String lastReply(String reference) {
+        return jdbc.sql("SELECT last_reply FROM support_case WHERE reference = :reference")
+                .param("reference", reference).query(String.class).optional().orElse(null);
+    }
+
     void incrementReopenCount(String reference) {
         jdbc.sql("UPDATE support_case SET reopen_count = reopen_count + 1 WHERE reference = :reference")
                 .param("reference", reference).update();

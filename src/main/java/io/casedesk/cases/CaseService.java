@@ -59,6 +59,12 @@ public class CaseService {
         return cases.search(query);
     }
 
+    /** The agent's latest reply to the customer, which the next mail carries. */
+    @Transactional(readOnly = true)
+    public String lastReply(String reference) {
+        return cases.lastReply(reference);
+    }
+
     /** The customer's cases opened in the last 30 days, this one included. */
     @Transactional(readOnly = true)
     public int recentCaseCount(String customerEmail) {
@@ -103,15 +109,18 @@ public class CaseService {
     /** An agent answered the customer; the first such answer is the case's first response. */
     public void recordAgentReply(String reference, String agent, String outcome, String reply) {
         Instant now = clock.instant();
+        var columns = new LinkedHashMap<String, Object>();
         if (reply != null && !reply.isBlank()) {
             cases.setOnce(reference, "first_response_at", now);
+            columns.put("last_reply", reply);
         }
         CaseStatus status = switch (outcome) {
             case "need_info" -> CaseStatus.WAITING_ON_CUSTOMER;
             case "resolved" -> CaseStatus.RESOLVED;
             default -> CaseStatus.IN_PROGRESS;
         };
-        cases.update(reference, Map.of("status", status.wire()));
+        columns.put("status", status.wire());
+        cases.update(reference, columns);
         recordEvent(reference, "agent-reply", "%s (%s): %s".formatted(agent == null ? "agent" : agent, outcome,
                 reply == null ? "" : reply));
     }
@@ -140,10 +149,6 @@ public class CaseService {
         columns.put("resolved_at", null);
         cases.update(reference, columns);
         recordEvent(reference, "reopened", "Customer reports the problem is not fixed (" + how + ")");
-    }
-
-    public void recordResolutionConfirmed(String reference, String how) {
-        recordEvent(reference, "confirmed", how);
     }
 
     public void recordCustomerMessage(String reference, String body) {

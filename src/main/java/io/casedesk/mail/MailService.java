@@ -1,6 +1,5 @@
 package io.casedesk.mail;
 
-import io.casedesk.cases.CaseEvent;
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.SupportCase;
 import jakarta.mail.MessagingException;
@@ -8,7 +7,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +54,8 @@ public class MailService {
         context.setVariable("resolutionDue", c.resolutionDueAt() == null ? null : DUE.format(c.resolutionDueAt()));
         context.setVariable("responseWithin", c.responseDueAt() == null ? null
                 : human(Duration.between(c.createdAt(), c.responseDueAt())));
-        context.setVariable("reply", lastAgentReply(cases.timeline(reference)));
+        String reply = cases.lastReply(reference);
+        context.setVariable("reply", reply == null ? "" : reply);
         if (kind == MailKind.RESOLUTION) {
             context.setVariable("resolutionLink", links.resolutionLink(c.id()));
         }
@@ -91,11 +90,6 @@ public class MailService {
         } catch (MessagingException e) {
             throw new MailSendException("could not build mail to " + to, e);
         }
-    }
-
-    private static String lastAgentReply(List<CaseEvent> timeline) {
-        return timeline.stream().filter(e -> "agent-reply".equals(e.type())).reduce((a, b) -> b)
-                .map(e -> e.detail().substring(e.detail().indexOf(": ") + 2)).orElse("");
     }
 
     private static String human(Duration d) {

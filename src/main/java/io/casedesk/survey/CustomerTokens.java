@@ -26,7 +26,10 @@ class CustomerTokens {
         this.jdbc = jdbc;
     }
 
+    /** A new link for the case and purpose; older unused ones are retired, so only the latest mail's link works. */
     String issue(long caseId, Purpose purpose, Instant now, Duration validFor) {
+        jdbc.sql("UPDATE customer_token SET used_at = :now WHERE case_id = :caseId AND purpose = :purpose AND used_at IS NULL")
+                .param("now", Timestamp.from(now)).param("caseId", caseId).param("purpose", purpose.name()).update();
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /** The customer's answers through the links in our mails: is it fixed, and how satisfied are they. */
 @Service
@@ -52,13 +53,9 @@ public class FeedbackService implements CustomerLinks {
 
     /** Records the customer's answer to the resolution; false when the link is not (or no longer) valid. */
     public boolean answerResolution(String token, boolean fixed) {
-        return tokens.redeem(token, Purpose.RESOLUTION, clock.instant()).map(claim -> {
-            if (fixed) {
-                cases.recordResolutionConfirmed(claim.reference(), "Customer confirmed the fix");
-            }
-            flow.resolutionAnswered(claim.reference(), fixed);
-            return true;
-        }).orElse(false);
+        return tokens.redeem(token, Purpose.RESOLUTION, clock.instant())
+                .map(claim -> flow.resolutionAnswered(claim.reference(), fixed))
+                .orElse(false);
     }
 
     /** Records a CSAT answer (1-5); false when the link is not (or no longer) valid. */
@@ -67,9 +64,14 @@ public class FeedbackService implements CustomerLinks {
             throw new IllegalArgumentException("score must be between 1 and 5");
         }
         return tokens.redeem(token, Purpose.SURVEY, clock.instant()).map(claim -> {
+            // the score is stored first: the recovery task the flow may open shows it
             cases.recordCsat(claim.reference(), score, comment);
-            flow.surveyAnswered(claim.reference(), score);
-            return true;
+            boolean taken = flow.surveyAnswered(claim.reference(), score);
+            if (!taken) {
+                // the survey has closed meanwhile: keep nothing of this answer
+                TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            }
+            return taken;
         }).orElse(false);
     }
 }

@@ -11,19 +11,10 @@ public final class SupportCaseProcess {
 
     public static final String KEY = "support-case";
 
-    public static final String TASK_TROUBLESHOOT = "Task_Troubleshoot";
-    public static final String TASK_ESCALATED = "Task_Escalated";
-    public static final String TASK_CSAT_RECOVERY = "Task_CsatRecovery";
-
     public static final String MESSAGE_CUSTOMER_REPLIED = "CustomerReplied";
     public static final String MESSAGE_RESOLUTION_CONFIRMED = "ResolutionConfirmed";
     public static final String MESSAGE_RESOLUTION_REJECTED = "ResolutionRejected";
     public static final String MESSAGE_SURVEY_ANSWERED = "SurveyAnswered";
-
-    /** Activities that wait for a customer, so a message knows what it can move. */
-    public static final String EVENT_CUSTOMER_REPLIED = "Event_CustomerReplied";
-    public static final String EVENT_RESOLUTION_CONFIRMED = "Event_ResolutionConfirmed";
-    public static final String EVENT_RESOLUTION_REJECTED = "Event_ResolutionRejected";
 
     public static final class Vars {
         public static final String CASE_REFERENCE = "caseReference";

@@ -292,6 +292,43 @@ class SupportCaseProcessTest {
     }
 
     @Test
+    void anOlderResolutionLink_cannotConfirmALaterResolution() {
+        String ref = open("email", "standard", "Renewal failed", "My renewal payment failed.");
+        ProcessInstance pi = instance(ref);
+        runJob(pi, "Task_SendAcknowledgement");
+        tasks.complete(task(pi).getId(), resolved("Card updated.", "payment-renewal-failure", false));
+        runJob(pi, "Task_SendResolution");
+        String first = linkToken(lastMailFor(ref, "Resolved"), "resolution");
+        assertThat(customerMessages.receive(ref, "Still failing")).isEqualTo(CustomerMessages.Effect.REOPENED);
+        tasks.complete(task(pi).getId(), resolved("Renewed by hand.", "payment-renewal-failure", false));
+        runJob(pi, "Task_SendResolution");
+        String second = linkToken(lastMailFor(ref, "Resolved"), "resolution");
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(feedback.answerResolution(first, true)).isFalse();
+        assertThat(pi).isWaitingAt("Gateway_AwaitConfirmation");
+        assertThat(feedback.answerResolution(second, true)).isTrue();
+        assertThat(details(ref, "confirmed")).hasSize(1);
+    }
+
+    @Test
+    void aSurveyAnswerAfterTheSurveyClosed_isNotKept() {
+        String ref = open("email", "standard", "Late survey", "Where is my invoice?");
+        ProcessInstance pi = instance(ref);
+        runJob(pi, "Task_SendAcknowledgement");
+        tasks.complete(task(pi).getId(), resolved("Invoice sent again.", "other", false));
+        runJob(pi, "Task_SendResolution");
+        runJob(pi, "Event_ConfirmationTimeout");
+        runJob(pi, "Task_SendSurvey");
+        String survey = linkToken(lastMailFor(ref, "How did we do"), "survey");
+        runJob(pi, "Event_SurveyTimeout");
+
+        assertThat(feedback.answerSurvey(survey, 1, "late")).isFalse();
+        assertThat(cases.get(ref).csat()).isNull();
+        assertThat(types(ref)).doesNotContain("csat");
+    }
+
+    @Test
     void lowCsat_opensRecoveryTaskForManagers() {
         String ref = open("email", "standard", "Damaged item", "The lamp arrived damaged.");
         ProcessInstance pi = instance(ref);
