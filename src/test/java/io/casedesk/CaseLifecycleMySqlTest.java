@@ -3,8 +3,6 @@ package io.casedesk;
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The same end-to-end case on a real MySQL or MariaDB server (profile mysql; MYSQL_URL, MYSQL_USER,
@@ -14,9 +12,4 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles({"dev", "mysql"})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CaseLifecycleMySqlTest extends CaseLifecycleScenario {
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        TestMailServer.register(registry);
-    }
 }

@@ -40,6 +40,11 @@ abstract class CaseLifecycleScenario {
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
+    @org.junit.jupiter.api.BeforeEach
+    void emptyMailbox() {
+        TestMailServer.purge();
+    }
+
     @Test
     void oneCaseFromIntakeToSurvey_throughApiEngineRestMailAndCustomerPages() throws Exception {
         String customer = "ana-" + UUID.randomUUID() + "@example.com";

@@ -15,25 +15,61 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /** One real SMTP server (GreenMail) for the whole test JVM, on a free port, shared by every Spring context. */
 public final class TestMailServer {
 
-    private static final GreenMail SERVER = start();
+    /** Fixed for the JVM, so the server can be stopped and started again (an outage) on the same port. */
+    private static final int PORT = freePort();
+    private static volatile GreenMail server = start();
 
     private TestMailServer() {
     }
 
     private static GreenMail start() {
-        var server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
+        var greenMail = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        return greenMail;
     }
 
+    private static int freePort() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Takes the SMTP server down: connections are refused until {@link #recover()}. */
+    public static synchronized void outage() {
+        server.stop();
+    }
+
+    public static synchronized void recover() {
+        server = start();
+    }
+
+    public static int port() {
+        return PORT;
+    }
+
+    /** Kept for tests that still register the server themselves; TestMailEnvironment does it for every context. */
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SERVER.getSmtp().getPort());
+        registry.add("spring.mail.port", () -> PORT);
+    }
+
+    /**
+     * Forgets every mail received so far. Each test database numbers its cases from CASE-000001, so a test
+     * starts with an empty mailbox to see only the mails of its own cases.
+     */
+    public static void purge() {
+        try {
+            server.purgeEmailFromAllMailboxes();
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Mails received for a case (its reference is in every subject), oldest first. */
     public static List<MimeMessage> mailsFor(String reference) {
-        return Arrays.stream(SERVER.getReceivedMessages()).filter(m -> subject(m).contains("[" + reference + "]")).toList();
+        return Arrays.stream(server.getReceivedMessages()).filter(m -> subject(m).contains("[" + reference + "]")).toList();
     }
 
     public static MimeMessage lastMailFor(String reference, String subjectPart) {

@@ -2,19 +2,24 @@ package io.casedesk.mail;
 
 import java.util.Locale;
 
-/** Every mail the service writes; the template is templates/mail/{kind}.txt. */
+/** Every mail the service writes; its templates are templates/mail/{slug}.txt and .html. */
 public enum MailKind {
-    ACKNOWLEDGEMENT, AGENT_REPLY, INFO_REQUEST, RESOLUTION, SURVEY, MANAGER_ESCALATION, SLA_BREACH;
+    ACKNOWLEDGEMENT, AGENT_REPLY, INFO_REQUEST, RESOLUTION, SURVEY, MANAGER_ESCALATION, SLA_WARNING, SLA_BREACH;
 
-    String template() {
-        return "mail/" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+    String slug() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static MailKind fromModel(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 
-    boolean toManagers() {
-        return this == MANAGER_ESCALATION || this == SLA_BREACH;
+    boolean toCustomer() {
+        return this != MANAGER_ESCALATION && this != SLA_WARNING && this != SLA_BREACH;
+    }
+
+    /** Mails no person wrote say so (RFC 3834), so auto-responders do not answer them. */
+    boolean automatic() {
+        return this == ACKNOWLEDGEMENT || this == SURVEY || !toCustomer();
     }
 }

@@ -3,25 +3,35 @@ package io.casedesk.mail;
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.SupportCase;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * Writes and sends the mails of a case. Templates are text files (templates/mail/*.txt, Thymeleaf TEXT mode,
- * whose [(${...})] output is never evaluated as anything but text). Without an SMTP server configured the mail
- * is logged instead, so the service runs on a bare machine.
+ * The mails of a case, through an outbox. {@link #queue} renders a mail (plain text and HTML from the files in
+ * templates/mail) and stores it in the caller's transaction, beside the state change that causes it, and
+ * schedules its delivery; {@link #deliver} sends a stored mail once, in the retried delivery job. A rollback
+ * thus sends nothing, an SMTP outage loses nothing, and a retry does not send twice.
  */
 @Service
 public class MailService {
@@ -31,65 +41,134 @@ public class MailService {
             .withZone(ZoneOffset.UTC);
 
     private final CaseService cases;
+    private final MailOutbox outbox;
+    private final MailDelivery delivery;
     private final TemplateEngine templates;
     private final Optional<JavaMailSender> sender;
     private final CustomerLinks links;
     private final MailSettings settings;
+    private final String publicUrl;
+    private final Clock clock;
 
-    MailService(CaseService cases, TemplateEngine mailTemplates, ObjectProvider<JavaMailSender> sender,
-                CustomerLinks links, MailSettings settings) {
+    MailService(CaseService cases, MailOutbox outbox, MailDelivery delivery, TemplateEngine mailTemplates,
+                ObjectProvider<JavaMailSender> sender, CustomerLinks links, MailSettings settings,
+                @Value("${casedesk.public-url}") String publicUrl, Clock clock) {
         this.cases = cases;
+        this.outbox = outbox;
+        this.delivery = delivery;
         this.templates = mailTemplates;
         this.sender = Optional.ofNullable(sender.getIfAvailable());
         this.links = links;
         this.settings = settings;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.clock = clock;
     }
 
-    /** Renders and sends one mail of the case; gives the subject it was sent with. */
-    public String send(String reference, MailKind kind) {
+    /** Renders the mail of this kind for the case and queues it; gives its outbox id. */
+    @Transactional
+    public long queue(String reference, MailKind kind) {
         SupportCase c = cases.get(reference);
-        var context = new Context();
+        int occurrence = outbox.nextOccurrence(c.id(), kind);
+        Context context = context(c, kind);
+        String[] text = templates.process("mail/" + kind.slug() + ".txt", context).split("\n", 2);
+        String subject = "[" + c.reference() + "] " + text[0].replaceFirst("^Subject: ", "").strip();
+        String body = text.length > 1 ? text[1].strip() + "\n" : "";
+        String html = templates.process("mail/" + kind.slug() + ".html", context);
+        List<String> thread = kind.toCustomer() ? outbox.customerThread(c.id()) : List.of();
+        String messageId = "<%s.%s.%d.%s@%s>".formatted(c.reference().toLowerCase(Locale.ROOT), kind.slug(), occurrence,
+                UUID.randomUUID().toString().substring(0, 8), settings.messageIdDomain());
+        String recipient = kind.toCustomer() ? c.customerEmail() : settings.managerAddress();
+        long id = outbox.insert(new OutboxMail(0, c.id(), kind, occurrence, recipient, kind.toCustomer(), subject,
+                body, html, messageId, thread.isEmpty() ? null : thread.get(thread.size() - 1),
+                thread.isEmpty() ? null : String.join(" ", thread), OutboxMail.Status.QUEUED, 0, null, null),
+                clock.instant());
+        delivery.schedule(id, c.reference());
+        return id;
+    }
+
+    /** Sends a queued mail; a mail already sent is not sent again. */
+    @Transactional
+    public void deliver(long outboxId) {
+        OutboxMail mail = outbox.find(outboxId).orElseThrow(() -> new IllegalArgumentException("no mail " + outboxId));
+        if (mail.status() == OutboxMail.Status.SENT) {
+            return;
+        }
+        send(mail);
+        outbox.markSent(mail.id(), clock.instant());
+        String reference = casesReference(mail);
+        if (mail.kind() == MailKind.ACKNOWLEDGEMENT) {
+            cases.markAcknowledged(reference);
+        }
+        cases.recordEvent(reference, "mail-sent", mail.kind().slug() + " to " + mail.recipient());
+    }
+
+    /** The outbox of a case, oldest first (for tests and support). */
+    @Transactional(readOnly = true)
+    public List<OutboxMail> outboxOf(String reference) {
+        return outbox.ofCase(cases.get(reference).id());
+    }
+
+    private Context context(SupportCase c, MailKind kind) {
+        var context = new Context(Locale.ENGLISH);
         context.setVariable("case", c);
         context.setVariable("responseDue", c.responseDueAt() == null ? null : DUE.format(c.responseDueAt()));
         context.setVariable("resolutionDue", c.resolutionDueAt() == null ? null : DUE.format(c.resolutionDueAt()));
         context.setVariable("responseWithin", c.responseDueAt() == null ? null
                 : human(Duration.between(c.createdAt(), c.responseDueAt())));
-        String reply = cases.lastReply(reference);
+        String reply = cases.lastReply(c.reference());
         context.setVariable("reply", reply == null ? "" : reply);
+        context.setVariable("cockpitLink", publicUrl + "/camunda/app/cockpit/default/#/process-instance/"
+                + c.processInstanceId() + "/runtime");
         if (kind == MailKind.RESOLUTION) {
-            context.setVariable("resolutionLink", links.resolutionLink(c.id()));
+            String page = links.resolutionLink(c.id());
+            context.setVariable("resolutionLink", page);
+            context.setVariable("fixedLink", page + "?answer=fixed");
+            context.setVariable("brokenLink", page + "?answer=broken");
         }
         if (kind == MailKind.SURVEY) {
-            context.setVariable("surveyLink", links.surveyLink(c.id()));
+            String page = links.surveyLink(c.id());
+            var scoreLinks = new ArrayList<String>();
+            for (int score = 1; score <= 5; score++) {
+                scoreLinks.add(page + "?score=" + score);
+            }
+            context.setVariable("surveyLink", page);
+            context.setVariable("scoreLinks", scoreLinks);
         }
-        String[] rendered = templates.process(kind.template(), context).split("\n", 2);
-        String subject = "[" + c.reference() + "] " + rendered[0].replaceFirst("^Subject: ", "").strip();
-        String body = rendered.length > 1 ? rendered[1].strip() + "\n" : "";
-        String to = kind.toManagers() ? settings.managerAddress() : c.customerEmail();
-        deliver(to, subject, body);
-        if (kind == MailKind.ACKNOWLEDGEMENT) {
-            cases.markAcknowledged(reference);
-        }
-        cases.recordEvent(reference, "mail-sent", kind.name().toLowerCase().replace('_', '-') + " to " + to);
-        return subject;
+        return context;
     }
 
-    private void deliver(String to, String subject, String body) {
+    private void send(OutboxMail mail) {
         if (sender.isEmpty()) {
-            log.info("No SMTP server configured (spring.mail.host); mail to {}:\nSubject: {}\n\n{}", to, subject, body);
+            log.info("No SMTP server configured (spring.mail.host); mail to {}:\nSubject: {}\n\n{}", mail.recipient(),
+                    mail.subject(), mail.text());
             return;
         }
         try {
-            MimeMessage message = sender.get().createMimeMessage();
-            var helper = new MimeMessageHelper(message, false, "UTF-8");
+            MimeMessage message = new FixedIdMimeMessage(session(sender.get()), mail.messageId());
+            var helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(settings.from());
-            helper.setTo(to);
-            helper.setSubject(subject);
-            helper.setText(body, false);
+            helper.setTo(mail.recipient());
+            helper.setSubject(mail.subject());
+            helper.setText(mail.text(), mail.html());
+            if (mail.inReplyTo() != null) {
+                message.setHeader("In-Reply-To", mail.inReplyTo());
+                message.setHeader("References", mail.references());
+            }
+            if (mail.kind().automatic()) {
+                message.setHeader("Auto-Submitted", "auto-generated");
+            }
             sender.get().send(message);
         } catch (MessagingException e) {
-            throw new MailSendException("could not build mail to " + to, e);
+            throw new MailSendException("could not build mail " + mail.id(), e);
         }
+    }
+
+    private String casesReference(OutboxMail mail) {
+        return mail.subject().substring(1, mail.subject().indexOf(']'));
+    }
+
+    private static Session session(JavaMailSender sender) {
+        return sender instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new java.util.Properties());
     }
 
     private static String human(Duration d) {
@@ -97,5 +176,20 @@ public class MailService {
             return d.toHours() + (d.toHours() == 1 ? " hour" : " hours");
         }
         return Math.max(1, d.toMinutes()) + (d.toMinutes() <= 1 ? " minute" : " minutes");
+    }
+
+    /** Keeps the Message-ID we stored: JavaMail would otherwise make up a new one at every send. */
+    private static final class FixedIdMimeMessage extends MimeMessage {
+        private final String messageId;
+
+        FixedIdMimeMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
     }
 }

@@ -1,22 +1,25 @@
 package io.casedesk.mail;
 
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 @Configuration(proxyBeanMethods = false)
 class MailTemplateConfiguration {
 
-    /** A text-mode engine of its own, so mail templates never mix with the HTML page templates. */
+    /**
+     * An engine of its own for mail templates: *.html in HTML mode (th:text escapes what customers and agents
+     * wrote), *.txt in TEXT mode. Values are only ever output, never evaluated.
+     */
     @Bean
     TemplateEngine mailTemplates() {
         var resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/");
-        resolver.setSuffix(".txt");
-        resolver.setTemplateMode(TemplateMode.TEXT);
+        resolver.setHtmlTemplateModePatterns(Set.of("*.html"));
+        resolver.setTextTemplateModePatterns(Set.of("*.txt"));
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(true);
         var engine = new SpringTemplateEngine();

@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Sends the mail the model names in the input parameter mailKind. */
+/**
+ * Queues the mail the model names in the input parameter mailKind, in the transaction of the step before it;
+ * the mail-delivery process sends it.
+ */
 @Component("caseMail")
 class CaseMailDelegate implements JavaDelegate {
 
@@ -20,7 +23,7 @@ class CaseMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        mail.send(SupportCaseProcess.caseReference(execution),
+        mail.queue(SupportCaseProcess.caseReference(execution),
                 MailKind.fromModel((String) execution.getVariableLocal(Vars.MAIL_KIND)));
     }
 }
