@@ -127,6 +127,11 @@ abstract class CaseLifecycleScenario {
         String fast = original.replace("&quot;PT2M&quot;", "&quot;PT3S&quot;").replace("\"PT2M\"", "\"PT3S\"")
                 .replace("&quot;PT24H&quot;", "&quot;PT6S&quot;").replace("\"PT24H\"", "\"PT6S\"");
         assertThat(fast).isNotEqualTo(original);
+        String runningBefore = json.readTree(send("ivy", post("/api/cases", """
+                {"channel":"chat","customer":{"email":"before-%s@example.com","name":"Al"},
+                 "subject":"Opened before the change","description":"Which size should I order?"}"""
+                .formatted(UUID.randomUUID()))).body()).get("reference").asText();
+        JsonNode before = caseView(runningBefore);
         assertThat(deploy("maria", fast).statusCode()).as("a manager may not deploy").isEqualTo(403);
         assertThat(deploy("paul", fast).statusCode()).as("a process owner deploys").isEqualTo(200);
         try {
@@ -154,6 +159,12 @@ abstract class CaseLifecycleScenario {
             assertThat(Duration.between(resolutionDue, breaches[1])).as("resolution breach lateness")
                     .isBetween(Duration.ZERO, Duration.ofSeconds(5));
             await().atMost(PATIENCE).until(() -> caseView(ref).get("assignedGroup").asText().equals("tier2"));
+            JsonNode unchanged = caseView(runningBefore);
+            assertThat(unchanged.get("responseDueAt")).as("a running case keeps the SLA it started with")
+                    .isEqualTo(before.get("responseDueAt"));
+            assertThat(unchanged.get("resolutionDueAt")).isEqualTo(before.get("resolutionDueAt"));
+            assertThat(unchanged.get("responseBreached").asBoolean()).isFalse();
+            assertThat(unchanged.get("timeline").toString()).contains("sla-targets v1 rule");
             assertThat(taskOf("bob", ref, "Task_Escalated")).isNotBlank();
         } finally {
             assertThat(deploy("paul", original).statusCode()).isEqualTo(200);

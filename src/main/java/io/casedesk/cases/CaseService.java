@@ -101,6 +101,16 @@ public class CaseService {
                         triage.resolutionDueAt()));
     }
 
+    /** New SLA deadlines after the clock was paused while waiting on the customer. */
+    public void rescheduleSla(String reference, Instant responseDueAt, Instant resolutionDueAt, Duration paused) {
+        var columns = new LinkedHashMap<String, Object>();
+        columns.put("response_due_at", responseDueAt);
+        columns.put("resolution_due_at", resolutionDueAt);
+        cases.update(reference, columns);
+        recordEvent(reference, "sla-resumed", "SLA clock resumed after %d min waiting on the customer; first response due %s, resolution due %s"
+                .formatted(paused.toMinutes(), responseDueAt, resolutionDueAt));
+    }
+
     public void markAcknowledged(String reference) {
         cases.setOnce(reference, "acknowledged_at", clock.instant());
         recordEvent(reference, "acknowledged", "Acknowledgement sent to the customer");

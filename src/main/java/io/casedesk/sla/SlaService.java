@@ -28,12 +28,52 @@ public class SlaService {
         if (calendar == null || SlaCalendars.ALWAYS.equals(calendar)) {
             return start.plus(target);
         }
+        return addWorkingTime(start, target, hoursOf(calendar));
+    }
+
+    /** Working time between two instants in the calendar (zero when {@code to} is not after {@code from}). */
+    public Duration workingTimeBetween(Instant from, Instant to, String calendar) {
+        if (!to.isAfter(from)) {
+            return Duration.ZERO;
+        }
+        if (calendar == null || SlaCalendars.ALWAYS.equals(calendar)) {
+            return Duration.between(from, to);
+        }
+        BusinessHours hours = hoursOf(calendar);
+        Duration total = Duration.ZERO;
+        ZonedDateTime cursor = from.atZone(hours.zone());
+        ZonedDateTime end = to.atZone(hours.zone());
+        while (cursor.isBefore(end)) {
+            LocalDate day = cursor.toLocalDate();
+            if (isWorkingDay(day, hours)) {
+                ZonedDateTime opens = day.atTime(hours.opens()).atZone(hours.zone());
+                ZonedDateTime closes = day.atTime(hours.closes()).atZone(hours.zone());
+                ZonedDateTime start = cursor.isBefore(opens) ? opens : cursor;
+                ZonedDateTime stop = end.isBefore(closes) ? end : closes;
+                if (start.isBefore(stop)) {
+                    total = total.plus(Duration.between(start, stop));
+                }
+            }
+            cursor = day.plusDays(1).atStartOfDay(hours.zone());
+        }
+        return total;
+    }
+
+    /**
+     * A deadline after a pause: the working time that was left when the clock stopped is granted again from
+     * the moment it restarts, so waiting on the customer neither counts nor makes the case breach at once.
+     */
+    public Instant resumedDueAt(Instant dueAt, Instant pausedAt, Instant resumedAt, String calendar) {
+        return dueAt(resumedAt, workingTimeBetween(pausedAt, dueAt, calendar), calendar);
+    }
+
+    private BusinessHours hoursOf(String calendar) {
         BusinessHours hours = calendars.get(calendar);
         if (hours == null) {
             throw new IllegalArgumentException("Unknown SLA calendar '" + calendar + "'; configured: "
                     + calendars.keySet() + " and " + SlaCalendars.ALWAYS);
         }
-        return addWorkingTime(start, target, hours);
+        return hours;
     }
 
     private static Instant addWorkingTime(Instant start, Duration target, BusinessHours hours) {

@@ -61,8 +61,10 @@ class CaseTaskDetails implements TaskListener {
         if (c.resolutionDueAt() != null) {
             task.setDueDate(java.util.Date.from(c.resolutionDueAt()));
         }
-        if (c.responseDueAt() != null && c.firstResponseAt() == null) {
-            task.setFollowUpDate(java.util.Date.from(c.responseDueAt()));
+        // "Breaching soon" lists tasks by follow-up date: the next deadline still open, so by time left
+        Instant next = c.firstResponseAt() == null ? c.responseDueAt() : c.resolutionDueAt();
+        if (next != null) {
+            task.setFollowUpDate(java.util.Date.from(next));
         }
     }
 

@@ -5,6 +5,8 @@ import static io.casedesk.cases.process.SupportCaseProcess.caseReference;
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.TagVocabulary;
 import io.casedesk.cases.process.SupportCaseProcess.Vars;
+import io.casedesk.sla.SlaClock;
+import io.casedesk.sla.SlaTarget;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,10 +17,12 @@ class RecordAgentWorkDelegate implements JavaDelegate {
 
     private final CaseService cases;
     private final TagVocabulary vocabulary;
+    private final SlaClock slaClock;
 
-    RecordAgentWorkDelegate(CaseService cases, TagVocabulary vocabulary) {
+    RecordAgentWorkDelegate(CaseService cases, TagVocabulary vocabulary, SlaClock slaClock) {
         this.cases = cases;
         this.vocabulary = vocabulary;
+        this.slaClock = slaClock;
     }
 
     @Override
@@ -31,6 +35,7 @@ class RecordAgentWorkDelegate implements JavaDelegate {
         execution.setVariable(Vars.KNOWLEDGE_GAP, answer.knowledgeGap());
         if (answer.hasReply()) {
             execution.setVariable(Vars.RESPONDED, true);
+            slaClock.met(caseReference(execution), SlaTarget.RESPONSE);
         }
         if ("escalate".equals(answer.outcome())) {
             execution.setVariable(Vars.ESCALATION_TRIGGER, "agent");

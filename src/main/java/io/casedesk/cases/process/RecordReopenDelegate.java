@@ -4,6 +4,7 @@ import static io.casedesk.cases.process.SupportCaseProcess.*;
 
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.process.SupportCaseProcess.Vars;
+import io.casedesk.sla.SlaClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,14 +14,17 @@ import org.springframework.stereotype.Component;
 class RecordReopenDelegate implements JavaDelegate {
 
     private final CaseService cases;
+    private final SlaClock slaClock;
 
-    RecordReopenDelegate(CaseService cases) {
+    RecordReopenDelegate(CaseService cases, SlaClock slaClock) {
         this.cases = cases;
+        this.slaClock = slaClock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         cases.recordReopen(caseReference(execution), "still broken");
+        slaClock.reopened(caseReference(execution));
         execution.setVariable(Vars.REOPEN_COUNT, integer(execution, Vars.REOPEN_COUNT) + 1);
         execution.setVariable(Vars.RESOLVED, false);
         execution.setVariable(Vars.ESCALATION_TRIGGER, "reopen");

@@ -5,6 +5,8 @@ import static io.casedesk.cases.process.SupportCaseProcess.*;
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.TagVocabulary;
 import io.casedesk.cases.process.SupportCaseProcess.Vars;
+import io.casedesk.sla.SlaClock;
+import io.casedesk.sla.SlaTarget;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,10 +16,12 @@ class RecordResolutionDelegate implements JavaDelegate {
 
     private final CaseService cases;
     private final TagVocabulary vocabulary;
+    private final SlaClock slaClock;
 
-    RecordResolutionDelegate(CaseService cases, TagVocabulary vocabulary) {
+    RecordResolutionDelegate(CaseService cases, TagVocabulary vocabulary, SlaClock slaClock) {
         this.cases = cases;
         this.vocabulary = vocabulary;
+        this.slaClock = slaClock;
     }
 
     @Override
@@ -25,6 +29,7 @@ class RecordResolutionDelegate implements JavaDelegate {
         cases.recordResolution(caseReference(execution), string(execution, Vars.RESOLUTION),
                 vocabulary.parse(string(execution, Vars.TAGS)), flag(execution, Vars.KNOWLEDGE_GAP));
         execution.setVariable(Vars.RESOLVED, true);
+        slaClock.met(caseReference(execution), SlaTarget.RESOLUTION);
         execution.setVariable(Vars.SLA_ESCALATION_PENDING, false);
     }
 }

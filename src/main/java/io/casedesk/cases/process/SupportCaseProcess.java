@@ -11,6 +11,11 @@ public final class SupportCaseProcess {
 
     public static final String KEY = "support-case";
 
+    /** The timers of the SLA clock, moved when the clock resumes after waiting on the customer. */
+    public static final java.util.List<String> SLA_TIMERS = java.util.List.of("BoundaryEvent_ResponseDue",
+            "BoundaryEvent_ResolutionDue", "BoundaryEvent_ResponseFirstWarning", "BoundaryEvent_ResponseFinalWarning",
+            "BoundaryEvent_ResolutionFirstWarning", "BoundaryEvent_ResolutionFinalWarning");
+
     public static final String MESSAGE_CUSTOMER_REPLIED = "CustomerReplied";
     public static final String MESSAGE_RESOLUTION_CONFIRMED = "ResolutionConfirmed";
     public static final String MESSAGE_RESOLUTION_REJECTED = "ResolutionRejected";
@@ -33,6 +38,16 @@ public final class SupportCaseProcess {
         public static final String SLA_CALENDAR = "slaCalendar";
         public static final String RESPONSE_DUE_AT = "responseDueAt";
         public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
+        public static final String SLA_FIRST_WARNING = "slaFirstWarning";
+        public static final String SLA_FINAL_WARNING = "slaFinalWarning";
+        public static final String RESPONSE_FIRST_WARNING_AT = "responseFirstWarningAt";
+        public static final String RESPONSE_FINAL_WARNING_AT = "responseFinalWarningAt";
+        public static final String RESOLUTION_FIRST_WARNING_AT = "resolutionFirstWarningAt";
+        public static final String RESOLUTION_FINAL_WARNING_AT = "resolutionFinalWarningAt";
+        /** Input parameter of the warning tasks: first or final. */
+        public static final String WARNING_STAGE = "warningStage";
+        /** Whether the last warning task found its target still open (so the manager is told). */
+        public static final String SLA_WARNING_ISSUED = "slaWarningIssued";
         public static final String CANDIDATE_GROUP = "candidateGroup";
         public static final String CURRENT_GROUP = "currentGroup";
         public static final String ESCALATION_TRIGGER = "escalationTrigger";

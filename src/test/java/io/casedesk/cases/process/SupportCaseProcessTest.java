@@ -16,7 +16,12 @@ import io.casedesk.cases.SupportCase;
 import io.casedesk.intake.IntakeService;
 import io.casedesk.intake.TestCases;
 import io.casedesk.prevention.PreventionService;
+import io.casedesk.sla.SlaClock;
+import io.casedesk.sla.SlaRecord;
+import io.casedesk.sla.SlaTarget;
 import io.casedesk.survey.FeedbackService;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -52,8 +57,12 @@ class SupportCaseProcessTest {
 
     @TestConfiguration
     static class Coverage {
-        /** Flow-node coverage of support-case must reach 90 % over this class. */
+        /**
+         * Flow-node coverage of support-case must reach 90 % over this class. Primary, because the listener looks
+         * the properties up by type and would otherwise fall back to its default without any assertion.
+         */
         @Bean
+        @org.springframework.context.annotation.Primary
         ProcessEngineCoverageProperties processEngineCoverageProperties() {
             return new ProcessEngineCoverageProperties.Builder()
                     .assertClassCoverageAtLeast(0.9)
@@ -73,6 +82,8 @@ class SupportCaseProcessTest {
     @Autowired CustomerMessages customerMessages;
     @Autowired FeedbackService feedback;
     @Autowired PreventionService prevention;
+    @Autowired SlaClock slaClock;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void initAssertions() {
@@ -213,6 +224,94 @@ class SupportCaseProcessTest {
         SupportCase c = cases.get(ref);
         assertThat(c.responseBreached()).isFalse();
         assertThat(c.resolutionBreached()).isFalse();
+    }
+
+    @Test
+    void stagedWarnings_warnTheGroupFirst_andTheManagerAtTheFinalStage() {
+        String ref = open("email", "standard", "Invoice question", "Could you explain my invoice?");
+        ProcessInstance pi = instance(ref);
+        deliverMails(ref);
+        int priority = task(pi).getPriority();
+
+        runJob(pi, "BoundaryEvent_ResponseFirstWarning");
+        assertThat(details(ref, "sla-warning")).singleElement().asString().startsWith("First-response target at risk (first");
+        assertThat(task(pi).getPriority()).isGreaterThan(priority);
+        runJob(pi, "BoundaryEvent_ResponseFinalWarning");
+        deliverMails(ref);
+        assertThat(recipient(lastMailFor(ref, "SLA at risk"))).isEqualTo("managers@casedesk.local");
+        assertThat(pi).hasPassed("Task_WarnResponseFirst", "EndEvent_ResponseFirstWarned", "Task_NotifyResponseAtRisk",
+                "EndEvent_ResponseManagerWarned");
+
+        tasks.complete(task(pi).getId(), Map.of("outcome", "escalate", "knowledgeGap", false));
+        runJob(pi, "BoundaryEvent_ResolutionFirstWarning");
+        runJob(pi, "BoundaryEvent_ResolutionFinalWarning");
+        deliverMails(ref);
+        assertThat(pi).hasPassed("Task_WarnResolutionFirst", "Task_NotifyResolutionAtRisk", "EndEvent_ResolutionManagerWarned");
+        assertThat(types(ref)).containsSubsequence("sla-warning", "sla-warning", "sla-warning", "sla-warning");
+    }
+
+    @Test
+    void warningsOfTargetsAlreadyMet_endQuietly() {
+        String ref = open("email", "standard", "Password help", "How do I reset my password?");
+        ProcessInstance pi = instance(ref);
+        tasks.complete(task(pi).getId(), resolved("Use the reset link.", "how-to", false));
+        for (String timer : List.of("BoundaryEvent_ResponseFirstWarning", "BoundaryEvent_ResponseFinalWarning",
+                "BoundaryEvent_ResolutionFirstWarning", "BoundaryEvent_ResolutionFinalWarning")) {
+            runJob(pi, timer);
+        }
+        deliverMails(ref);
+        assertThat(pi).hasPassed("EndEvent_ResponseNoLongerAtRisk", "EndEvent_ResolutionNoLongerAtRisk")
+                .hasNotPassed("Task_NotifyResponseAtRisk", "Task_NotifyResolutionAtRisk");
+        assertThat(types(ref)).doesNotContain("sla-warning");
+        assertThat(slaClock.records(ref)).extracting(SlaRecord::outcome)
+                .containsExactly(SlaRecord.Outcome.MET, SlaRecord.Outcome.MET);
+    }
+
+    @Test
+    void waitingOnTheCustomer_pausesTheClock_andEachResumeGrantsTheTimeThatWasLeft() {
+        String ref = open("chat", "standard", "Size question", "Which size fits me?");
+        ProcessInstance pi = instance(ref);
+        assertThat(cases.get(ref).slaCalendar()).isEqualTo("24x7");
+        Instant resolutionDue = cases.get(ref).resolutionDueAt();
+        Instant timerDue = timerDue(pi, "BoundaryEvent_ResolutionDue");
+
+        // first wait: 30 hours, longer than the whole 24 h resolution target
+        askCustomer(pi, ref, "Which size do you usually wear?");
+        assertThat(types(ref)).contains("sla-paused");
+        backdatePause(ref, Duration.ofHours(30));
+        customerMessages.receive(ref, "Size 42");
+        Instant movedDue = cases.get(ref).resolutionDueAt();
+        assertThat(Duration.between(resolutionDue, movedDue)).isBetween(Duration.ofHours(30), Duration.ofHours(30).plusSeconds(5));
+        assertThat(Duration.between(timerDue, timerDue(pi, "BoundaryEvent_ResolutionDue")))
+                .isBetween(Duration.ofHours(30), Duration.ofHours(30).plusSeconds(5));
+        assertThat(timerDue(pi, "BoundaryEvent_ResolutionDue")).as("a resumed case does not breach at once")
+                .isAfter(Instant.now().plus(Duration.ofHours(23)));
+
+        // second wait: 2 hours; the pauses add up
+        askCustomer(pi, ref, "And which colour?");
+        backdatePause(ref, Duration.ofHours(2));
+        runJob(pi, "Event_CustomerSilent");
+        assertThat(Duration.between(resolutionDue, cases.get(ref).resolutionDueAt()))
+                .isBetween(Duration.ofHours(32), Duration.ofHours(32).plusSeconds(10));
+        SlaRecord resolution = slaClock.records(ref).stream().filter(r -> r.target() == SlaTarget.RESOLUTION)
+                .findFirst().orElseThrow();
+        assertThat(resolution.paused()).isBetween(Duration.ofHours(32), Duration.ofHours(32).plusSeconds(10));
+        assertThat(resolution.outcome()).isEqualTo(SlaRecord.Outcome.RUNNING);
+        assertThat(cases.get(ref).resolutionBreached()).isFalse();
+        assertThat(details(ref, "sla-resumed")).hasSize(2);
+    }
+
+    @Test
+    void aBreachedTarget_isRecordedAsBreached_withHowLateItWasMet() {
+        String ref = open("email", "standard", "Late answer", "Where is my refund?");
+        ProcessInstance pi = instance(ref);
+        runJob(pi, "BoundaryEvent_ResponseDue");
+        deliverMails(ref);
+        tasks.complete(task(pi).getId(), Map.of("outcome", "need_info", "reply", "Which order?", "knowledgeGap", false));
+        SlaRecord response = slaClock.records(ref).stream().filter(r -> r.target() == SlaTarget.RESPONSE)
+                .findFirst().orElseThrow();
+        assertThat(response.outcome()).isEqualTo(SlaRecord.Outcome.BREACHED);
+        assertThat(response.late()).isNotNull();
     }
 
     @Test
@@ -395,6 +494,22 @@ class SupportCaseProcessTest {
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("reply");
         assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
         assertThat(cases.get(ref).status()).isEqualTo(CaseStatus.OPEN);
+    }
+
+    private void askCustomer(ProcessInstance pi, String ref, String question) {
+        tasks.complete(task(pi).getId(), Map.of("outcome", "need_info", "reply", question, "knowledgeGap", false));
+        assertThat(cases.get(ref).status()).isEqualTo(CaseStatus.WAITING_ON_CUSTOMER);
+    }
+
+    /** Makes the running pause of the case look as if it started {@code ago} before now. */
+    private void backdatePause(String ref, Duration ago) {
+        jdbc.sql("UPDATE sla_record SET paused_since = :at WHERE case_id = :id AND paused_since IS NOT NULL")
+                .param("at", java.sql.Timestamp.from(Instant.now().minus(ago))).param("id", cases.get(ref).id()).update();
+    }
+
+    private Instant timerDue(ProcessInstance pi, String activityId) {
+        return management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult()
+                .getDuedate().toInstant();
     }
 
     private String resolveAndClose(String subject, String description, String tag, boolean knowledgeGap) {

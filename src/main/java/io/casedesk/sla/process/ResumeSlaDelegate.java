@@ -1,0 +1,45 @@
+package io.casedesk.sla.process;
+
+import io.casedesk.cases.process.SupportCaseProcess;
+import io.casedesk.cases.process.SupportCaseProcess.Vars;
+import io.casedesk.sla.SlaClock;
+import java.util.Date;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.stereotype.Component;
+
+/**
+ * The wait on the customer is over: the SLA clock resumes with the time it had left, and every pending SLA timer
+ * (warnings and breaches) moves by the pause, so Cockpit shows the new due dates and nothing fires at once.
+ */
+@Component("resumeSla")
+class ResumeSlaDelegate implements JavaDelegate {
+
+    private final SlaClock slaClock;
+    private final ManagementService management;
+
+    ResumeSlaDelegate(SlaClock slaClock, ManagementService management) {
+        this.slaClock = slaClock;
+        this.management = management;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        SlaClock.Resumed resumed = slaClock.resume(SupportCaseProcess.caseReference(execution));
+        for (Job timer : management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).timers().list()) {
+            if (SupportCaseProcess.SLA_TIMERS.contains(activityOf(timer)) && timer.getDuedate() != null) {
+                management.setJobDuedate(timer.getId(),
+                        Date.from(slaClock.shifted(timer.getDuedate().toInstant(), resumed)));
+            }
+        }
+        execution.setVariable(Vars.RESPONSE_DUE_AT, Date.from(resumed.responseDueAt()));
+        execution.setVariable(Vars.RESOLUTION_DUE_AT, Date.from(resumed.resolutionDueAt()));
+    }
+
+    private String activityOf(Job timer) {
+        var definition = management.createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId()).singleResult();
+        return definition == null ? null : definition.getActivityId();
+    }
+}
