@@ -81,6 +81,22 @@ class SecuritySuiteTest {
     // keeps the session cookie of the customer pages, whose CSRF token lives in the session
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
 
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private static boolean referencesMoved;
+
+    /**
+     * Case references come from the database's id sequence, and every context has its own database but the JVM
+     * shares one mail server whose mails are found by reference: this suite numbers its cases from 900001 so
+     * they never collide with another suite's CASE-000001.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void ownCaseReferences() {
+        if (!referencesMoved) {
+            jdbc.execute("ALTER TABLE support_case ALTER COLUMN id RESTART WITH 900001");
+            referencesMoved = true;
+        }
+    }
+
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
         TestMailServer.register(registry);
@@ -460,7 +476,9 @@ class SecuritySuiteTest {
                 .formatted("sec-" + UUID.randomUUID() + "@example.com", tier, json.writeValueAsString(subject),
                         json.writeValueAsString(description))));
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-        return json.readTree(opened.body()).get("reference").asText();
+        String ref = json.readTree(opened.body()).get("reference").asText();
+        assertThat(ref).startsWith("CASE-9");
+        return ref;
     }
 
     private String newCase(String email, String subject, String description) {
