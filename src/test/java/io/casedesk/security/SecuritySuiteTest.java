@@ -157,6 +157,24 @@ class SecuritySuiteTest {
     }
 
     @Test
+    void afterLoginMaxAttempts_theUserStaysLocked_untilAnAdminUnlocksIt() throws Exception {
+        String user = "locked-for-good-" + UUID.randomUUID().toString().substring(0, 8);
+        createUser(user, STRONG_PASSWORD, "integrations");
+        // nine wrong passwords spread over the past (waiting out the growing delays would take minutes)
+        jdbc.update("UPDATE ACT_ID_USER SET ATTEMPTS_ = 9, LOCK_EXP_TIME_ = NULL WHERE ID_ = ?", user);
+
+        assertThat(send(user, "tenth-guess", get("/engine-rest/task/count")).statusCode()).isEqualTo(401);
+        // even once any delay has passed, the right password is refused: the lock is permanent
+        jdbc.update("UPDATE ACT_ID_USER SET LOCK_EXP_TIME_ = ? WHERE ID_ = ?",
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600)), user);
+        assertThat(send(user, STRONG_PASSWORD, get("/engine-rest/task/count")).statusCode()).isEqualTo(401);
+        assertThat(send(user, STRONG_PASSWORD, get("/api/cases")).statusCode()).isEqualTo(401);
+
+        identity.unlockUser(user);
+        assertThat(send(user, STRONG_PASSWORD, get("/engine-rest/task/count")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void passwordPolicyIsOn_weakPasswordsAreRefused() throws Exception {
         String weak = "weakling-" + UUID.randomUUID().toString().substring(0, 8);
         var refused = send("demo", post("/engine-rest/user/create", """
