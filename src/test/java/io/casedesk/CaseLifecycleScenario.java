@@ -67,7 +67,7 @@ abstract class CaseLifecycleScenario {
         assertThat(view.get("description").asText()).isEqualTo("Still no parcel. <script>alert(1)</script> ${7*7}");
         assertThat(view.get("timeline").toString()).contains("case-priority v1 rule Rule_Priority_");
 
-        assertThat(json.readTree(send("bob", get("/engine-rest/task?processInstanceBusinessKey=" + ref)).body()))
+        assertThat(json.readTree(send("bob", get("/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + ref)).body()))
                 .as("tier2 sees no tier1 task").isEmpty();
         String taskId = taskOf("alice", ref, "Task_Troubleshoot");
         var tooVague = send("alice", post("/engine-rest/task/" + taskId + "/complete", completion("resolved",
@@ -200,7 +200,7 @@ abstract class CaseLifecycleScenario {
 
     private String taskOf(String user, String ref, String definitionKey) throws Exception {
         return await().atMost(PATIENCE).until(() -> {
-            JsonNode list = json.readTree(send(user, get("/engine-rest/task?processInstanceBusinessKey=" + ref
+            JsonNode list = json.readTree(send(user, get("/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + ref
                     + "&taskDefinitionKey=" + definitionKey)).body());
             return list.isArray() && list.size() == 1 ? list.get(0).get("id").asText() : null;
         }, id -> id != null);

@@ -13,6 +13,11 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -20,6 +25,26 @@ class SecurityConfiguration {
     static final String[] CASE_OPENERS = {"integrations", "tier1", "tier2", "specialists", "camunda-admin"};
     static final String[] CASE_READERS = {"integrations", "tier1", "tier2", "specialists", "managers", "ops",
             "knowledge", "process-owners", "camunda-admin"};
+
+    /**
+     * The pages we render ourselves (customer pages, their 429 page, error pages): no script at all, styles and
+     * images only from us, forms post only to us, never framed.
+     */
+    static final String PAGES_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'";
+    static final String[] METRICS_READERS = {"ops", "managers", "camunda-admin"};
+
+    /** Prometheus metrics: HTTP basic against Camunda identity, for ops, managers and admins only. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metrics(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/actuator/prometheus", "/actuator/prometheus/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyAuthority(groups(METRICS_READERS)))
+                .httpBasic(basic -> basic.realmName("casedesk"))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
 
     /** The service API: HTTP basic against Camunda identity, no session, problem+json for 401 and 403. */
     @Bean
@@ -59,7 +84,12 @@ class SecurityConfiguration {
                         .requestMatchers("/").permitAll()
                         .anyRequest().denyAll())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**", "/api/**"))
-                .headers(headers -> headers.frameOptions(f -> f.sameOrigin()))
+                .headers(headers -> headers
+                        .frameOptions(f -> f.sameOrigin())
+                        // sent on HTTPS requests only (behind a proxy: server.forward-headers-strategy)
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(ownPages(),
+                                new StaticHeadersWriter("Content-Security-Policy", PAGES_CSP))))
                 .build();
     }
 
@@ -73,6 +103,13 @@ class SecurityConfiguration {
                 HttpBasicAuthenticationProvider.class.getName()));
         registration.setOrder(Integer.MIN_VALUE + 100);
         return registration;
+    }
+
+    private static RequestMatcher ownPages() {
+        return new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/resolution/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/survey/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/error"),
+                PathPatternRequestMatcher.withDefaults().matcher("/error/**"));
     }
 
     private static String[] groups(String... ids) {

@@ -1,0 +1,97 @@
+package io.casedesk.system;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.Principal;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Rate limits (casedesk.rate-limit.*): the public customer pages per client IP, intake (POST /api/cases and
+ * POST /api/cases/{ref}/messages) per authenticated user. Beyond the limit: 429 with Retry-After, problem+json on the API and a friendly page for
+ * customers. An interceptor, not a servlet filter, because it runs after Spring Security: intake is keyed by
+ * the principal, and an unauthenticated caller is refused with 401 before it can drain anyone's bucket.
+ * Behind a reverse proxy set server.forward-headers-strategy so the client IP is the customer's, not the proxy's.
+ */
+@Component
+class RateLimitInterceptor implements HandlerInterceptor, WebMvcConfigurer {
+
+    static final String TOO_MANY_REQUESTS_PAGE = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+              <meta charset="utf-8">
+              <meta name="viewport" content="width=device-width, initial-scale=1">
+              <title>Please wait a moment — casedesk</title>
+              <link rel="stylesheet" href="/customer.css">
+            </head>
+            <body>
+            <main>
+              <h1>Please wait a moment</h1>
+              <p>We received many requests from your network in a short time. Please try again in a minute;
+              your answer has not been lost if you have not sent it yet.</p>
+            </main>
+            </body>
+            </html>
+            """;
+
+    private final RateLimiter pages;
+    private final RateLimiter intake;
+
+    RateLimitInterceptor(@Value("${casedesk.rate-limit.pages.capacity:120}") long pagesCapacity,
+                         @Value("${casedesk.rate-limit.pages.period:PT1M}") Duration pagesPeriod,
+                         @Value("${casedesk.rate-limit.intake.capacity:600}") long intakeCapacity,
+                         @Value("${casedesk.rate-limit.intake.period:PT1M}") Duration intakePeriod,
+                         @Value("${casedesk.rate-limit.max-clients:100000}") long maxClients) {
+        this.pages = new RateLimiter(pagesCapacity, pagesPeriod, maxClients);
+        this.intake = new RateLimiter(intakeCapacity, intakePeriod, maxClients);
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).addPathPatterns("/resolution/**", "/survey/**", "/api/cases", "/api/cases/*/messages");
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/")) {
+            Principal user = request.getUserPrincipal();
+            if (!"POST".equals(request.getMethod()) || user == null) {
+                return true;
+            }
+            long wait = intake.tryAcquire(user.getName());
+            if (wait > 0) {
+                refuse(response, wait, MediaType.APPLICATION_PROBLEM_JSON_VALUE, """
+                        {"type":"about:blank","title":"Too many requests","status":429,\
+                        "detail":"Too many cases or messages in a short time; retry after %d s"}""".formatted(wait));
+                return false;
+            }
+            return true;
+        }
+        long wait = pages.tryAcquire(request.getRemoteAddr());
+        if (wait > 0) {
+            refuse(response, wait, MediaType.TEXT_HTML_VALUE + ";charset=UTF-8", TOO_MANY_REQUESTS_PAGE);
+            return false;
+        }
+        return true;
+    }
+
+    private static void refuse(HttpServletResponse response, long retryAfterSeconds, String contentType, String body)
+            throws IOException {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        response.setContentType(contentType);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(body);
+    }
+}
