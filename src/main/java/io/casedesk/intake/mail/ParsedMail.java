@@ -1,0 +1,17 @@
+package io.casedesk.intake.mail;
+
+/**
+ * An inbound mail as casedesk understands it. Subject and text are cleaned of control characters and cut to the
+ * limits of the API; {@code automatic} is set for auto-replies and bounces, which are never answered.
+ */
+record ParsedMail(String key, String messageId, String fromAddress, String fromName, String subject, String text,
+                  Automatic automatic) {
+
+    /** Why a mail counts as sent by a machine, and whether it is a bounce or another automatic mail. */
+    record Automatic(InboundMailStatus status, String reason) {
+    }
+
+    boolean isAutomatic() {
+        return automatic != null;
+    }
+}
