@@ -31,7 +31,8 @@ record InboundMailProperties(
         @DefaultValue("3") int maxAttempts) {
 
     InboundMailProperties {
-        if (host == null || host.isBlank()) {
+        // bound in every context (the properties scan), so an absent host is fine here: it means "off"
+        if (host != null && host.isBlank()) {
             throw new IllegalArgumentException("casedesk.mail.inbound.host is empty: remove it to turn inbound mail off");
         }
         if (!"imap".equals(protocol) && !"imaps".equals(protocol)) {
