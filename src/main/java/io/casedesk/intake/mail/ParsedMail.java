@@ -1,8 +1,9 @@
 package io.casedesk.intake.mail;
 
 /**
- * An inbound mail as casedesk understands it. Subject and text are cleaned of control characters and cut to the
- * limits of the API; {@code automatic} is set for auto-replies and bounces, which are never answered.
+ * An inbound mail as casedesk understands it. Subject and name are single lines within the API's limits, the text
+ * is cleaned of control characters (and cut by whoever stores it); {@code automatic} is set for auto-replies and
+ * bounces, which are never answered, and then the text is not read at all.
  */
 record ParsedMail(String key, String messageId, String fromAddress, String fromName, String subject, String text,
                   Automatic automatic) {
