@@ -1,6 +1,8 @@
 package io.casedesk.intake.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -28,18 +30,19 @@ class InboundMailLog {
 
     Optional<Entry> find(String key) {
         return jdbc.sql("SELECT * FROM inbound_mail WHERE message_key = :key").param("key", key)
-                .query((rs, n) -> new Entry(rs.getLong("id"), rs.getString("message_key"), rs.getString("message_id"),
-                        rs.getString("from_address"), rs.getString("subject"),
-                        InboundMailStatus.fromWire(rs.getString("status")), rs.getString("case_reference"),
-                        rs.getString("detail"), rs.getString("error"), rs.getString("raw_message"),
-                        rs.getInt("attempts"), rs.getTimestamp("received_at").toInstant()))
-                .optional();
+                .query(InboundMailLog::entry).optional();
     }
 
     List<Entry> withStatus(InboundMailStatus status) {
-        return jdbc.sql("SELECT message_key FROM inbound_mail WHERE status = :status ORDER BY id")
-                .param("status", status.wire()).query(String.class).list().stream()
-                .map(key -> find(key).orElseThrow()).toList();
+        return jdbc.sql("SELECT * FROM inbound_mail WHERE status = :status ORDER BY id")
+                .param("status", status.wire()).query(InboundMailLog::entry).list();
+    }
+
+    private static Entry entry(ResultSet rs, int row) throws SQLException {
+        return new Entry(rs.getLong("id"), rs.getString("message_key"), rs.getString("message_id"),
+                rs.getString("from_address"), rs.getString("subject"), InboundMailStatus.fromWire(rs.getString("status")),
+                rs.getString("case_reference"), rs.getString("detail"), rs.getString("error"),
+                rs.getString("raw_message"), rs.getInt("attempts"), rs.getTimestamp("received_at").toInstant());
     }
 
     long count(InboundMailStatus status) {
