@@ -75,6 +75,16 @@ public class IntakeService {
         return new OpenedFromForm(stored, triageInput(stored));
     }
 
+    /**
+     * A case from a mail that came into the support mailbox (intake.mail): channel email, a standard customer.
+     * The caller has already cut subject and text to the API's limits; the text is stored, never evaluated.
+     */
+    @Transactional
+    public String openFromEmail(String fromAddress, String fromName, String subject, String body) {
+        return openAndStart(new NewCase(Channel.EMAIL, fromAddress.trim().toLowerCase(Locale.ROOT), fromName,
+                "standard", subject, body, null, null, List.of(), 0.0, "inbound-mail")).reference();
+    }
+
     @Transactional
     public void attachProcess(String reference, String processInstanceId) {
         cases.attachProcess(reference, processInstanceId);
