@@ -1,16 +1,8 @@
 package io.casedesk;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The whole application on embedded H2, as `./mvnw spring-boot:run` starts it (profile dev). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:end-to-end;DB_CLOSE_DELAY=-1")
-class CaseLifecycleEndToEndTest extends CaseLifecycleScenario {
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        TestMailServer.register(registry);
-    }
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = EndToEndContext.PROPERTIES)
+class CaseLifecycleEndToEndTest extends CaseLifecycleScenario implements EndToEndContext {
 }

@@ -1,0 +1,108 @@
+package io.casedesk.survey;
+
+import static org.awaitility.Awaitility.await;
+
+import io.casedesk.TestMailServer;
+import io.casedesk.intake.IntakeService;
+import io.casedesk.intake.TestCases;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Brings a case of the running application (job executor on) to the customer's links: opened as the API opens
+ * it, resolved by an agent through the engine, then the links read out of the mails the SMTP server received.
+ */
+final class CustomerJourney {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private CustomerJourney() {
+    }
+
+    static String openCase(IntakeService intake, String subject, String description) {
+        return TestCases.open(intake, "email", "pages-" + UUID.randomUUID() + "@example.com", "standard", subject,
+                description, null);
+    }
+
+    /** The agent resolves the case; retried because the acknowledgement job may touch the process meanwhile. */
+    static void resolve(TaskService tasks, String ref) {
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+            Task task = tasks.createTaskQuery().processInstanceBusinessKey(ref).taskDefinitionKey("Task_Troubleshoot")
+                    .singleResult();
+            tasks.complete(task.getId(), Map.of("outcome", "resolved", "reply", "We have re-sent your parcel.",
+                    "resolution", "Re-sent the parcel", "tags", "delivery-delay", "knowledgeGap", false));
+            return true;
+        });
+    }
+
+    /** The first link to /{page}/… in the latest mail of the case whose subject contains subjectPart. */
+    static String awaitLink(String ref, String subjectPart, String page) {
+        return await().atMost(PATIENCE).until(() -> linkIn(ref, subjectPart, page).orElse(null), l -> l != null);
+    }
+
+    static Optional<String> linkIn(String ref, String subjectPart, String page) {
+        return TestMailServer.mailsFor(ref).stream().filter(m -> TestMailServer.subject(m).contains(subjectPart))
+                .reduce((a, b) -> b)
+                .flatMap(m -> firstMatch(text(m), "https?://[^\\s\"'<>]+/" + page + "/[A-Za-z0-9_-]{20,}"));
+    }
+
+    /**
+     * Waits until the link's token is committed. The mail task sends before its transaction commits (until mail goes
+     * through the outbox), so a fast reader of the mail can be ahead of the token and of the waiting flow.
+     */
+    static String awaitValid(FeedbackService feedback, String link, boolean survey) {
+        await().atMost(PATIENCE).until(() -> feedback.subjectFor(token(link), survey).isPresent());
+        return link;
+    }
+
+    /** A one-click score link of the survey mail, if the mail has them. */
+    static Optional<String> scoreLinkIn(String ref, int score) {
+        return TestMailServer.mailsFor(ref).stream().filter(m -> TestMailServer.subject(m).contains("How did we do"))
+                .reduce((a, b) -> b)
+                .flatMap(m -> firstMatch(text(m), "https?://[^\\s\"'<>]+/survey/[A-Za-z0-9_-]{20,}\\?score=" + score));
+    }
+
+    /** The link with its origin replaced by the test server's: mails carry casedesk.public-url. */
+    static String onServer(String link, String baseUrl) {
+        return link.replaceFirst("^https?://[^/]+", baseUrl);
+    }
+
+    static String token(String link) {
+        return firstMatch(link, "(?<=/)[A-Za-z0-9_-]{20,}").orElseThrow();
+    }
+
+    /** Every text part of the mail, decoded (plain text, or HTML with entities of links undone). */
+    static String text(MimeMessage message) {
+        try {
+            var out = new StringBuilder();
+            collect(message, out);
+            return out.toString().replace("&amp;", "&");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void collect(Part part, StringBuilder out) throws Exception {
+        if (part.isMimeType("text/*")) {
+            out.append(part.getContent()).append('\n');
+        } else if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collect(multipart.getBodyPart(i), out);
+            }
+        }
+    }
+
+    private static Optional<String> firstMatch(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        return m.find() ? Optional.of(m.group()) : Optional.empty();
+    }
+}
