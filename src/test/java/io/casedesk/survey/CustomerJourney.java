@@ -45,10 +45,6 @@ final class CustomerJourney {
     }
 
     /** The first link to /{page}/… in the latest mail of the case whose subject contains subjectPart. */
-    static String awaitLink(String ref, String subjectPart, String page) {
-        return await().atMost(PATIENCE).until(() -> linkIn(ref, subjectPart, page).orElse(null), l -> l != null);
-    }
-
     static Optional<String> linkIn(String ref, String subjectPart, String page) {
         return TestMailServer.mailsFor(ref).stream().filter(m -> TestMailServer.subject(m).contains(subjectPart))
                 .reduce((a, b) -> b)
@@ -56,12 +52,16 @@ final class CustomerJourney {
     }
 
     /**
-     * Waits until the link's token is committed. The mail task sends before its transaction commits (until mail goes
-     * through the outbox), so a fast reader of the mail can be ahead of the token and of the waiting flow.
+     * The link of the latest mail of the case whose subject contains subjectPart, once its token is committed. The
+     * mail task sends before its transaction commits (until mail goes through the outbox), so a fast reader can be
+     * ahead of the token and of the waiting flow, and a mail job that failed after sending is retried with a new
+     * mail and token: hence the latest mail, read again on every poll.
      */
-    static String awaitValid(FeedbackService feedback, String link, boolean survey) {
-        await().atMost(PATIENCE).until(() -> feedback.subjectFor(token(link), survey).isPresent());
-        return link;
+    static String awaitValidLink(FeedbackService feedback, String ref, String subjectPart, String page) {
+        return await().atMost(PATIENCE).until(() -> linkIn(ref, subjectPart, page)
+                .filter(link -> page.equals("survey") ? feedback.survey(token(link)).isPresent()
+                        : feedback.subjectFor(token(link), false).isPresent())
+                .orElse(null), link -> link != null);
     }
 
     /** A one-click score link of the survey mail, if the mail has them. */

@@ -1,8 +1,7 @@
 package io.casedesk.survey;
 
 import static io.casedesk.survey.CustomerJourney.PATIENCE;
-import static io.casedesk.survey.CustomerJourney.awaitLink;
-import static io.casedesk.survey.CustomerJourney.awaitValid;
+import static io.casedesk.survey.CustomerJourney.awaitValidLink;
 import static io.casedesk.survey.CustomerJourney.onServer;
 import static io.casedesk.survey.CustomerJourney.openCase;
 import static io.casedesk.survey.CustomerJourney.resolve;
@@ -97,7 +96,7 @@ class CustomerPagesBrowserTest implements EndToEndContext {
         resolve(tasks, ref);
 
         // the resolution mail's link: "is it fixed?"
-        String resolutionLink = onServer(awaitValid(feedback, awaitLink(ref, "Resolved", "resolution"), false), base());
+        String resolutionLink = onServer(awaitValidLink(feedback, ref, "Resolved", "resolution"), base());
         browser.get(resolutionLink);
         assertPhonePage("01-resolution");
         assertThat(browser.getTitle()).startsWith("Is it fixed?");
@@ -109,7 +108,7 @@ class CustomerPagesBrowserTest implements EndToEndContext {
         assertThat(browser.findElement(By.id("message")).getAttribute("role")).isEqualTo("status");
 
         // the flow moved on: the case is closed and the survey mail arrives
-        String surveyLink = onServer(awaitValid(feedback, awaitLink(ref, "How did we do", "survey"), true), base());
+        String surveyLink = onServer(awaitValidLink(feedback, ref, "How did we do", "survey"), base());
         assertThat(cases.get(ref).status()).isEqualTo(CaseStatus.CLOSED);
 
         // one click on "4" in the mail records the score at once and offers a comment
@@ -157,7 +156,7 @@ class CustomerPagesBrowserTest implements EndToEndContext {
     void stillBroken_reopensTheCase() throws Exception {
         String ref = openCase(intake, "Printer offline", "The printer is offline again.");
         resolve(tasks, ref);
-        browser.get(onServer(awaitValid(feedback, awaitLink(ref, "Resolved", "resolution"), false), base()));
+        browser.get(onServer(awaitValidLink(feedback, ref, "Resolved", "resolution"), base()));
         button("No, it is still broken").click();
         assertThat(text(By.id("message"))).contains("We have reopened your case");
         SupportCase reopened = cases.get(ref);
@@ -173,7 +172,7 @@ class CustomerPagesBrowserTest implements EndToEndContext {
         String ref = openCase(intake, "Survey by keyboard", "Testing the form.");
         resolve(tasks, ref);
         feedbackConfirms(ref);
-        browser.get(onServer(awaitValid(feedback, awaitLink(ref, "How did we do", "survey"), true), base()));
+        browser.get(onServer(awaitValidLink(feedback, ref, "How did we do", "survey"), base()));
         assertPhonePage("08-survey-form");
         // every input has a label, the scores are a fieldset with a legend
         assertThat(browser.findElements(By.cssSelector("fieldset.scores > legend"))).hasSize(1);
@@ -194,7 +193,7 @@ class CustomerPagesBrowserTest implements EndToEndContext {
     }
 
     private void feedbackConfirms(String ref) {
-        String link = awaitValid(feedback, awaitLink(ref, "Resolved", "resolution"), false);
+        String link = awaitValidLink(feedback, ref, "Resolved", "resolution");
         assertThat(feedback.answerResolution(CustomerJourney.token(link), true)).isTrue();
     }
 

@@ -1,7 +1,6 @@
 package io.casedesk.survey;
 
-import static io.casedesk.survey.CustomerJourney.awaitLink;
-import static io.casedesk.survey.CustomerJourney.awaitValid;
+import static io.casedesk.survey.CustomerJourney.awaitValidLink;
 import static io.casedesk.survey.CustomerJourney.onServer;
 import static io.casedesk.survey.CustomerJourney.openCase;
 import static io.casedesk.survey.CustomerJourney.resolve;
@@ -50,9 +49,9 @@ class CustomerPagesTest implements EndToEndContext {
     void oneClickScore_recordsTheFirstClickOnly_movesTheFlowOn_andTakesOneComment() throws Exception {
         String ref = openCase(intake, "Parcel <b>lost</b> ${7*7}", "Where is it?");
         resolve(tasks, ref);
-        assertThat(feedback.answerResolution(token(awaitValid(feedback, awaitLink(ref, "Resolved", "resolution"), false)),
+        assertThat(feedback.answerResolution(token(awaitValidLink(feedback, ref, "Resolved", "resolution")),
                 true)).isTrue();
-        String survey = onServer(awaitValid(feedback, awaitLink(ref, "How did we do", "survey"), true), base());
+        String survey = onServer(awaitValidLink(feedback, ref, "How did we do", "survey"), base());
 
         var scored = get(survey + "?score=2");
         assertThat(scored.statusCode()).isEqualTo(200);
@@ -90,9 +89,9 @@ class CustomerPagesTest implements EndToEndContext {
     void twoClicksAtOnce_recordOneScore() throws Exception {
         String ref = openCase(intake, "Two clicks", "Which one counts?");
         resolve(tasks, ref);
-        assertThat(feedback.answerResolution(token(awaitValid(feedback, awaitLink(ref, "Resolved", "resolution"), false)),
+        assertThat(feedback.answerResolution(token(awaitValidLink(feedback, ref, "Resolved", "resolution")),
                 true)).isTrue();
-        String survey = onServer(awaitValid(feedback, awaitLink(ref, "How did we do", "survey"), true), base());
+        String survey = onServer(awaitValidLink(feedback, ref, "How did we do", "survey"), base());
         var pool = Executors.newFixedThreadPool(2);
         try {
             var first = pool.submit((Callable<HttpResponse<String>>) () -> get(survey + "?score=4"));
