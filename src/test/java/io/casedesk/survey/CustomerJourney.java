@@ -9,9 +9,11 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
@@ -28,9 +30,20 @@ final class CustomerJourney {
     private CustomerJourney() {
     }
 
+    /** The customer of each case opened here: other test contexts have cases with the same references. */
+    private static final Map<String, String> CUSTOMERS = new ConcurrentHashMap<>();
+
     static String openCase(IntakeService intake, String subject, String description) {
-        return TestCases.open(intake, "email", "pages-" + UUID.randomUUID() + "@example.com", "standard", subject,
-                description, null);
+        String customer = "pages-" + UUID.randomUUID() + "@example.com";
+        String ref = TestCases.open(intake, "email", customer, "standard", subject, description, null);
+        CUSTOMERS.put(ref, customer);
+        return ref;
+    }
+
+    /** The mails of a case opened here, oldest first. */
+    static List<MimeMessage> mailsFor(String ref) {
+        String customer = CUSTOMERS.get(ref);
+        return TestMailServer.mailsFor(ref).stream().filter(m -> TestMailServer.recipient(m).equals(customer)).toList();
     }
 
     /** The agent resolves the case; retried because the acknowledgement job may touch the process meanwhile. */
@@ -46,7 +59,7 @@ final class CustomerJourney {
 
     /** The first link to /{page}/… in the latest mail of the case whose subject contains subjectPart. */
     static Optional<String> linkIn(String ref, String subjectPart, String page) {
-        return TestMailServer.mailsFor(ref).stream().filter(m -> TestMailServer.subject(m).contains(subjectPart))
+        return mailsFor(ref).stream().filter(m -> TestMailServer.subject(m).contains(subjectPart))
                 .reduce((a, b) -> b)
                 .flatMap(m -> firstMatch(text(m), "https?://[^\\s\"'<>]+/" + page + "/[A-Za-z0-9_-]{20,}"));
     }
@@ -66,7 +79,7 @@ final class CustomerJourney {
 
     /** A one-click score link of the survey mail, if the mail has them. */
     static Optional<String> scoreLinkIn(String ref, int score) {
-        return TestMailServer.mailsFor(ref).stream().filter(m -> TestMailServer.subject(m).contains("How did we do"))
+        return mailsFor(ref).stream().filter(m -> TestMailServer.subject(m).contains("How did we do"))
                 .reduce((a, b) -> b)
                 .flatMap(m -> firstMatch(text(m), "https?://[^\\s\"'<>]+/survey/[A-Za-z0-9_-]{20,}\\?score=" + score));
     }
