@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,8 +61,10 @@ abstract class CaseLifecycleScenario {
         assertThat(created.get("priority").asText()).isEqualTo("P3");
         assertThat(Instant.parse(created.get("responseDueAt").asText())).isAfter(Instant.now());
 
-        await().atMost(PATIENCE).until(() -> !TestMailServer.mailsFor(ref).isEmpty());
-        assertThat(TestMailServer.subject(TestMailServer.mailsFor(ref).get(0))).contains("We have received");
+        // other test contexts (own databases, same SMTP server) have cases with the same references: mails are
+        // told apart by the customer's unique address
+        await().atMost(PATIENCE).until(() -> !mailsTo(ref, customer).isEmpty());
+        assertThat(TestMailServer.subject(mailsTo(ref, customer).get(0))).contains("We have received");
         // the SMTP server has the mail a moment before the delivery transaction commits
         await().atMost(PATIENCE).until(() -> !caseView(ref).get("acknowledgedAt").isNull());
         JsonNode view = caseView(ref);
@@ -89,7 +93,7 @@ abstract class CaseLifecycleScenario {
         assertThat(send("alice", post("/engine-rest/task/" + taskId + "/complete",
                 completion("resolved", "We re-sent your parcel.", "Reshipped with express", "delivery-delay")))
                 .statusCode()).isEqualTo(204);
-        String resolutionToken = await().atMost(PATIENCE).until(() -> tokenIn(ref, "Resolved", "resolution"),
+        String resolutionToken = await().atMost(PATIENCE).until(() -> committedToken(ref, customer, "Resolved", "resolution"),
                 t -> t != null);
 
         var page = send(null, get("/resolution/" + resolutionToken));
@@ -102,7 +106,8 @@ abstract class CaseLifecycleScenario {
         assertThat(reused.statusCode()).isEqualTo(404);
         assertThat(reused.body()).contains("no longer valid").doesNotContain("4521");
 
-        String surveyToken = await().atMost(PATIENCE).until(() -> tokenIn(ref, "How did we do", "survey"), t -> t != null);
+        String surveyToken = await().atMost(PATIENCE).until(() -> committedToken(ref, customer, "How did we do", "survey"),
+                t -> t != null);
         var survey = send(null, get("/survey/" + surveyToken));
         assertThat(survey.statusCode()).isEqualTo(200);
         assertThat(send(null, form("/survey/" + surveyToken, "score=4&comment=" + enc("Fast, thanks"),
@@ -226,9 +231,15 @@ abstract class CaseLifecycleScenario {
         return json.writeValueAsString(json.createObjectNode().set("variables", variables));
     }
 
-    private static String tokenIn(String ref, String subject, String page) {
-        return TestMailServer.mailsFor(ref).stream().filter(m -> TestMailServer.subject(m).contains(subject))
-                .findFirst().map(m -> TestMailServer.linkToken(m, page)).orElse(null);
+    private static List<MimeMessage> mailsTo(String ref, String customer) {
+        return TestMailServer.mailsFor(ref).stream().filter(m -> TestMailServer.recipient(m).equals(customer)).toList();
+    }
+
+    /** The token of the latest such mail, once its page opens (its job has committed). */
+    private String committedToken(String ref, String customer, String subject, String page) throws Exception {
+        String token = mailsTo(ref, customer).stream().filter(m -> TestMailServer.subject(m).contains(subject))
+                .reduce((a, b) -> b).map(m -> TestMailServer.linkToken(m, page)).orElse(null);
+        return token != null && send(null, get("/" + page + "/" + token)).statusCode() == 200 ? token : null;
     }
 
     private static String csrf(String html) {

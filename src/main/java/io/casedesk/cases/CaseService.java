@@ -187,6 +187,12 @@ public class CaseService {
         recordEvent(reference, "csat", "Customer rated " + score + "/5" + (comment == null || comment.isBlank() ? "" : ": " + comment));
     }
 
+    /** The customer's comment on the score they gave earlier with one click in the survey mail. */
+    public void addCsatComment(String reference, String comment) {
+        cases.update(reference, Map.of("csat_comment", comment));
+        recordEvent(reference, "csat-comment", comment);
+    }
+
     /** The two SLA targets of a case. */
     public enum SlaTarget {
         RESPONSE("response_breached", "First-response"),

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailSendException;
@@ -36,7 +34,6 @@ import org.thymeleaf.context.Context;
 @Service
 public class MailService {
 
-    private static final Logger log = LoggerFactory.getLogger(MailService.class);
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -139,9 +136,9 @@ public class MailService {
 
     private void send(OutboxMail mail) {
         if (sender.isEmpty()) {
-            log.info("No SMTP server configured (spring.mail.host); mail to {}:\nSubject: {}\n\n{}", mail.recipient(),
-                    mail.subject(), mail.text());
-            return;
+            // the dev profile captures mail itself; anywhere else a missing server must not swallow mail: the
+            // delivery job fails, is retried and ends as an incident until spring.mail.host is set
+            throw new MailSendException("No SMTP server configured (spring.mail.host): mail " + mail.id() + " not sent");
         }
         try {
             MimeMessage message = new FixedIdMimeMessage(session(sender.get()), mail.messageId());

@@ -5,15 +5,25 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Single-use, expiring tokens of 256 random bits that stand for one case and one purpose in a customer link. */
+/**
+ * Single-use, expiring tokens of 256 random bits that stand for one case and one purpose in a customer link.
+ * A token's purpose is also its state: a survey link scored with one click becomes a {@link Purpose#SURVEY_COMMENT}
+ * link, which takes the optional comment once and can never score again.
+ */
 @Repository
 class CustomerTokens {
 
-    enum Purpose { RESOLUTION, SURVEY }
+    enum Purpose {
+        RESOLUTION,
+        SURVEY,
+        /** A survey link whose score is in; it still takes one comment. */
+        SURVEY_COMMENT
+    }
 
     record Claim(long caseId, String reference) {
     }
@@ -28,8 +38,14 @@ class CustomerTokens {
 
     /** A new link for the case and purpose; older unused ones are retired, so only the latest mail's link works. */
     String issue(long caseId, Purpose purpose, Instant now, Duration validFor) {
-        jdbc.sql("UPDATE customer_token SET used_at = :now WHERE case_id = :caseId AND purpose = :purpose AND used_at IS NULL")
-                .param("now", Timestamp.from(now)).param("caseId", caseId).param("purpose", purpose.name()).update();
+        jdbc.sql("""
+                UPDATE customer_token SET used_at = :now
+                WHERE case_id = :caseId AND purpose IN (:purposes) AND used_at IS NULL""")
+                .param("now", Timestamp.from(now)).param("caseId", caseId)
+                .param("purposes", purpose == Purpose.SURVEY
+                        ? List.of(Purpose.SURVEY.name(), Purpose.SURVEY_COMMENT.name())
+                        : List.of(purpose.name()))
+                .update();
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -57,8 +73,24 @@ class CustomerTokens {
         if (claim.isEmpty()) {
             return claim;
         }
-        int won = jdbc.sql("UPDATE customer_token SET used_at = :now WHERE token = :token AND used_at IS NULL")
-                .param("now", Timestamp.from(now)).param("token", token).update();
+        int won = jdbc.sql("""
+                UPDATE customer_token SET used_at = :now
+                WHERE token = :token AND purpose = :purpose AND used_at IS NULL""")
+                .param("now", Timestamp.from(now)).param("token", token).param("purpose", purpose.name()).update();
+        return won == 1 ? claim : Optional.empty();
+    }
+
+    /** Moves a valid, unused token on to its next purpose; only one of two concurrent moves wins. */
+    Optional<Claim> advance(String token, Purpose from, Purpose to, Instant now) {
+        Optional<Claim> claim = peek(token, from, now);
+        if (claim.isEmpty()) {
+            return claim;
+        }
+        int won = jdbc.sql("""
+                UPDATE customer_token SET purpose = :to
+                WHERE token = :token AND purpose = :from AND used_at IS NULL AND expires_at > :now""")
+                .param("to", to.name()).param("token", token).param("from", from.name())
+                .param("now", Timestamp.from(now)).update();
         return won == 1 ? claim : Optional.empty();
     }
 }

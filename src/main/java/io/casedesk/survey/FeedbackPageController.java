@@ -1,5 +1,7 @@
 package io.casedesk.survey;
 
+import io.casedesk.survey.FeedbackService.Survey;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,7 +10,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
-/** The two public customer pages, reached only through the token in a mail link. */
+/**
+ * The two public customer pages, reached only through the token in a mail link. Parameters are read as text and
+ * checked here, so a mangled link or form gets a friendly page rather than an error. A page shows nothing but the
+ * subject of the token's own case and what the customer just sent; Thymeleaf escapes all of it (th:text).
+ */
 @Controller
 class FeedbackPageController {
 
@@ -26,39 +32,88 @@ class FeedbackPageController {
     }
 
     @PostMapping("/resolution/{token}")
-    ModelAndView answerResolution(@PathVariable String token, @RequestParam boolean fixed) {
-        return feedback.answerResolution(token, fixed)
-                ? new ModelAndView("customer/thanks", "message", fixed
+    ModelAndView answerResolution(@PathVariable String token, @RequestParam(required = false) String fixed) {
+        if (!"true".equals(fixed) && !"false".equals(fixed)) {
+            return feedback.subjectFor(token, false)
+                    .map(subject -> badRequest(new ModelAndView("customer/resolution", "subject", subject)
+                            .addObject("error", "Please choose one of the two answers.")))
+                    .orElseGet(FeedbackPageController::linkNotValid);
+        }
+        boolean isFixed = Boolean.parseBoolean(fixed);
+        return feedback.answerResolution(token, isFixed)
+                ? thanks(isFixed
                         ? "Thank you for confirming. We are glad it is fixed."
                         : "Thank you for telling us. We have reopened your case and will be in touch shortly.")
                 : linkNotValid();
     }
 
+    /** The survey page; with {@code ?score=N} (the one-click links of the survey mail) it records the score at once. */
     @GetMapping("/survey/{token}")
-    ModelAndView survey(@PathVariable String token) {
-        return feedback.subjectFor(token, true)
-                .map(subject -> new ModelAndView("customer/survey", "subject", subject))
+    ModelAndView survey(@PathVariable String token, @RequestParam(required = false) String score) {
+        if (score == null) {
+            return feedback.survey(token).map(FeedbackPageController::surveyPage)
+                    .orElseGet(FeedbackPageController::linkNotValid);
+        }
+        Optional<Integer> valid = score(score);
+        if (valid.isEmpty()) {
+            return feedback.survey(token)
+                    .map(survey -> survey.scored() ? surveyPage(survey)
+                            : badRequest(surveyPage(survey).addObject("error", "Please choose a score from 1 to 5.")))
+                    .orElseGet(FeedbackPageController::linkNotValid);
+        }
+        return feedback.scoreByLink(token, valid.get()).map(FeedbackPageController::surveyPage)
                 .orElseGet(FeedbackPageController::linkNotValid);
     }
 
+    /** The survey form (score and optional comment), or, once scored with one click, the comment alone. */
     @PostMapping("/survey/{token}")
-    ModelAndView answerSurvey(@PathVariable String token, @RequestParam int score,
+    ModelAndView answerSurvey(@PathVariable String token, @RequestParam(required = false) String score,
                               @RequestParam(required = false) String comment) {
-        if (score < 1 || score > 5) {
-            return feedback.subjectFor(token, true)
-                    .map(subject -> new ModelAndView("customer/survey", "subject", subject)
-                            .addObject("error", "Please choose a score from 1 to 5."))
-                    .orElseGet(FeedbackPageController::linkNotValid);
+        Optional<Survey> survey = feedback.survey(token);
+        if (survey.isEmpty()) {
+            return linkNotValid();
         }
-        String trimmed = comment == null ? null : comment.strip();
-        if (trimmed != null && trimmed.length() > 2000) {
-            trimmed = trimmed.substring(0, 2000);
+        String text = comment == null ? null : comment.replace("\r\n", "\n").strip();
+        if (text != null && text.length() > FeedbackService.MAX_COMMENT_LENGTH) {
+            return badRequest(surveyPage(survey.get()).addObject("comment", text).addObject("error",
+                    "Your comment is longer than %d characters; please shorten it."
+                            .formatted(FeedbackService.MAX_COMMENT_LENGTH)));
         }
-        return feedback.answerSurvey(token, score, trimmed)
-                ? new ModelAndView("customer/thanks", "message", "Thank you for your feedback.")
+        if (survey.get().scored()) {
+            return feedback.addSurveyComment(token, text)
+                    ? thanks(text == null || text.isEmpty() ? "Thank you for your feedback."
+                            : "Thank you for your comment. We read every one.")
+                    : linkNotValid();
+        }
+        Optional<Integer> valid = score(score);
+        if (valid.isEmpty()) {
+            return badRequest(surveyPage(survey.get()).addObject("comment", text)
+                    .addObject("error", "Please choose a score from 1 to 5."));
+        }
+        return feedback.answerSurvey(token, valid.get(), text)
+                ? thanks("Thank you for your feedback.")
                 : linkNotValid();
     }
 
+    private static ModelAndView surveyPage(Survey survey) {
+        return new ModelAndView(survey.scored() ? "customer/survey-comment" : "customer/survey", "survey", survey);
+    }
+
+    private static Optional<Integer> score(String value) {
+        return value != null && value.strip().matches("[1-5]") ? Optional.of(Integer.parseInt(value.strip()))
+                : Optional.empty();
+    }
+
+    private static ModelAndView thanks(String message) {
+        return new ModelAndView("customer/thanks", "message", message);
+    }
+
+    private static ModelAndView badRequest(ModelAndView page) {
+        page.setStatus(HttpStatus.BAD_REQUEST);
+        return page;
+    }
+
+    /** Unknown, used, retired or expired: one page for all, which names no case. */
     private static ModelAndView linkNotValid() {
         var page = new ModelAndView("customer/link-not-valid");
         page.setStatus(HttpStatus.NOT_FOUND);

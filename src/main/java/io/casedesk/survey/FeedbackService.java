@@ -3,10 +3,12 @@ package io.casedesk.survey;
 import io.casedesk.cases.CaseFlow;
 import io.casedesk.cases.CaseService;
 import io.casedesk.mail.CustomerLinks;
+import io.casedesk.survey.CustomerTokens.Claim;
 import io.casedesk.survey.CustomerTokens.Purpose;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +18,8 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 @Service
 @Transactional
 public class FeedbackService implements CustomerLinks {
+
+    public static final int MAX_COMMENT_LENGTH = 2000;
 
     private static final Duration LINK_VALIDITY = Duration.ofDays(30);
 
@@ -34,6 +38,17 @@ public class FeedbackService implements CustomerLinks {
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
+    /**
+     * What a survey link shows: the case's subject and, once the customer has scored, the score (null while the
+     * survey is open). {@code recordedNow} tells whether this very request recorded the score.
+     */
+    public record Survey(String subject, Integer score, boolean recordedNow) {
+
+        public boolean scored() {
+            return score != null;
+        }
+    }
+
     @Override
     public String resolutionLink(long caseId) {
         return publicUrl + "/resolution/" + tokens.issue(caseId, Purpose.RESOLUTION, clock.instant(), LINK_VALIDITY);
@@ -44,11 +59,25 @@ public class FeedbackService implements CustomerLinks {
         return publicUrl + "/survey/" + tokens.issue(caseId, Purpose.SURVEY, clock.instant(), LINK_VALIDITY);
     }
 
+    @Override
+    public SurveyLinks surveyLinks(long caseId) {
+        String page = surveyLink(caseId);
+        return new SurveyLinks(page, IntStream.rangeClosed(1, 5).mapToObj(score -> page + "?score=" + score).toList());
+    }
+
     /** The subject of the case a link is for, or empty when the link is unknown, used or expired. */
     @Transactional(readOnly = true)
     public Optional<String> subjectFor(String token, boolean survey) {
         return tokens.peek(token, survey ? Purpose.SURVEY : Purpose.RESOLUTION, clock.instant())
                 .map(claim -> cases.get(claim.reference()).subject());
+    }
+
+    /** The survey a link is for, open or already scored; empty when the link is unknown, used up or expired. */
+    @Transactional(readOnly = true)
+    public Optional<Survey> survey(String token) {
+        var now = clock.instant();
+        return tokens.peek(token, Purpose.SURVEY, now).map(claim -> new Survey(subjectOf(claim), null, false))
+                .or(() -> tokens.peek(token, Purpose.SURVEY_COMMENT, now).map(this::scoredSurvey));
     }
 
     /** Records the customer's answer to the resolution; false when the link is not (or no longer) valid. */
@@ -58,20 +87,81 @@ public class FeedbackService implements CustomerLinks {
                 .orElse(false);
     }
 
-    /** Records a CSAT answer (1-5); false when the link is not (or no longer) valid. */
+    /** Records a CSAT answer (1-5) with an optional comment; false when the link is not (or no longer) valid. */
     public boolean answerSurvey(String token, int score, String comment) {
+        checkScore(score);
+        checkComment(comment);
+        return tokens.redeem(token, Purpose.SURVEY, clock.instant())
+                .map(claim -> recordScore(claim, score, blankToNull(comment)))
+                .orElse(false);
+    }
+
+    /**
+     * A one-click score link from the survey mail. The first click on a link records the score and moves the flow
+     * on; the link then only takes a comment, so a later click (or another score link of the same mail) shows the
+     * score already recorded and records nothing. Empty when the link is unknown, used up, expired or the survey
+     * has closed.
+     */
+    public Optional<Survey> scoreByLink(String token, int score) {
+        checkScore(score);
+        var now = clock.instant();
+        Optional<Claim> first = tokens.advance(token, Purpose.SURVEY, Purpose.SURVEY_COMMENT, now);
+        if (first.isPresent()) {
+            Claim claim = first.get();
+            return recordScore(claim, score, null)
+                    ? Optional.of(new Survey(subjectOf(claim), score, true))
+                    : Optional.empty();
+        }
+        return tokens.peek(token, Purpose.SURVEY_COMMENT, now).map(this::scoredSurvey);
+    }
+
+    /**
+     * The optional comment after a one-click score; uses the link up. A blank comment stores nothing. False when
+     * the link is not (or no longer) waiting for a comment.
+     */
+    public boolean addSurveyComment(String token, String comment) {
+        checkComment(comment);
+        return tokens.redeem(token, Purpose.SURVEY_COMMENT, clock.instant()).map(claim -> {
+            if (comment != null && !comment.isBlank()) {
+                cases.addCsatComment(claim.reference(), comment.strip());
+            }
+            return true;
+        }).orElse(false);
+    }
+
+    private boolean recordScore(Claim claim, int score, String comment) {
+        // the score is stored first: the recovery task the flow may open shows it
+        cases.recordCsat(claim.reference(), score, comment);
+        boolean taken = flow.surveyAnswered(claim.reference(), score);
+        if (!taken) {
+            // the survey has closed meanwhile: keep nothing of this answer, the token included
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        }
+        return taken;
+    }
+
+    private Survey scoredSurvey(Claim claim) {
+        var c = cases.get(claim.reference());
+        return new Survey(c.subject(), c.csat(), false);
+    }
+
+    private String subjectOf(Claim claim) {
+        return cases.get(claim.reference()).subject();
+    }
+
+    private static void checkScore(int score) {
         if (score < 1 || score > 5) {
             throw new IllegalArgumentException("score must be between 1 and 5");
         }
-        return tokens.redeem(token, Purpose.SURVEY, clock.instant()).map(claim -> {
-            // the score is stored first: the recovery task the flow may open shows it
-            cases.recordCsat(claim.reference(), score, comment);
-            boolean taken = flow.surveyAnswered(claim.reference(), score);
-            if (!taken) {
-                // the survey has closed meanwhile: keep nothing of this answer
-                TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-            }
-            return taken;
-        }).orElse(false);
+    }
+
+    private static void checkComment(String comment) {
+        if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
+            throw new IllegalArgumentException("comment longer than " + MAX_COMMENT_LENGTH + " characters");
+        }
+    }
+
+    private static String blankToNull(String comment) {
+        return comment == null || comment.isBlank() ? null : comment.strip();
     }
 }
