@@ -11,4 +11,7 @@ public interface CaseFlow {
 
     /** The customer answered the survey; false when the case was not waiting for that. */
     boolean surveyAnswered(String reference, int score);
+
+    /** The customer added a comment to their score: a manager recovering the customer sees it on the open task. */
+    void surveyCommented(String reference, String comment);
 }

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -123,13 +122,9 @@ public class MailService {
             context.setVariable("brokenLink", page + "?answer=broken");
         }
         if (kind == MailKind.SURVEY) {
-            String page = links.surveyLink(c.id());
-            var scoreLinks = new ArrayList<String>();
-            for (int score = 1; score <= 5; score++) {
-                scoreLinks.add(page + "?score=" + score);
-            }
-            context.setVariable("surveyLink", page);
-            context.setVariable("scoreLinks", scoreLinks);
+            CustomerLinks.SurveyLinks survey = links.surveyLinks(c.id());
+            context.setVariable("surveyLink", survey.page());
+            context.setVariable("scoreLinks", survey.scores());
         }
         return context;
     }

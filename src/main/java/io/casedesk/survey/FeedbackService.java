@@ -124,6 +124,7 @@ public class FeedbackService implements CustomerLinks {
         return tokens.redeem(token, Purpose.SURVEY_COMMENT, clock.instant()).map(claim -> {
             if (comment != null && !comment.isBlank()) {
                 cases.addCsatComment(claim.reference(), comment.strip());
+                flow.surveyCommented(claim.reference(), comment.strip());
             }
             return true;
         }).orElse(false);

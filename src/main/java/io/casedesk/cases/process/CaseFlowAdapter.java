@@ -3,6 +3,7 @@ package io.casedesk.cases.process;
 import io.casedesk.cases.CaseFlow;
 import io.casedesk.cases.process.SupportCaseProcess.Vars;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -10,9 +11,11 @@ import org.springframework.stereotype.Component;
 class CaseFlowAdapter implements CaseFlow {
 
     private final RuntimeService runtime;
+    private final TaskService tasks;
 
-    CaseFlowAdapter(RuntimeService runtime) {
+    CaseFlowAdapter(RuntimeService runtime, TaskService tasks) {
         this.runtime = runtime;
+        this.tasks = tasks;
     }
 
     @Override
@@ -30,6 +33,14 @@ class CaseFlowAdapter implements CaseFlow {
     public boolean surveyAnswered(String reference, int score) {
         return correlate(reference, SupportCaseProcess.MESSAGE_SURVEY_ANSWERED,
                 Variables.createVariables().putValue(Vars.CSAT_SCORE, score));
+    }
+
+    @Override
+    public void surveyCommented(String reference, String comment) {
+        for (var task : tasks.createTaskQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey(SupportCaseProcess.TASK_CSAT_RECOVERY).list()) {
+            tasks.setVariableLocal(task.getId(), Vars.CSAT_COMMENT, comment);
+        }
     }
 
     private boolean correlate(String reference, String message, java.util.Map<String, Object> variables) {

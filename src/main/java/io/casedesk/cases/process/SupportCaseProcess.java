@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 public final class SupportCaseProcess {
 
     public static final String KEY = "support-case";
+    public static final String TASK_CSAT_RECOVERY = "Task_CsatRecovery";
 
     /** The timers of the SLA clock, moved when the clock resumes after waiting on the customer. */
     public static final java.util.List<String> SLA_TIMERS = java.util.List.of("BoundaryEvent_ResponseDue",

@@ -441,6 +441,24 @@ class SupportCaseProcessTest {
     }
 
     @Test
+    void aOneClickLowScore_opensRecovery_andTheLaterCommentReachesTheOpenTask() {
+        String ref = open("email", "standard", "Broken zipper", "The zipper broke after a day.");
+        ProcessInstance pi = instance(ref);
+        tasks.complete(task(pi).getId(), resolved("Replacement sent.", "damaged-item", false));
+        deliverMails(ref);
+        feedback.answerResolution(linkToken(lastMailFor(ref, "Resolved"), "resolution"), true);
+        deliverMails(ref);
+        String token = linkToken(lastMailFor(ref, "How did we do"), "survey");
+
+        assertThat(feedback.scoreByLink(token, 1)).isPresent();
+        Task recovery = task(pi);
+        assertThat(recovery).hasDefinitionKey("Task_CsatRecovery");
+        assertThat(feedback.addSurveyComment(token, "Nobody called me back")).isTrue();
+        assertThat(tasks.getVariableLocal(recovery.getId(), "csatComment")).isEqualTo("Nobody called me back");
+        assertThat(cases.get(ref).csat()).isEqualTo(1);
+    }
+
+    @Test
     void knowledgeGap_opensOnePreventionTicketPerTag_andLinksLaterCases() {
         String first = resolveAndClose("Checkout broken", "The checkout page is broken, I cannot pay.", "checkout-broken", true);
         long ticket = prevention.openTicket("checkout-broken").orElseThrow();
