@@ -115,8 +115,7 @@ class CustomerPagesBrowserTest implements EndToEndContext {
 
         // one click on "4" in the mail records the score at once and offers a comment
         String scoreLink = scoreLinkIn(ref, 4).map(link -> onServer(link, base()))
-                // until the survey mail carries the five score links, the score link is the page link + ?score=N
-                .orElse(surveyLink + "?score=4");
+                .orElseThrow(() -> new AssertionError("the survey mail carries no one-click link for 4"));
         browser.get(scoreLink);
         assertPhonePage("03-survey-scored");
         assertThat(text(By.id("message"))).isEqualTo("We have recorded your rating: 4 out of 5.");
