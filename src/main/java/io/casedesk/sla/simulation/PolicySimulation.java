@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -57,7 +56,7 @@ public class PolicySimulation {
     public record Request(CandidateFile casePriority, CandidateFile slaTargets, Instant from, Instant to) {
     }
 
-    @Transactional(readOnly = true)
+    /** Not one transaction: the evaluation can take seconds, and holding a database connection for it is not needed. */
     public SimulationReport simulate(Request request) {
         if (request.casePriority() == null && request.slaTargets() == null) {
             throw badRequest("Attach at least one candidate table: a casePriority and/or a slaTargets DMN file");
