@@ -25,6 +25,8 @@ class SecurityConfiguration {
     static final String[] CASE_OPENERS = {"integrations", "tier1", "tier2", "specialists", "camunda-admin"};
     static final String[] CASE_READERS = {"integrations", "tier1", "tier2", "specialists", "managers", "ops",
             "knowledge", "process-owners", "camunda-admin"};
+    /** Who may try a policy change on past cases (what-if simulation). */
+    static final String[] POLICY_SIMULATORS = {"process-owners", "managers", "camunda-admin"};
 
     /**
      * The pages we render ourselves (customer pages, their 429 page, error pages): no script at all, styles and
@@ -55,6 +57,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/cases").hasAnyAuthority(groups(CASE_OPENERS))
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/messages").hasAnyAuthority(groups(CASE_OPENERS))
                         .requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/*").hasAnyAuthority(groups(CASE_READERS))
+                        .requestMatchers(HttpMethod.POST, "/api/policy/simulate").hasAnyAuthority(groups(POLICY_SIMULATORS))
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"casedesk\"");

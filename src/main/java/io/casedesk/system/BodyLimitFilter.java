@@ -14,14 +14,24 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses API bodies over casedesk.api.max-body-bytes with 413, declared or streamed (chunked). */
+/**
+ * Refuses API bodies over casedesk.api.max-body-bytes with 413, declared or streamed (chunked). File uploads (the
+ * candidate DMN tables of the policy simulation) may be larger: they get Spring's multipart request limit instead.
+ */
 @Component
 class BodyLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    /** API paths that take multipart file uploads. */
+    static final java.util.Set<String> UPLOAD_PATHS = java.util.Set.of("/api/policy/simulate");
 
-    BodyLimitFilter(@Value("${casedesk.api.max-body-bytes}") long maxBytes) {
+    private final long maxBytes;
+    private final long maxUploadBytes;
+
+    BodyLimitFilter(@Value("${casedesk.api.max-body-bytes}") long maxBytes,
+                    @Value("${spring.servlet.multipart.max-request-size:10MB}")
+                    org.springframework.util.unit.DataSize maxUploadSize) {
         this.maxBytes = maxBytes;
+        this.maxUploadBytes = maxUploadSize.toBytes();
     }
 
     @Override
@@ -32,6 +42,8 @@ class BodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = UPLOAD_PATHS.contains(request.getRequestURI().substring(request.getContextPath().length()))
+                ? maxUploadBytes : this.maxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
