@@ -94,6 +94,16 @@ class CaseRepository {
                 .param("at", ts(at)).param("reference", reference).update();
     }
 
+    void addSlaPause(String reference, java.time.Duration paused) {
+        jdbc.sql("UPDATE support_case SET sla_paused_seconds = sla_paused_seconds + :s WHERE reference = :reference")
+                .param("s", paused.toSeconds()).param("reference", reference).update();
+    }
+
+    java.time.Duration slaPaused(String reference) {
+        return java.time.Duration.ofSeconds(jdbc.sql("SELECT sla_paused_seconds FROM support_case WHERE reference = :reference")
+                .param("reference", reference).query(Long.class).optional().orElse(0L));
+    }
+
     String lastReply(String reference) {
         return jdbc.sql("SELECT last_reply FROM support_case WHERE reference = :reference")
                 .param("reference", reference).query(String.class).optional().orElse(null);

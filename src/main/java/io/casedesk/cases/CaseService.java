@@ -59,6 +59,12 @@ public class CaseService {
         return cases.search(query);
     }
 
+    /** How long the case's SLA clock stood still while it waited on the customer. */
+    @Transactional(readOnly = true)
+    public Duration slaPaused(String reference) {
+        return cases.slaPaused(reference);
+    }
+
     /** The agent's latest reply to the customer, which the next mail carries. */
     @Transactional(readOnly = true)
     public String lastReply(String reference) {
@@ -107,6 +113,7 @@ public class CaseService {
         columns.put("response_due_at", responseDueAt);
         columns.put("resolution_due_at", resolutionDueAt);
         cases.update(reference, columns);
+        cases.addSlaPause(reference, paused);
         recordEvent(reference, "sla-resumed", "SLA clock resumed after %d min waiting on the customer; first response due %s, resolution due %s"
                 .formatted(paused.toMinutes(), responseDueAt, resolutionDueAt));
     }

@@ -116,6 +116,23 @@ public class SlaClock {
                 .param("id", caseId).update();
     }
 
+    /** Compliance over the cases opened in [from, to), from the records the timers and the agents' work wrote. */
+    @Transactional(readOnly = true)
+    public SlaCompliance compliance(Instant from, Instant to) {
+        return new SlaCompliance(settled(SlaTarget.RESPONSE, from, to), settled(SlaTarget.RESOLUTION, from, to));
+    }
+
+    private SlaCompliance.Target settled(SlaTarget target, Instant from, Instant to) {
+        var counts = jdbc.sql("""
+                SELECT r.outcome, COUNT(*) AS n FROM sla_record r JOIN support_case c ON c.id = r.case_id
+                WHERE r.target = :target AND c.created_at >= :from AND c.created_at < :to GROUP BY r.outcome""")
+                .param("target", target.name()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((rs, n) -> java.util.Map.entry(rs.getString("outcome"), rs.getLong("n"))).list();
+        long met = counts.stream().filter(e -> e.getKey().equals("MET")).mapToLong(java.util.Map.Entry::getValue).sum();
+        long breached = counts.stream().filter(e -> e.getKey().equals("BREACHED")).mapToLong(java.util.Map.Entry::getValue).sum();
+        return new SlaCompliance.Target(met, breached);
+    }
+
     /** The records of a case (response, resolution). */
     @Transactional(readOnly = true)
     public List<SlaRecord> records(String reference) {

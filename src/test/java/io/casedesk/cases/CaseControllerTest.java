@@ -105,8 +105,10 @@ class CaseControllerTest {
     void aCaseHasTheFieldsOfApiMd() throws Exception {
         when(cases.find(REF)).thenReturn(Optional.of(supportCase(REF, "ivy")));
         when(cases.timeline(REF)).thenReturn(timeline());
+        when(cases.slaPaused(REF)).thenReturn(java.time.Duration.ofMinutes(90));
 
         mvc.perform(get("/api/cases/" + REF).with(as("alice")))
+                .andExpect(jsonPath("$.slaPausedSeconds").value(5400))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.reference").value(REF))

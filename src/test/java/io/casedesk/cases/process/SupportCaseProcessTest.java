@@ -17,6 +17,7 @@ import io.casedesk.intake.IntakeService;
 import io.casedesk.intake.TestCases;
 import io.casedesk.prevention.PreventionService;
 import io.casedesk.sla.SlaClock;
+import io.casedesk.sla.SlaCompliance;
 import io.casedesk.sla.SlaRecord;
 import io.casedesk.sla.SlaTarget;
 import io.casedesk.survey.FeedbackService;
@@ -299,6 +300,8 @@ class SupportCaseProcessTest {
         assertThat(resolution.outcome()).isEqualTo(SlaRecord.Outcome.RUNNING);
         assertThat(cases.get(ref).resolutionBreached()).isFalse();
         assertThat(details(ref, "sla-resumed")).hasSize(2);
+        assertThat(cases.slaPaused(ref)).as("the case shows the time paused")
+                .isBetween(Duration.ofHours(32), Duration.ofHours(32).plusSeconds(10));
     }
 
     @Test
@@ -312,6 +315,31 @@ class SupportCaseProcessTest {
                 .findFirst().orElseThrow();
         assertThat(response.outcome()).isEqualTo(SlaRecord.Outcome.BREACHED);
         assertThat(response.late()).isNotNull();
+    }
+
+    @Test
+    void slaCompliance_agreesWithWhatTheTimersDid() {
+        Instant from = Instant.now().minusSeconds(1);
+        SlaCompliance before = slaClock.compliance(from, Instant.now().plusSeconds(3600));
+
+        String breachedByTimer = open("email", "standard", "No answer yet", "Where is my parcel?");
+        runJob(instance(breachedByTimer), "BoundaryEvent_ResponseDue");
+        String metInTime = open("email", "standard", "Quick answer", "Where is my parcel?");
+        tasks.complete(task(instance(metInTime)).getId(), Map.of("outcome", "need_info", "reply", "Which order?",
+                "knowledgeGap", false));
+        String metLate = open("email", "standard", "Late answer", "Where is my parcel?");
+        runJob(instance(metLate), "BoundaryEvent_ResponseDue");
+        deliverMails(metLate);
+        tasks.complete(task(instance(metLate)).getId(), Map.of("outcome", "need_info", "reply", "Sorry, which order?",
+                "knowledgeGap", false));
+
+        SlaCompliance after = slaClock.compliance(from, Instant.now().plusSeconds(3600));
+        assertThat(after.response().met() - before.response().met()).isEqualTo(1);
+        assertThat(after.response().breached() - before.response().breached())
+                .as("one breach per response timer that fired unmet").isEqualTo(2);
+        assertThat(List.of(breachedByTimer, metInTime, metLate)).filteredOn(ref -> cases.get(ref).responseBreached())
+                .containsExactlyInAnyOrder(breachedByTimer, metLate);
+        assertThat(slaClock.records(metLate).get(0).late()).isNotNull();
     }
 
     @Test
