@@ -1,5 +1,8 @@
 package io.casedesk.survey;
 
+import static io.casedesk.TestPages.csrf;
+import static io.casedesk.TestPages.enc;
+
 import static io.casedesk.survey.CustomerJourney.awaitValidLink;
 import static io.casedesk.survey.CustomerJourney.onServer;
 import static io.casedesk.survey.CustomerJourney.openCase;
@@ -15,15 +18,11 @@ import io.casedesk.mail.CustomerLinks.SurveyLinks;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -193,13 +192,4 @@ class CustomerPagesTest implements EndToEndContext {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String csrf(String html) {
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(m.find()).as("CSRF token on the page").isTrue();
-        return m.group(1);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
 }

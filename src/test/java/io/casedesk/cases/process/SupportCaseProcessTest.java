@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.casedesk.TestMailDelivery;
 import io.casedesk.TestMailServer;
 import io.casedesk.cases.CaseEvent;
 import io.casedesk.cases.CaseService;
@@ -594,14 +595,8 @@ class SupportCaseProcessTest {
         return open.get(0);
     }
 
-    /** Runs the delivery jobs of the case's queued mails, as the job executor would. */
     private void deliverMails(String ref) {
-        for (Job job : management.createJobQuery().processDefinitionKey("mail-delivery").list()) {
-            var delivery = runtime.createProcessInstanceQuery().processInstanceId(job.getProcessInstanceId()).singleResult();
-            if (delivery != null && ref.equals(delivery.getBusinessKey())) {
-                management.executeJob(job.getId());
-            }
-        }
+        TestMailDelivery.deliverMails(management, runtime, ref);
     }
 
     private void runJob(ProcessInstance pi, String activityId) {

@@ -1,5 +1,6 @@
 package io.casedesk.intake.mail;
 
+import io.casedesk.TestMailDelivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.user.GreenMailUser;
@@ -28,7 +29,6 @@ import java.util.Properties;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -396,13 +396,7 @@ class InboundMailTest {
         return open.get(0);
     }
 
-    /** Runs the delivery jobs of the case's queued mails (the job executor is off here). */
     private void deliverMails(String ref) {
-        for (Job job : management.createJobQuery().processDefinitionKey("mail-delivery").list()) {
-            var delivery = runtime.createProcessInstanceQuery().processInstanceId(job.getProcessInstanceId()).singleResult();
-            if (delivery != null && ref.equals(delivery.getBusinessKey())) {
-                management.executeJob(job.getId());
-            }
-        }
+        TestMailDelivery.deliverMails(management, runtime, ref);
     }
 }
