@@ -48,6 +48,13 @@ abstract class CaseLifecycleScenario {
     }
 
     @Test
+    void health_isExactlyWhatApiMdPromises() throws Exception {
+        var health = send(null, get("/actuator/health"));
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(health.body())).isEqualTo(json.readTree("{\"status\":\"UP\"}"));
+    }
+
+    @Test
     void oneCaseFromIntakeToSurvey_throughApiEngineRestMailAndCustomerPages() throws Exception {
         String customer = "ana-" + UUID.randomUUID() + "@example.com";
         var opened = send("ivy", post("/api/cases", """
