@@ -181,9 +181,10 @@ public class CaseService {
         recordEvent(reference, "closed", "Case closed");
     }
 
-    public void recordSlaBreach(String reference, SlaTarget target) {
-        cases.update(reference, Map.of(target.breachColumn(), true));
-        recordEvent(reference, "sla-breach", target.label() + " target breached");
+    /** A deadline passed unmet: flag the case and say so on its timeline. */
+    public void recordSlaBreach(String reference, boolean response) {
+        cases.update(reference, Map.of(response ? "response_breached" : "resolution_breached", true));
+        recordEvent(reference, "sla-breach", (response ? "First-response" : "Resolution") + " target breached");
     }
 
     public void recordCsat(String reference, int score, String comment) {
@@ -198,27 +199,5 @@ public class CaseService {
     public void addCsatComment(String reference, String comment) {
         cases.update(reference, Map.of("csat_comment", comment));
         recordEvent(reference, "csat-comment", comment);
-    }
-
-    /** The two SLA targets of a case. */
-    public enum SlaTarget {
-        RESPONSE("response_breached", "First-response"),
-        RESOLUTION("resolution_breached", "Resolution");
-
-        private final String breachColumn;
-        private final String label;
-
-        SlaTarget(String breachColumn, String label) {
-            this.breachColumn = breachColumn;
-            this.label = label;
-        }
-
-        String breachColumn() {
-            return breachColumn;
-        }
-
-        String label() {
-            return label;
-        }
     }
 }

@@ -99,9 +99,10 @@ public class SlaClock {
                 .param("id", caseId).param("target", target.name()).update();
     }
 
-    /** The timer of the target fired before it was met. */
+    /** The timer of the target fired before it was met: the record, the case's flag and its timeline say so. */
     public void breached(String reference, SlaTarget target) {
         long caseId = cases.get(reference).id();
+        cases.recordSlaBreach(reference, target == SlaTarget.RESPONSE);
         jdbc.sql("UPDATE sla_record SET outcome = 'BREACHED', breached_at = :now WHERE case_id = :id AND target = :target")
                 .param("now", Timestamp.from(clock.instant())).param("id", caseId).param("target", target.name())
                 .update();

@@ -2,11 +2,9 @@ package io.casedesk.sla.process;
 
 import static io.casedesk.cases.process.SupportCaseProcess.caseReference;
 
-import io.casedesk.cases.CaseService;
-import io.casedesk.cases.CaseService.SlaTarget;
 import io.casedesk.cases.process.SupportCaseProcess.Vars;
 import io.casedesk.sla.SlaClock;
-import java.util.Locale;
+import io.casedesk.sla.SlaTarget;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,19 +13,15 @@ import org.springframework.stereotype.Component;
 @Component("recordSlaBreach")
 class RecordSlaBreachDelegate implements JavaDelegate {
 
-    private final CaseService cases;
     private final SlaClock slaClock;
 
-    RecordSlaBreachDelegate(CaseService cases, SlaClock slaClock) {
-        this.cases = cases;
+    RecordSlaBreachDelegate(SlaClock slaClock) {
         this.slaClock = slaClock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        var target = SlaTarget.valueOf(((String) execution.getVariableLocal(Vars.SLA_TARGET)).toUpperCase(Locale.ROOT));
-        cases.recordSlaBreach(caseReference(execution), target);
-        slaClock.breached(caseReference(execution), io.casedesk.sla.SlaTarget.valueOf(target.name()));
+        slaClock.breached(caseReference(execution), SlaTarget.fromModel((String) execution.getVariableLocal(Vars.SLA_TARGET)));
         execution.setVariable(Vars.SLA_BREACHED, true);
         execution.setVariable(Vars.ESCALATION_TRIGGER, "sla_breach");
     }
