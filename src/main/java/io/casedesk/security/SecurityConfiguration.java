@@ -23,6 +23,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
     static final String[] CASE_OPENERS = {"integrations", "tier1", "tier2", "specialists", "camunda-admin"};
+    /** GET /api/metrics: the dashboard figures. */
+    static final String[] DASHBOARD_READERS = {"managers", "process-owners", "ops", "camunda-admin"};
     static final String[] CASE_READERS = {"integrations", "tier1", "tier2", "specialists", "managers", "ops",
             "knowledge", "process-owners", "camunda-admin"};
     /** Who may try a policy change on past cases (what-if simulation). */
@@ -57,6 +59,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/cases").hasAnyAuthority(groups(CASE_OPENERS))
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/messages").hasAnyAuthority(groups(CASE_OPENERS))
                         .requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/*").hasAnyAuthority(groups(CASE_READERS))
+                        .requestMatchers(HttpMethod.GET, "/api/metrics").hasAnyAuthority(groups(DASHBOARD_READERS))
                         .requestMatchers(HttpMethod.POST, "/api/policy/simulate").hasAnyAuthority(groups(POLICY_SIMULATORS))
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
