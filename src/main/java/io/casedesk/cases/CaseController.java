@@ -39,7 +39,7 @@ class CaseController {
     @GetMapping("/{reference}")
     CaseView get(@PathVariable String reference, Authentication user) {
         SupportCase c = visibleCase(reference, user);
-        return CaseView.of(c, cases.slaPaused(c.reference()), cases.timeline(c.reference()));
+        return CaseView.of(c, cases.timeline(c.reference()));
     }
 
     @GetMapping

@@ -99,11 +99,6 @@ class CaseRepository {
                 .param("s", paused.toSeconds()).param("reference", reference).update();
     }
 
-    java.time.Duration slaPaused(String reference) {
-        return java.time.Duration.ofSeconds(jdbc.sql("SELECT sla_paused_seconds FROM support_case WHERE reference = :reference")
-                .param("reference", reference).query(Long.class).optional().orElse(0L));
-    }
-
     String lastReply(String reference) {
         return jdbc.sql("SELECT last_reply FROM support_case WHERE reference = :reference")
                 .param("reference", reference).query(String.class).optional().orElse(null);
@@ -195,7 +190,8 @@ class CaseRepository {
                 rs.getBoolean("response_breached"), rs.getBoolean("resolution_breached"), rs.getString("resolution"),
                 (Integer) rs.getObject("csat", Integer.class), rs.getString("csat_comment"), rs.getString("opened_by"),
                 rs.getString("process_instance_id"), instant(rs, "created_at"), instant(rs, "acknowledged_at"),
-                instant(rs, "first_response_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"), List.of());
+                instant(rs, "first_response_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"),
+                java.time.Duration.ofSeconds(rs.getLong("sla_paused_seconds")), List.of());
     }
 
     private static SupportCase withTags(SupportCase c, List<String> tags) {
@@ -204,7 +200,7 @@ class CaseRepository {
                 c.category(), c.compliance(), c.priority(), c.assignedGroup(), c.escalationLevel(), c.reopenCount(),
                 c.slaCalendar(), c.responseDueAt(), c.resolutionDueAt(), c.responseBreached(), c.resolutionBreached(),
                 c.resolution(), c.csat(), c.csatComment(), c.openedBy(), c.processInstanceId(), c.createdAt(),
-                c.acknowledgedAt(), c.firstResponseAt(), c.resolvedAt(), c.closedAt(), List.copyOf(tags));
+                c.acknowledgedAt(), c.firstResponseAt(), c.resolvedAt(), c.closedAt(), c.slaPaused(), List.copyOf(tags));
     }
 
     static Timestamp ts(Instant instant) {

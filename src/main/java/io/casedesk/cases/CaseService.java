@@ -59,12 +59,6 @@ public class CaseService {
         return cases.search(query);
     }
 
-    /** How long the case's SLA clock stood still while it waited on the customer. */
-    @Transactional(readOnly = true)
-    public Duration slaPaused(String reference) {
-        return cases.slaPaused(reference);
-    }
-
     /** The agent's latest reply to the customer, which the next mail carries. */
     @Transactional(readOnly = true)
     public String lastReply(String reference) {

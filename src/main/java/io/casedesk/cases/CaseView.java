@@ -18,15 +18,11 @@ record CaseView(String reference, CaseStatus status, String priority, Instant re
     }
 
     static CaseView of(SupportCase c, List<CaseEvent> timeline) {
-        return of(c, java.time.Duration.ZERO, timeline);
-    }
-
-    static CaseView of(SupportCase c, java.time.Duration slaPaused, List<CaseEvent> timeline) {
         return new CaseView(c.reference(), c.status(), c.priority(), c.responseDueAt(), c.resolutionDueAt(),
                 c.processInstanceId(), c.channel(), new Customer(c.customerEmail(), c.customerName(), c.customerTier()),
                 c.subject(), c.description(), c.orderId(), c.severity(), c.intent(), c.category(), c.sentiment(),
                 c.compliance(), c.tags(), c.escalationLevel(), c.assignedGroup(), c.createdAt(), c.acknowledgedAt(),
                 c.firstResponseAt(), c.resolvedAt(), c.closedAt(), c.resolution(), c.csat(), c.reopenCount(),
-                c.responseBreached(), c.resolutionBreached(), slaPaused.toSeconds(), timeline);
+                c.responseBreached(), c.resolutionBreached(), c.slaPaused().toSeconds(), timeline);
     }
 }

@@ -1,5 +1,6 @@
 package io.casedesk.cases;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,7 +13,7 @@ public record SupportCase(long id, String reference, CaseStatus status, Channel 
                           boolean responseBreached, boolean resolutionBreached, String resolution,
                           Integer csat, String csatComment, String openedBy, String processInstanceId,
                           Instant createdAt, Instant acknowledgedAt, Instant firstResponseAt, Instant resolvedAt,
-                          Instant closedAt, List<String> tags) {
+                          Instant closedAt, Duration slaPaused, List<String> tags) {
 
     public boolean isVip() {
         return "vip".equals(customerTier);

@@ -14,6 +14,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MailOutbox {
 
+    private static final String SELECT =
+            "SELECT m.*, c.reference AS case_reference FROM mail_outbox m JOIN support_case c ON c.id = m.case_id";
+
     private final JdbcClient jdbc;
 
     MailOutbox(JdbcClient jdbc) {
@@ -49,11 +52,11 @@ class MailOutbox {
     }
 
     Optional<OutboxMail> find(long id) {
-        return jdbc.sql("SELECT * FROM mail_outbox WHERE id = :id").param("id", id).query(this::map).optional();
+        return jdbc.sql(SELECT + " WHERE m.id = :id").param("id", id).query(this::map).optional();
     }
 
     List<OutboxMail> ofCase(long caseId) {
-        return jdbc.sql("SELECT * FROM mail_outbox WHERE case_id = :c ORDER BY id").param("c", caseId)
+        return jdbc.sql(SELECT + " WHERE m.case_id = :c ORDER BY m.id").param("c", caseId)
                 .query(this::map).list();
     }
 
@@ -64,7 +67,7 @@ class MailOutbox {
 
     private OutboxMail map(ResultSet rs, int row) throws SQLException {
         Timestamp sent = rs.getTimestamp("sent_at");
-        return new OutboxMail(rs.getLong("id"), rs.getLong("case_id"),
+        return new OutboxMail(rs.getLong("id"), rs.getLong("case_id"), rs.getString("case_reference"),
                 MailKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), rs.getInt("occurrence"),
                 rs.getString("recipient"), rs.getBoolean("to_customer"), rs.getString("subject"),
                 rs.getString("body_text"), rs.getString("body_html"), rs.getString("message_id"),

@@ -74,7 +74,7 @@ public class MailService {
         String messageId = "<%s.%s.%d.%s@%s>".formatted(c.reference().toLowerCase(Locale.ROOT), kind.slug(), occurrence,
                 UUID.randomUUID().toString().substring(0, 8), settings.messageIdDomain());
         String recipient = kind.toCustomer() ? c.customerEmail() : settings.managerAddress();
-        long id = outbox.insert(new OutboxMail(0, c.id(), kind, occurrence, recipient, kind.toCustomer(), subject,
+        long id = outbox.insert(new OutboxMail(0, c.id(), c.reference(), kind, occurrence, recipient, kind.toCustomer(), subject,
                 body, html, messageId, thread.isEmpty() ? null : thread.get(thread.size() - 1),
                 thread.isEmpty() ? null : String.join(" ", thread), OutboxMail.Status.QUEUED, 0, null, null),
                 clock.instant());
@@ -91,7 +91,7 @@ public class MailService {
         }
         send(mail);
         outbox.markSent(mail.id(), clock.instant());
-        String reference = casesReference(mail);
+        String reference = mail.caseReference();
         if (mail.kind() == MailKind.ACKNOWLEDGEMENT) {
             cases.markAcknowledged(reference);
         }
@@ -153,10 +153,6 @@ public class MailService {
         } catch (MessagingException e) {
             throw new MailSendException("could not build mail " + mail.id(), e);
         }
-    }
-
-    private String casesReference(OutboxMail mail) {
-        return mail.subject().substring(1, mail.subject().indexOf(']'));
     }
 
     private static Session session(JavaMailSender sender) {

@@ -3,7 +3,7 @@ package io.casedesk.mail;
 import java.time.Instant;
 
 /** A mail in the outbox. */
-record OutboxMail(long id, long caseId, MailKind kind, int occurrence, String recipient, boolean toCustomer,
+record OutboxMail(long id, long caseId, String caseReference, MailKind kind, int occurrence, String recipient, boolean toCustomer,
                   String subject, String text, String html, String messageId, String inReplyTo, String references,
                   Status status, int attempts, Instant queuedAt, Instant sentAt) {
 

@@ -33,10 +33,10 @@ class RecordSlaWarningDelegate implements JavaDelegate {
         if (met) {
             return;
         }
-        String reference = caseReference(execution);
-        cases.recordEvent(reference, "sla-warning", "%s target at risk (%s warning); due %s".formatted(
+        var supportCase = cases.get(caseReference(execution));
+        cases.recordEvent(supportCase.reference(), "sla-warning", "%s target at risk (%s warning); due %s".formatted(
                 target == SlaTarget.RESPONSE ? "First-response" : "Resolution", stage,
-                target == SlaTarget.RESPONSE ? cases.get(reference).responseDueAt() : cases.get(reference).resolutionDueAt()));
+                target == SlaTarget.RESPONSE ? supportCase.responseDueAt() : supportCase.resolutionDueAt()));
         var tasks = execution.getProcessEngineServices().getTaskService();
         for (var task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
             tasks.setPriority(task.getId(), Math.min(100, task.getPriority() + ("final".equals(stage) ? 20 : 10)));

@@ -28,18 +28,14 @@ class ResumeSlaDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         SlaClock.Resumed resumed = slaClock.resume(SupportCaseProcess.caseReference(execution));
-        for (Job timer : management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).timers().list()) {
-            if (SupportCaseProcess.SLA_TIMERS.contains(activityOf(timer)) && timer.getDuedate() != null) {
+        for (String activity : SupportCaseProcess.SLA_TIMERS) {
+            for (Job timer : management.createJobQuery().processInstanceId(execution.getProcessInstanceId())
+                    .activityId(activity).timers().list()) {
                 management.setJobDuedate(timer.getId(),
                         Date.from(slaClock.shifted(timer.getDuedate().toInstant(), resumed)));
             }
         }
         execution.setVariable(Vars.RESPONSE_DUE_AT, Date.from(resumed.responseDueAt()));
         execution.setVariable(Vars.RESOLUTION_DUE_AT, Date.from(resumed.resolutionDueAt()));
-    }
-
-    private String activityOf(Job timer) {
-        var definition = management.createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId()).singleResult();
-        return definition == null ? null : definition.getActivityId();
     }
 }
