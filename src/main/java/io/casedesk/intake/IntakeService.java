@@ -85,6 +85,13 @@ public class IntakeService {
                 "standard", subject, body, null, null, List.of(), 0.0, "inbound-mail")).reference();
     }
 
+    /** Whether the case exists and has no flow yet, or this one: a flow may take up only its own case. */
+    @Transactional(readOnly = true)
+    public boolean awaitsItsFlow(String reference, String processInstanceId) {
+        return cases.find(reference).map(c -> c.processInstanceId() == null
+                || c.processInstanceId().equals(processInstanceId)).orElse(false);
+    }
+
     @Transactional
     public void attachProcess(String reference, String processInstanceId) {
         cases.attachProcess(reference, processInstanceId);

@@ -152,16 +152,22 @@ class IdentitySetup {
         }
     }
 
+    /**
+     * Grants the permissions to the group on the resource, adding what is missing to a grant the group already has:
+     * one group may be given a resource by several lines above (managers are task workers too), and the engine keeps
+     * one grant per group and resource.
+     */
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        boolean exists = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
-                .resourceId(resourceId).count() > 0;
-        if (exists) {
+        var authorization = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+                .resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).list().stream().findFirst().orElse(null);
+        if (authorization == null) {
+            authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(group);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        } else if (java.util.Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
             return;
         }
-        var authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-        authorization.setGroupId(group);
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
         for (Permission permission : permissions) {
             authorization.addPermission(permission);
         }

@@ -31,10 +31,10 @@ class SecurityConfiguration {
     static final String[] POLICY_SIMULATORS = {"process-owners", "managers", "camunda-admin"};
 
     /**
-     * The pages we render ourselves (customer pages, their 429 page, error pages): no script at all, styles and
-     * images only from us, forms post only to us, never framed.
+     * The pages we render ourselves (customer pages, their 429 page, error pages): no inline script, scripts, styles
+     * and images only from us (the one script sends a one-click survey score), forms post only to us, never framed.
      */
-    static final String PAGES_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    static final String PAGES_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
     static final String[] METRICS_READERS = {"ops", "managers", "camunda-admin"};
 
@@ -85,7 +85,7 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
-                        .requestMatchers("/resolution/*", "/survey/*", "/customer.css", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/resolution/*", "/survey/*", "/customer.css", "/survey-autosubmit.js", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/").permitAll()
                         .anyRequest().denyAll())

@@ -1,6 +1,7 @@
 package io.casedesk.survey;
 
 import io.casedesk.survey.FeedbackService.Survey;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -47,31 +48,44 @@ class FeedbackPageController {
                 : linkNotValid();
     }
 
-    /** The survey page; with {@code ?score=N} (the one-click links of the survey mail) it records the score at once. */
+    /**
+     * The survey page. With {@code ?score=N} (the one-click links of the survey mail) it shows the chosen score in a
+     * form that the page submits by itself: opening a link (a GET or HEAD, which mail scanners do) records nothing.
+     */
     @GetMapping("/survey/{token}")
     ModelAndView survey(@PathVariable String token, @RequestParam(required = false) String score) {
-        if (score == null) {
-            return feedback.survey(token).map(FeedbackPageController::surveyPage)
-                    .orElseGet(FeedbackPageController::linkNotValid);
+        Optional<Survey> survey = feedback.survey(token);
+        if (survey.isEmpty()) {
+            return linkNotValid();
+        }
+        if (score == null || survey.get().scored()) {
+            return surveyPage(survey.get());
         }
         Optional<Integer> valid = score(score);
         if (valid.isEmpty()) {
-            return feedback.survey(token)
-                    .map(survey -> survey.scored() ? surveyPage(survey)
-                            : badRequest(surveyPage(survey).addObject("error", "Please choose a score from 1 to 5.")))
-                    .orElseGet(FeedbackPageController::linkNotValid);
+            return badRequest(surveyPage(survey.get()).addObject("error", "Please choose a score from 1 to 5."));
         }
-        return feedback.scoreByLink(token, valid.get()).map(FeedbackPageController::surveyPage)
-                .orElseGet(FeedbackPageController::linkNotValid);
+        return new ModelAndView("customer/survey-score", Map.of("survey", survey.get(), "score", valid.get(),
+                "token", token));
     }
 
     /** The survey form (score and optional comment), or, once scored with one click, the comment alone. */
     @PostMapping("/survey/{token}")
     ModelAndView answerSurvey(@PathVariable String token, @RequestParam(required = false) String score,
-                              @RequestParam(required = false) String comment) {
+                              @RequestParam(required = false) String comment,
+                              @RequestParam(required = false) String oneClick) {
         Optional<Survey> survey = feedback.survey(token);
         if (survey.isEmpty()) {
             return linkNotValid();
+        }
+        if ("true".equals(oneClick)) {
+            // the score of a one-click link, sent by its page: recorded once, then the page asks for a comment
+            Optional<Integer> valid = score(score);
+            if (valid.isEmpty()) {
+                return badRequest(surveyPage(survey.get()).addObject("error", "Please choose a score from 1 to 5."));
+            }
+            return feedback.scoreByLink(token, valid.get()).map(FeedbackPageController::surveyPage)
+                    .orElseGet(FeedbackPageController::linkNotValid);
         }
         String text = comment == null ? null : comment.replace("\r\n", "\n").strip();
         if (text != null && text.length() > FeedbackService.MAX_COMMENT_LENGTH) {

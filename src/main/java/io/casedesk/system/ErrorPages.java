@@ -17,7 +17,7 @@ import org.springframework.web.servlet.View;
 @Component
 class ErrorPages implements ErrorViewResolver {
 
-    static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
 
     @Override

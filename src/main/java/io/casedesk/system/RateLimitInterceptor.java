@@ -16,7 +16,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Rate limits (casedesk.rate-limit.*): the public customer pages per client IP, intake (POST /api/cases and
- * POST /api/cases/{ref}/messages) per authenticated user. Beyond the limit: 429 with Retry-After, problem+json on the API and a friendly page for
+ * POST /api/cases/{ref}/messages) and what-if simulations (POST /api/policy/simulate) per authenticated user. Beyond the limit: 429 with Retry-After, problem+json on the API and a friendly page for
  * customers. An interceptor, not a servlet filter, because it runs after Spring Security: intake is keyed by
  * the principal, and an unauthenticated caller is refused with 401 before it can drain anyone's bucket.
  * Behind a reverse proxy set server.forward-headers-strategy so the client IP is the customer's, not the proxy's.
@@ -45,19 +45,24 @@ class RateLimitInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     private final RateLimiter pages;
     private final RateLimiter intake;
+    private final RateLimiter simulation;
 
     RateLimitInterceptor(@Value("${casedesk.rate-limit.pages.capacity:120}") long pagesCapacity,
                          @Value("${casedesk.rate-limit.pages.period:PT1M}") Duration pagesPeriod,
                          @Value("${casedesk.rate-limit.intake.capacity:600}") long intakeCapacity,
                          @Value("${casedesk.rate-limit.intake.period:PT1M}") Duration intakePeriod,
+                         @Value("${casedesk.rate-limit.simulation.capacity:10}") long simulationCapacity,
+                         @Value("${casedesk.rate-limit.simulation.period:PT1M}") Duration simulationPeriod,
                          @Value("${casedesk.rate-limit.max-clients:100000}") long maxClients) {
         this.pages = new RateLimiter(pagesCapacity, pagesPeriod, maxClients);
         this.intake = new RateLimiter(intakeCapacity, intakePeriod, maxClients);
+        this.simulation = new RateLimiter(simulationCapacity, simulationPeriod, maxClients);
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/resolution/**", "/survey/**", "/api/cases", "/api/cases/*/messages");
+        registry.addInterceptor(this).addPathPatterns("/resolution/**", "/survey/**", "/api/cases", "/api/cases/*/messages",
+                "/api/policy/simulate");
     }
 
     @Override
@@ -69,11 +74,13 @@ class RateLimitInterceptor implements HandlerInterceptor, WebMvcConfigurer {
             if (!"POST".equals(request.getMethod()) || user == null) {
                 return true;
             }
-            long wait = intake.tryAcquire(user.getName());
+            boolean simulate = path.equals("/api/policy/simulate");
+            long wait = (simulate ? simulation : intake).tryAcquire(user.getName());
             if (wait > 0) {
                 refuse(response, wait, MediaType.APPLICATION_PROBLEM_JSON_VALUE, """
                         {"type":"about:blank","title":"Too many requests","status":429,\
-                        "detail":"Too many cases or messages in a short time; retry after %d s"}""".formatted(wait));
+                        "detail":"Too many %s in a short time; retry after %d s"}""".formatted(
+                        simulate ? "simulations" : "cases or messages", wait));
                 return false;
             }
             return true;

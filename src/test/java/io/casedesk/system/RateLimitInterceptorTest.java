@@ -12,7 +12,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 class RateLimitInterceptorTest {
 
     private final RateLimitInterceptor limits = new RateLimitInterceptor(3, Duration.ofMinutes(1), 2,
-            Duration.ofMinutes(1), 1000);
+            Duration.ofMinutes(1), 2, Duration.ofMinutes(1), 1000);
 
     @Test
     void customerPages_areLimitedPerClientIp_withAFriendlyPage() throws Exception {

@@ -3,6 +3,7 @@ package io.casedesk.cases.process;
 import io.casedesk.cases.CaseEvent;
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.SupportCase;
+import io.casedesk.cases.process.SupportCaseProcess.Vars;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -35,24 +36,28 @@ class CaseTaskDetails implements TaskListener {
         task.getExecution().getProcessInstance().removeVariables(AgentAnswer.VARIABLES);
         SupportCase c = cases.get(SupportCaseProcess.caseReference(task));
         List<CaseEvent> timeline = cases.timeline(c.reference());
-        task.setVariableLocal("customerName", c.customerName());
-        task.setVariableLocal("customerEmail", c.customerEmail());
-        task.setVariableLocal("subject", c.subject());
-        task.setVariableLocal("description", c.description());
-        task.setVariableLocal("orderId", c.orderId());
-        task.setVariableLocal("sentimentText", "%.2f (%s)".formatted(c.sentiment(), mood(c.sentiment())));
-        task.setVariableLocal("responseDueText", when(c.responseDueAt()));
-        task.setVariableLocal("resolutionDueText", when(c.resolutionDueAt()));
-        task.setVariableLocal("recentCasesText", cases.recentCasesOf(c, RECENT_CASES_SHOWN).stream()
+        task.setVariableLocal(Vars.CUSTOMER_NAME, c.customerName());
+        task.setVariableLocal(Vars.CUSTOMER_EMAIL, c.customerEmail());
+        // the form shows these too; as task-local copies, a form that sends them back changes only the copy
+        task.setVariableLocal(Vars.CUSTOMER_TIER, c.customerTier());
+        task.setVariableLocal(Vars.PRIORITY, c.priority());
+        task.setVariableLocal(Vars.CATEGORY, c.category());
+        task.setVariableLocal(Vars.SUBJECT, c.subject());
+        task.setVariableLocal(Vars.DESCRIPTION, c.description());
+        task.setVariableLocal(Vars.ORDER_ID, c.orderId());
+        task.setVariableLocal(Vars.SENTIMENT_TEXT, "%.2f (%s)".formatted(c.sentiment(), mood(c.sentiment())));
+        task.setVariableLocal(Vars.RESPONSE_DUE_TEXT, when(c.responseDueAt()));
+        task.setVariableLocal(Vars.RESOLUTION_DUE_TEXT, when(c.resolutionDueAt()));
+        task.setVariableLocal(Vars.RECENT_CASES_TEXT, cases.recentCasesOf(c, RECENT_CASES_SHOWN).stream()
                 .map(r -> "%s  %s  %s  %s".formatted(r.reference(), WHEN.format(r.createdAt()), r.status().wire(),
                         r.subject()))
                 .collect(Collectors.joining("\n")));
-        task.setVariableLocal("timelineText", timeline.stream()
+        task.setVariableLocal(Vars.TIMELINE_TEXT, timeline.stream()
                 .map(e -> WHEN.format(e.at()) + "  " + e.type() + "  " + (e.detail() == null ? "" : e.detail()))
                 .collect(Collectors.joining("\n")));
-        task.setVariableLocal("escalationReason", timeline.stream().filter(e -> "escalated".equals(e.type()))
+        task.setVariableLocal(Vars.ESCALATION_REASON, timeline.stream().filter(e -> "escalated".equals(e.type()))
                 .reduce((a, b) -> b).map(CaseEvent::detail).orElse(""));
-        task.setVariableLocal("csatComment", c.csatComment());
+        task.setVariableLocal(Vars.CSAT_COMMENT, c.csatComment());
         task.setPriority(switch (c.priority() == null ? "P3" : c.priority()) {
             case "P1" -> 100;
             case "P2" -> 75;

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 /** How long the flow waits on a customer (casedesk.flow.*), read by the model's timers as ${flowTimeouts.*}. */
 @Component("flowTimeouts")
+@io.casedesk.security.engine.ExposedToModels
 public class FlowTimeouts {
 
     private final String customerReply;

@@ -10,7 +10,11 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 public final class SupportCaseProcess {
 
     public static final String KEY = "support-case";
+    public static final String TASK_TROUBLESHOOT = "Task_Troubleshoot";
+    public static final String TASK_ESCALATED = "Task_Escalated";
     public static final String TASK_CSAT_RECOVERY = "Task_CsatRecovery";
+    /** The decision input clause (case-category, compliance-check) that reads the customer's words. */
+    public static final String INPUT_CASE_TEXT = "Input_CaseText";
 
     /** The timers of the SLA clock, moved when the clock resumes after waiting on the customer. */
     public static final java.util.List<String> SLA_TIMERS = java.util.List.of("BoundaryEvent_ResponseDue",
@@ -74,16 +78,53 @@ public final class SupportCaseProcess {
         public static final String MAIL_KIND = "mailKind";
         /** Input parameter of the SLA breach task: which target was breached. */
         public static final String SLA_TARGET = "slaTarget";
+        /** The manager's note on Task_CsatRecovery. */
+        public static final String RECOVERY_NOTE = "recoveryNote";
+
+        // the phone start form (forms/phone-case.form); RegisterCaseDelegate moves them into the case
+        public static final String CUSTOMER_EMAIL = "customerEmail";
+        public static final String CUSTOMER_NAME = "customerName";
+        public static final String SUBJECT = "subject";
+        public static final String DESCRIPTION = "description";
+        public static final String ORDER_ID = "orderId";
+
+        // what CaseTaskDetails shows on a task (task-local, gone with the task)
+        public static final String SENTIMENT_TEXT = "sentimentText";
+        public static final String RESPONSE_DUE_TEXT = "responseDueText";
+        public static final String RESOLUTION_DUE_TEXT = "resolutionDueText";
+        public static final String RECENT_CASES_TEXT = "recentCasesText";
+        public static final String TIMELINE_TEXT = "timelineText";
+        public static final String ESCALATION_REASON = "escalationReason";
 
         private Vars() {
         }
     }
 
+    /** The fields of the phone start form: all a person may start the flow with. */
+    public static final java.util.Set<String> START_FORM_FIELDS = java.util.Set.of(Vars.CUSTOMER_EMAIL,
+            Vars.CUSTOMER_NAME, Vars.CUSTOMER_TIER, Vars.SUBJECT, Vars.DESCRIPTION, Vars.ORDER_ID, Vars.SEVERITY);
+
+    /** Variables holding the customer's details or words, or an agent's words to them: never kept in history. */
+    public static final java.util.Set<String> PERSONAL_VARIABLES = java.util.Set.of(Vars.CUSTOMER_EMAIL,
+            Vars.CUSTOMER_NAME, Vars.SUBJECT, Vars.DESCRIPTION, Vars.ORDER_ID, Vars.CASE_TEXT, Vars.TIMELINE_TEXT,
+            Vars.RECENT_CASES_TEXT, Vars.ESCALATION_REASON, Vars.CSAT_COMMENT, Vars.REPLY, Vars.RESOLUTION,
+            Vars.RECOVERY_NOTE);
+
     private SupportCaseProcess() {
     }
 
+    /**
+     * The case a flow acts on: its process instance's business key, which people cannot change (the variable
+     * caseReference is a copy for outside readers, and a variable is something a user might write).
+     */
     public static String caseReference(VariableScope scope) {
-        return string(scope, Vars.CASE_REFERENCE);
+        if (scope instanceof org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+            return execution.getProcessBusinessKey();
+        }
+        if (scope instanceof org.camunda.bpm.engine.delegate.DelegateTask task) {
+            return task.getExecution().getProcessBusinessKey();
+        }
+        throw new IllegalArgumentException("no process instance behind " + scope);
     }
 
     public static String string(VariableScope scope, String name) {

@@ -4,6 +4,7 @@ import io.casedesk.sla.simulation.CandidateFile;
 import io.casedesk.sla.simulation.InvalidPolicyException;
 import io.casedesk.sla.simulation.PolicyEvaluator;
 import io.casedesk.sla.simulation.PolicyVersion;
+import io.casedesk.security.engine.DecisionPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,6 +59,10 @@ class DmnPolicyEvaluator implements PolicyEvaluator {
         Function<String, RuntimeException> invalid = problem -> new InvalidPolicyException(decisionKey, file.name(), problem);
         if (file.content().length == 0) {
             throw invalid.apply("is empty");
+        }
+        var unsafe = DecisionPolicy.problems(file.content());
+        if (!unsafe.isEmpty()) {
+            throw invalid.apply("is not allowed: " + String.join("; ", unsafe));
         }
         DmnModelInstance model;
         try {

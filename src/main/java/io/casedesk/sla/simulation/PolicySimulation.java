@@ -42,14 +42,17 @@ public class PolicySimulation {
     private final SlaService sla;
     private final Clock clock;
     private final int maxCases;
+    private final java.time.Duration maxDuration;
 
     PolicySimulation(PolicyEvaluator evaluator, SimulationCases cases, SlaService sla, Clock clock,
-                     @Value("${casedesk.policy.simulation.max-cases:10000}") int maxCases) {
+                     @Value("${casedesk.policy.simulation.max-cases:10000}") int maxCases,
+                     @Value("${casedesk.policy.simulation.max-duration:PT20S}") java.time.Duration maxDuration) {
         this.evaluator = evaluator;
         this.cases = cases;
         this.sla = sla;
         this.clock = clock;
         this.maxCases = maxCases;
+        this.maxDuration = maxDuration;
     }
 
     /** The candidate files (either may be null, not both) and the period; null bounds mean the last 30 days. */
@@ -85,7 +88,11 @@ public class PolicySimulation {
         var byStatus = new TreeMap<String, Integer>();
         var undecided = new ArrayList<Undecided>();
         int undecidedCount = 0;
+        Instant deadline = Instant.now().plus(maxDuration);
         for (PastCase c : replayed) {
+            if (Instant.now().isAfter(deadline)) {
+                throw tooLong();
+            }
             byStatus.merge(c.status(), 1, Integer::sum);
             Replay candidate;
             try {
@@ -223,6 +230,15 @@ public class PolicySimulation {
         return PolicyVersion.CANDIDATE.equals(version.source())
                 ? "the candidate " + version.decisionKey() + " ('" + version.file() + "')"
                 : "the deployed " + version.decisionKey() + " v" + version.version();
+    }
+
+    /** The wall clock bounds a simulation, whatever the tables hold, so a hung-up client does not leave it running. */
+    private ErrorResponseException tooLong() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The simulation took longer than %d s and was stopped; choose a shorter period"
+                        .formatted(maxDuration.toSeconds()));
+        problem.setTitle("Simulation took too long");
+        return new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
     }
 
     static ErrorResponseException badRequest(String detail) {

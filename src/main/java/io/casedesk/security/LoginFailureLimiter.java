@@ -1,0 +1,76 @@
+package io.casedesk.security;
+
+import io.casedesk.system.RateLimiter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Wrong passwords per client address, on every way in (HTTP basic on /api, /engine-rest and /actuator, the
+ * webapps' login form): a request that brings credentials and is answered 401 costs the address one of
+ * casedesk.security.login.failures-per-address per period; an address with none left gets 429 with Retry-After
+ * before its credentials are even checked. So one client cannot try passwords on many accounts, and Camunda's
+ * growing per-user delay (application.yaml) keeps the lock on one account temporary.
+ */
+@Configuration(proxyBeanMethods = false)
+class LoginFailureLimiter {
+
+    @Bean
+    FilterRegistrationBean<LimitFilter> loginFailureLimit(LoginLimits limits) {
+        var registration = new FilterRegistrationBean<>(new LimitFilter(
+                new RateLimiter(limits.failuresPerAddress(), limits.period(), 100_000)));
+        registration.setName("login-failure-limit");
+        // before Spring Security and Camunda's engine-rest authentication, which check the credentials
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    static final class LimitFilter extends OncePerRequestFilter {
+
+        private final RateLimiter failures;
+
+        LimitFilter(RateLimiter failures) {
+            this.failures = failures;
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+            boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+            boolean webappLogin = "POST".equals(request.getMethod())
+                    && request.getRequestURI().contains("/api/admin/auth/user/") && request.getRequestURI()
+                    .contains("/login/");
+            return !basic && !webappLogin;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String address = request.getRemoteAddr();
+            long wait = failures.waitFor(address);
+            if (wait > 0) {
+                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
+                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                response.getWriter().write("""
+                        {"type":"about:blank","title":"Too many wrong passwords","status":429,\
+                        "detail":"Too many wrong passwords from your address; retry after %d s"}""".formatted(wait));
+                return;
+            }
+            chain.doFilter(request, response);
+            if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
+                failures.tryAcquire(address);
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.casedesk.security;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** casedesk.security.login: how many wrong passwords one client address may send per period. */
+@ConfigurationProperties("casedesk.security.login")
+record LoginLimits(@DefaultValue("50") long failuresPerAddress, @DefaultValue("PT15M") Duration period) {
+}
