@@ -9,6 +9,8 @@ import static io.casedesk.survey.CustomerJourney.scoreLinkIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.casedesk.BrowserTest;
+import io.casedesk.Chromium;
 import io.casedesk.EndToEndContext;
 import io.casedesk.TestMailServer;
 import io.casedesk.cases.CaseService;
@@ -43,13 +45,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A customer in a real browser (Debian's headless Chromium through its chromedriver; nothing downloads a browser),
  * at a phone's width: the links come out of the mails the SMTP server really received, the answers move the flow
- * on, and a used link shows the friendly page. Screenshots of every page go to target/screenshots/.
+ * on, and a used link shows the friendly page. Screenshots of every page go to target/screenshots/. Skipped on a
+ * machine without the browser, required in CI: see {@link BrowserTest}.
  */
+@BrowserTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = EndToEndContext.PROPERTIES)
 class CustomerPagesBrowserTest implements EndToEndContext {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private static WebDriver browser;
@@ -63,16 +65,11 @@ class CustomerPagesBrowserTest implements EndToEndContext {
     @Autowired FeedbackService feedback;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        // no skipping: CI installs Debian's chromium and chromium-driver (see .ci/run)
-        assertThat(Files.isExecutable(CHROMIUM)).as(CHROMIUM + " is missing: apt-get install chromium chromium-driver")
-                .isTrue();
-        assertThat(Files.isExecutable(CHROMEDRIVER))
-                .as(CHROMEDRIVER + " is missing: apt-get install chromium chromium-driver").isTrue();
+    static void startBrowser(Chromium chromium) throws IOException {
         profile = Files.createTempDirectory("casedesk-chromium-");
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(chromium.driver().toFile())
                 .usingAnyFreePort().build();
-        var options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+        var options = new ChromeOptions().setBinary(chromium.browser().toFile())
                 .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=390,844");
         browser = new ChromeDriver(service, options);
