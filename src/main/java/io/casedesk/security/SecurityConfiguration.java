@@ -1,10 +1,6 @@
 package io.casedesk.security;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Map;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -97,18 +93,6 @@ class SecurityConfiguration {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(ownPages(),
                                 new StaticHeadersWriter("Content-Security-Policy", PAGES_CSP))))
                 .build();
-    }
-
-    /** Camunda's own authentication for /engine-rest, so the engine's authorizations apply to every call. */
-    @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.setName("engine-rest-authentication");
-        registration.addUrlPatterns("/engine-rest/*");
-        registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                HttpBasicAuthenticationProvider.class.getName()));
-        registration.setOrder(Integer.MIN_VALUE + 100);
-        return registration;
     }
 
     private static RequestMatcher ownPages() {

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.casedesk.cases.CaseNotFoundException;
-import io.casedesk.intake.IdempotencyConflictException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -32,7 +30,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error of the service API as application/problem+json that names what was wrong, never a stack trace. */
+/**
+ * Every error of the service API as application/problem+json that names what was wrong, never a stack trace. A
+ * feature's own errors carry their problem (they extend ErrorResponseException), so this knows no feature.
+ */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
@@ -93,16 +94,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                     "The body is not valid JSON: " + parse.getOriginalMessage(), null);
         }
         return problem(HttpStatus.BAD_REQUEST, "Unreadable request", "A JSON body is required", null);
-    }
-
-    @ExceptionHandler(CaseNotFoundException.class)
-    ResponseEntity<Object> notFound(CaseNotFoundException ex) {
-        return problem(HttpStatus.NOT_FOUND, "Case not found", ex.getMessage(), null);
-    }
-
-    @ExceptionHandler(IdempotencyConflictException.class)
-    ResponseEntity<Object> idempotencyConflict(IdempotencyConflictException ex) {
-        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", ex.getMessage(), null);
     }
 
     @ExceptionHandler(Exception.class)

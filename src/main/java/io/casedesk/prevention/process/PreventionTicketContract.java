@@ -1,6 +1,6 @@
 package io.casedesk.prevention.process;
 
-import io.casedesk.security.engine.ModelContract;
+import io.casedesk.security.process.ModelContract;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;

@@ -13,7 +13,7 @@ import io.casedesk.cases.CaseStatus;
 import io.casedesk.cases.Channel;
 import io.casedesk.cases.CustomerMessages;
 import io.casedesk.cases.SupportCase;
-import io.casedesk.cases.process.SupportCaseProcess;
+import io.casedesk.supportcase.SupportCaseProcess;
 import io.casedesk.intake.IntakeService;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;

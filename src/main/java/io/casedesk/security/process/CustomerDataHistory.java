@@ -1,0 +1,67 @@
+package io.casedesk.security.process;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.history.event.HistoricDecisionEvaluationEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoricDecisionInputInstanceEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricDecisionInstanceEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.variable.Variables;
+
+/**
+ * The engine's history writer without the customer's details: Cockpit's history (which process owners and managers
+ * read to tune the policy) keeps what happened and what was decided, but no variable that holds a customer's name,
+ * address or words (each process's {@link ModelContract} names them) and no decision input that reads their words.
+ * The case itself (casedesk's own tables, the API) keeps them for the people who work the case. EngineHardening puts
+ * it in place of the engine's default database handler.
+ */
+class CustomerDataHistory implements HistoryEventHandler {
+
+    static final String MASKED = "(customer text, not kept in history)";
+
+    private final DbHistoryEventHandler database = new DbHistoryEventHandler();
+    private final Set<String> personalVariables;
+    private final Set<String> personalInputs;
+
+    CustomerDataHistory(List<ModelContract> contracts) {
+        this.personalVariables = contracts.stream().flatMap(c -> c.personalVariables().stream())
+                .collect(Collectors.toUnmodifiableSet());
+        this.personalInputs = contracts.stream().flatMap(c -> c.personalDecisionInputs().stream())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public void handleEvent(HistoryEvent event) {
+        if (event instanceof HistoricVariableUpdateEventEntity variable
+                && personalVariables.contains(variable.getVariableName())) {
+            return;
+        }
+        if (event instanceof HistoricDecisionEvaluationEvent evaluation) {
+            mask(evaluation.getRootHistoricDecisionInstance());
+            if (evaluation.getRequiredHistoricDecisionInstances() != null) {
+                evaluation.getRequiredHistoricDecisionInstances().forEach(this::mask);
+            }
+        }
+        database.handleEvent(event);
+    }
+
+    @Override
+    public void handleEvents(List<HistoryEvent> events) {
+        events.forEach(this::handleEvent);
+    }
+
+    private void mask(HistoricDecisionInstanceEntity decision) {
+        if (decision == null || decision.getInputs() == null) {
+            return;
+        }
+        for (var input : decision.getInputs()) {
+            if (personalInputs.contains(input.getClauseId())) {
+                ((HistoricDecisionInputInstanceEntity) input).setValue(Variables.stringValue(MASKED));
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.casedesk.supportcase;
+
+import static io.casedesk.supportcase.SupportCaseProcess.caseReference;
+
+import io.casedesk.cases.CaseService;
+import io.casedesk.cases.TagVocabulary;
+import io.casedesk.supportcase.SupportCaseProcess.Vars;
+import io.casedesk.sla.SlaClock;
+import io.casedesk.sla.SlaTarget;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Checks and records the agent's answer; a reply is the case's first response if none was given before. */
+@Component("recordAgentWork")
+class RecordAgentWorkDelegate implements JavaDelegate {
+
+    private final CaseService cases;
+    private final TagVocabulary vocabulary;
+    private final SlaClock slaClock;
+
+    RecordAgentWorkDelegate(CaseService cases, TagVocabulary vocabulary, SlaClock slaClock) {
+        this.cases = cases;
+        this.vocabulary = vocabulary;
+        this.slaClock = slaClock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        AgentAnswer answer = AgentAnswer.read(execution, vocabulary);
+        var user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        cases.recordAgentReply(caseReference(execution), user == null ? null : user.getUserId(), answer.outcome(),
+                answer.reply());
+        execution.setVariable(Vars.HAS_REPLY, answer.hasReply());
+        execution.setVariable(Vars.KNOWLEDGE_GAP, answer.knowledgeGap());
+        if (answer.hasReply()) {
+            execution.setVariable(Vars.RESPONDED, true);
+            slaClock.met(caseReference(execution), SlaTarget.RESPONSE);
+        }
+        if ("escalate".equals(answer.outcome())) {
+            execution.setVariable(Vars.ESCALATION_TRIGGER, "agent");
+        }
+    }
+}

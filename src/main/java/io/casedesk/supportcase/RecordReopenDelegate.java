@@ -1,0 +1,32 @@
+package io.casedesk.supportcase;
+
+import static io.casedesk.supportcase.SupportCaseProcess.*;
+
+import io.casedesk.cases.CaseService;
+import io.casedesk.supportcase.SupportCaseProcess.Vars;
+import io.casedesk.sla.SlaClock;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Still broken": a repeat failure, which the escalation table weighs next. */
+@Component("recordReopen")
+class RecordReopenDelegate implements JavaDelegate {
+
+    private final CaseService cases;
+    private final SlaClock slaClock;
+
+    RecordReopenDelegate(CaseService cases, SlaClock slaClock) {
+        this.cases = cases;
+        this.slaClock = slaClock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        cases.recordReopen(caseReference(execution), "still broken");
+        slaClock.reopened(caseReference(execution));
+        execution.setVariable(Vars.REOPEN_COUNT, integer(execution, Vars.REOPEN_COUNT) + 1);
+        execution.setVariable(Vars.RESOLVED, false);
+        execution.setVariable(Vars.ESCALATION_TRIGGER, "reopen");
+    }
+}

@@ -1,0 +1,35 @@
+package io.casedesk.supportcase;
+
+import static io.casedesk.supportcase.SupportCaseProcess.*;
+
+import io.casedesk.cases.CaseService;
+import io.casedesk.cases.TagVocabulary;
+import io.casedesk.supportcase.SupportCaseProcess.Vars;
+import io.casedesk.sla.SlaClock;
+import io.casedesk.sla.SlaTarget;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+@Component("recordResolution")
+class RecordResolutionDelegate implements JavaDelegate {
+
+    private final CaseService cases;
+    private final TagVocabulary vocabulary;
+    private final SlaClock slaClock;
+
+    RecordResolutionDelegate(CaseService cases, TagVocabulary vocabulary, SlaClock slaClock) {
+        this.cases = cases;
+        this.vocabulary = vocabulary;
+        this.slaClock = slaClock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        cases.recordResolution(caseReference(execution), string(execution, Vars.RESOLUTION),
+                vocabulary.parse(string(execution, Vars.TAGS)), flag(execution, Vars.KNOWLEDGE_GAP));
+        execution.setVariable(Vars.RESOLVED, true);
+        slaClock.met(caseReference(execution), SlaTarget.RESOLUTION);
+        execution.setVariable(Vars.SLA_ESCALATION_PENDING, false);
+    }
+}

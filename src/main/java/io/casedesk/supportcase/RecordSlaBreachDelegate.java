@@ -1,0 +1,28 @@
+package io.casedesk.supportcase;
+
+import static io.casedesk.supportcase.SupportCaseProcess.caseReference;
+
+import io.casedesk.supportcase.SupportCaseProcess.Vars;
+import io.casedesk.sla.SlaClock;
+import io.casedesk.sla.SlaTarget;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** A deadline passed unmet: record it and let the escalation table weigh it (input parameter slaTarget). */
+@Component("recordSlaBreach")
+class RecordSlaBreachDelegate implements JavaDelegate {
+
+    private final SlaClock slaClock;
+
+    RecordSlaBreachDelegate(SlaClock slaClock) {
+        this.slaClock = slaClock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        slaClock.breached(caseReference(execution), SlaTarget.fromModel((String) execution.getVariableLocal(Vars.SLA_TARGET)));
+        execution.setVariable(Vars.SLA_BREACHED, true);
+        execution.setVariable(Vars.ESCALATION_TRIGGER, "sla_breach");
+    }
+}

@@ -1,0 +1,26 @@
+package io.casedesk.supportcase;
+
+import io.casedesk.cases.CaseService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Writes a line the model names (input parameters noteType and note) on the case timeline. */
+@Component("timelineNote")
+class TimelineNoteDelegate implements JavaDelegate {
+
+    static final String NOTE_TYPE = "noteType";
+    static final String NOTE = "note";
+
+    private final CaseService cases;
+
+    TimelineNoteDelegate(CaseService cases) {
+        this.cases = cases;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        cases.recordEvent(SupportCaseProcess.caseReference(execution),
+                (String) execution.getVariableLocal(NOTE_TYPE), (String) execution.getVariableLocal(NOTE));
+    }
+}
