@@ -174,6 +174,13 @@ class SecurityHolesTest extends SecuritySuiteBase {
         var modify = send("alice", post("/engine-rest/task/" + task.getId() + "/variables",
                 "{\"modifications\":{\"currentGroup\":{\"value\":\"tier1\",\"type\":\"String\"}}}"));
         assertThat(modify.statusCode()).as(modify.body()).isIn(400, 403);
+        var resolve = send("alice", post("/engine-rest/task/" + task.getId() + "/resolve",
+                "{\"variables\":{\"caseReference\":{\"value\":\"" + vip + "\",\"type\":\"String\"}}}"));
+        assertThat(resolve.statusCode()).as(resolve.body()).isIn(400, 403);
+        var message = send("alice", post("/engine-rest/message", "{\"messageName\":\"CustomerReplied\","
+                + "\"businessKey\":\"" + vip + "\",\"processVariables\":{\"escalationLevel\":{\"value\":0,"
+                + "\"type\":\"Integer\"}}}"));
+        assertThat(message.statusCode()).as(message.body()).isIn(400, 403);
 
         assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("her task is still open").isEqualTo(1);
         assertThat(cases.timeline(vip)).isEqualTo(vipTimeline);

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class EngineRestAuthentication {
 
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
         var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("engine-rest-authentication");
         registration.addUrlPatterns("/engine-rest/*");

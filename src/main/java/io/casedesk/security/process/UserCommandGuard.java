@@ -53,6 +53,10 @@ final class UserCommandGuard extends CommandInterceptor {
     private static final String ADMIN = "camunda-admin";
     private static final String JAVA_SERIALIZED = "application/x-java-serialized-object";
     private static final String POLICY_VIOLATION = "Password does not match policy";
+    /** Commands that move flows or set variables on many of them at once. */
+    private static final Set<String> SENT_BY_THE_FLOW = Set.of("CorrelateMessageCmd", "CorrelateAllMessageCmd",
+            "MessageEventReceivedCmd", "SignalEventReceivedCmd", "SignalCmd", "CorrelateAllMessageBatchCmd",
+            "SetVariablesToProcessInstancesBatchCmd");
 
     private final List<ModelContract> contracts;
     private final ProcessEngineConfigurationImpl engine;
@@ -107,6 +111,10 @@ final class UserCommandGuard extends CommandInterceptor {
                     variables == null ? Set.of() : variables.keySet());
         } else if (command instanceof StartProcessInstanceAtActivitiesCmd) {
             throw new InvalidRequestException(Status.FORBIDDEN, "Processes start at their start event");
+        } else if (SENT_BY_THE_FLOW.contains(command.getClass().getSimpleName())) {
+            // the customer's answers reach a flow through casedesk (links, API), never straight from a person
+            throw new InvalidRequestException(Status.FORBIDDEN, "Messages and signals are sent by casedesk, "
+                    + "not by people");
         }
     }
 
