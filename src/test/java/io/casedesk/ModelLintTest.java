@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.casedesk.cases.CaseEventType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +42,7 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -140,6 +142,18 @@ class ModelLintTest {
       assertThat(starts).singleElement()
           .satisfies(start -> assertThat(start.getCamundaFormRef()).isEqualTo("phone-case"));
       assertThat(formIds()).contains("phone-case");
+    }
+
+    /** The timeline notes a model writes (timelineNote's noteType) are kinds the case timeline knows. */
+    @Test
+    void timelineNotesAreKnownEventTypes() {
+      List<String> noteTypes = bpmnFiles().stream().flatMap(file -> readBpmn(file)
+          .getModelElementsByType(CamundaInputParameter.class).stream()
+          .filter(parameter -> "noteType".equals(parameter.getCamundaName()))
+          .map(parameter -> parameter.getTextContent().strip())).toList();
+
+      assertThat(noteTypes).isNotEmpty().allSatisfy(type -> assertThat(CaseEventType.fromWire(type).wire())
+          .isEqualTo(type));
     }
   }
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Repository;
 class CaseRepository {
 
     private static final String REFERENCE_FORMAT = "CASE-%06d";
+    private static final int IDS_PER_QUERY = 500;
 
     private final JdbcClient jdbc;
 
@@ -63,7 +65,20 @@ class CaseRepository {
         return jdbc.sql("SELECT * FROM support_case WHERE reference = :reference")
                 .param("reference", reference)
                 .query(this::mapCase).optional()
-                .map(c -> withTags(c, tagsOf(c.id())));
+                .map(c -> c.with(tagsOf(c.id()), c.sla()));
+    }
+
+    /** The references of the given cases, by id, a few hundred ids per query. */
+    Map<Long, String> referencesOf(Collection<Long> caseIds) {
+        var references = new HashMap<Long, String>();
+        List<Long> ids = List.copyOf(caseIds);
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            jdbc.sql("SELECT id, reference FROM support_case WHERE id IN (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
+                    .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("reference"))).list()
+                    .forEach(e -> references.put(e.getKey(), e.getValue()));
+        }
+        return references;
     }
 
     long idOf(String reference) {
@@ -94,11 +109,6 @@ class CaseRepository {
                 .param("at", ts(at)).param("reference", reference).update();
     }
 
-    void addSlaPause(String reference, java.time.Duration paused) {
-        jdbc.sql("UPDATE support_case SET sla_paused_seconds = sla_paused_seconds + :s WHERE reference = :reference")
-                .param("s", paused.toSeconds()).param("reference", reference).update();
-    }
-
     String lastReply(String reference) {
         return jdbc.sql("SELECT last_reply FROM support_case WHERE reference = :reference")
                 .param("reference", reference).query(String.class).optional().orElse(null);
@@ -121,15 +131,16 @@ class CaseRepository {
                 .query(String.class).list();
     }
 
-    void addEvent(long caseId, Instant at, String type, String detail) {
+    void addEvent(long caseId, Instant at, CaseEventType type, String detail) {
         jdbc.sql("INSERT INTO case_event (case_id, at, type, detail) VALUES (:id, :at, :type, :detail)")
-                .param("id", caseId).param("at", ts(at)).param("type", type).param("detail", detail).update();
+                .param("id", caseId).param("at", ts(at)).param("type", type.wire()).param("detail", detail).update();
     }
 
     List<CaseEvent> events(long caseId) {
         return jdbc.sql("SELECT at, type, detail FROM case_event WHERE case_id = :id ORDER BY id")
                 .param("id", caseId)
-                .query((rs, n) -> new CaseEvent(instant(rs, "at"), rs.getString("type"), rs.getString("detail")))
+                .query((rs, n) -> new CaseEvent(instant(rs, "at"), CaseEventType.fromWire(rs.getString("type")),
+                        rs.getString("detail")))
                 .list();
     }
 
@@ -175,10 +186,11 @@ class CaseRepository {
         List<SupportCase> items = jdbc.sql("SELECT c.* FROM support_case c" + where
                         + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
                 .params(params).query(this::mapCase).list().stream()
-                .map(c -> withTags(c, tagsOf(c.id()))).toList();
+                .map(c -> c.with(tagsOf(c.id()), c.sla())).toList();
         return new CasePage(items, total);
     }
 
+    /** The case's own columns; its tags and its SLA are added by the caller. */
     private SupportCase mapCase(ResultSet rs, int row) throws SQLException {
         return new SupportCase(rs.getLong("id"), rs.getString("reference"), CaseStatus.fromWire(rs.getString("status")),
                 Channel.fromWire(rs.getString("channel")), rs.getString("customer_email"), rs.getString("customer_name"),
@@ -186,21 +198,10 @@ class CaseRepository {
                 rs.getString("order_id"), rs.getString("severity"), rs.getDouble("sentiment"), rs.getString("intent"),
                 rs.getString("category"), rs.getBoolean("compliance"), rs.getString("priority"),
                 rs.getString("assigned_group"), rs.getInt("escalation_level"), rs.getInt("reopen_count"),
-                rs.getString("sla_calendar"), instant(rs, "response_due_at"), instant(rs, "resolution_due_at"),
-                rs.getBoolean("response_breached"), rs.getBoolean("resolution_breached"), rs.getString("resolution"),
-                (Integer) rs.getObject("csat", Integer.class), rs.getString("csat_comment"), rs.getString("opened_by"),
-                rs.getString("process_instance_id"), instant(rs, "created_at"), instant(rs, "acknowledged_at"),
-                instant(rs, "first_response_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"),
-                java.time.Duration.ofSeconds(rs.getLong("sla_paused_seconds")), List.of());
-    }
-
-    private static SupportCase withTags(SupportCase c, List<String> tags) {
-        return new SupportCase(c.id(), c.reference(), c.status(), c.channel(), c.customerEmail(), c.customerName(),
-                c.customerTier(), c.subject(), c.description(), c.orderId(), c.severity(), c.sentiment(), c.intent(),
-                c.category(), c.compliance(), c.priority(), c.assignedGroup(), c.escalationLevel(), c.reopenCount(),
-                c.slaCalendar(), c.responseDueAt(), c.resolutionDueAt(), c.responseBreached(), c.resolutionBreached(),
-                c.resolution(), c.csat(), c.csatComment(), c.openedBy(), c.processInstanceId(), c.createdAt(),
-                c.acknowledgedAt(), c.firstResponseAt(), c.resolvedAt(), c.closedAt(), c.slaPaused(), List.copyOf(tags));
+                rs.getString("resolution"), (Integer) rs.getObject("csat", Integer.class), rs.getString("csat_comment"),
+                rs.getString("opened_by"), rs.getString("process_instance_id"), instant(rs, "created_at"),
+                instant(rs, "acknowledged_at"), instant(rs, "first_response_at"), instant(rs, "resolved_at"),
+                instant(rs, "closed_at"), List.of(), CaseSla.NONE);
     }
 
     static Timestamp ts(Instant instant) {

@@ -3,6 +3,7 @@ package io.casedesk.cases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The case store: every change of a case's state and its timeline goes through here, so the timeline
- * and the timestamps that metrics read can never disagree with the state.
+ * and the timestamps that metrics read can never disagree with the state. The only writer of support_case, and the
+ * way other features read a case; a case comes with its SLA, which the sla feature keeps ({@link CaseSlaSource}).
  */
 @Service("supportCaseService")
 @Transactional
@@ -21,10 +23,12 @@ public class CaseService {
     public static final Duration RECENT_WINDOW = Duration.ofDays(30);
 
     private final CaseRepository cases;
+    private final CaseSlaSource slas;
     private final Clock clock;
 
-    CaseService(CaseRepository cases, Clock clock) {
+    CaseService(CaseRepository cases, CaseSlaSource slas, Clock clock) {
         this.cases = cases;
+        this.slas = slas;
         this.clock = clock;
     }
 
@@ -34,14 +38,14 @@ public class CaseService {
         if (newCase.tags() != null && !newCase.tags().isEmpty()) {
             cases.replaceTags(id, newCase.tags().stream().distinct().toList());
         }
-        cases.addEvent(id, now, "opened", "Opened via " + newCase.channel().wire()
+        cases.addEvent(id, now, CaseEventType.OPENED, "Opened via " + newCase.channel().wire()
                 + (newCase.openedBy() == null ? "" : " by " + newCase.openedBy()));
-        return cases.findByReference(CaseRepository.referenceOf(id)).orElseThrow();
+        return find(CaseRepository.referenceOf(id)).orElseThrow();
     }
 
     @Transactional(readOnly = true)
     public Optional<SupportCase> find(String reference) {
-        return cases.findByReference(reference);
+        return cases.findByReference(reference).map(c -> withSla(List.of(c)).get(0));
     }
 
     @Transactional(readOnly = true)
@@ -54,9 +58,32 @@ public class CaseService {
         return cases.events(cases.idOf(reference));
     }
 
+    /** The reference of a case other tables point to by its id. */
+    @Transactional(readOnly = true)
+    public String referenceOf(long caseId) {
+        String reference = cases.referencesOf(List.of(caseId)).get(caseId);
+        if (reference == null) {
+            throw new IllegalArgumentException("No case with id " + caseId);
+        }
+        return reference;
+    }
+
+    /** The references of many cases at once, by id; ids of no case are left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> referencesOf(Collection<Long> caseIds) {
+        return cases.referencesOf(caseIds);
+    }
+
+    /** The id other tables use to point to the case. */
+    @Transactional(readOnly = true)
+    public long idOf(String reference) {
+        return cases.idOf(reference);
+    }
+
     @Transactional(readOnly = true)
     public CasePage search(CaseQuery query) {
-        return cases.search(query);
+        CasePage page = cases.search(query);
+        return new CasePage(withSla(page.items()), page.total());
     }
 
     /** The agent's latest reply to the customer, which the next mail carries. */
@@ -73,17 +100,18 @@ public class CaseService {
 
     @Transactional(readOnly = true)
     public List<SupportCase> recentCasesOf(SupportCase supportCase, int limit) {
-        return cases.recentOf(supportCase.customerEmail(), supportCase.reference(), limit);
+        return withSla(cases.recentOf(supportCase.customerEmail(), supportCase.reference(), limit));
     }
 
     public void attachProcess(String reference, String processInstanceId) {
         cases.update(reference, Map.of("process_instance_id", processInstanceId));
     }
 
-    public void recordEvent(String reference, String type, String detail) {
+    public void recordEvent(String reference, CaseEventType type, String detail) {
         cases.addEvent(cases.idOf(reference), clock.instant(), type, detail);
     }
 
+    /** What triage decided; the deadlines on the timeline are those the SLA clock started with just before. */
     public void recordTriage(String reference, Triage triage) {
         var columns = new LinkedHashMap<String, Object>();
         columns.put("severity", triage.severity());
@@ -92,29 +120,16 @@ public class CaseService {
         columns.put("compliance", triage.compliance());
         columns.put("priority", triage.priority());
         columns.put("assigned_group", triage.assignedGroup());
-        columns.put("sla_calendar", triage.slaCalendar());
-        columns.put("response_due_at", triage.responseDueAt());
-        columns.put("resolution_due_at", triage.resolutionDueAt());
         cases.update(reference, columns);
-        recordEvent(reference, "triaged", "Priority %s, category %s, routed to %s; first response due %s, resolution due %s"
-                .formatted(triage.priority(), triage.category(), triage.assignedGroup(), triage.responseDueAt(),
-                        triage.resolutionDueAt()));
-    }
-
-    /** New SLA deadlines after the clock was paused while waiting on the customer. */
-    public void rescheduleSla(String reference, Instant responseDueAt, Instant resolutionDueAt, Duration paused) {
-        var columns = new LinkedHashMap<String, Object>();
-        columns.put("response_due_at", responseDueAt);
-        columns.put("resolution_due_at", resolutionDueAt);
-        cases.update(reference, columns);
-        cases.addSlaPause(reference, paused);
-        recordEvent(reference, "sla-resumed", "SLA clock resumed after %d min waiting on the customer; first response due %s, resolution due %s"
-                .formatted(paused.toMinutes(), responseDueAt, resolutionDueAt));
+        CaseSla sla = get(reference).sla();
+        recordEvent(reference, CaseEventType.TRIAGED, "Priority %s, category %s, routed to %s; first response due %s, resolution due %s"
+                .formatted(triage.priority(), triage.category(), triage.assignedGroup(), sla.responseDueAt(),
+                        sla.resolutionDueAt()));
     }
 
     public void markAcknowledged(String reference) {
         cases.setOnce(reference, "acknowledged_at", clock.instant());
-        recordEvent(reference, "acknowledged", "Acknowledgement sent to the customer");
+        recordEvent(reference, CaseEventType.ACKNOWLEDGED, "Acknowledgement sent to the customer");
     }
 
     /** An agent answered the customer; the first such answer is the case's first response. */
@@ -132,14 +147,14 @@ public class CaseService {
         };
         columns.put("status", status.wire());
         cases.update(reference, columns);
-        recordEvent(reference, "agent-reply", "%s (%s): %s".formatted(agent == null ? "agent" : agent, outcome,
+        recordEvent(reference, CaseEventType.AGENT_REPLY, "%s (%s): %s".formatted(agent == null ? "agent" : agent, outcome,
                 reply == null ? "" : reply));
     }
 
     public void recordEscalation(String reference, String group, int level, String trigger, boolean managerNotified) {
         cases.update(reference, Map.of("status", CaseStatus.ESCALATED.wire(), "assigned_group", group,
                 "escalation_level", level));
-        recordEvent(reference, "escalated", "Escalated to %s (level %d) on %s%s".formatted(group, level, trigger,
+        recordEvent(reference, CaseEventType.ESCALATED, "Escalated to %s (level %d) on %s%s".formatted(group, level, trigger,
                 managerNotified ? "; manager notified" : ""));
     }
 
@@ -148,7 +163,7 @@ public class CaseService {
         cases.update(reference, Map.of("status", CaseStatus.RESOLVED.wire(), "resolution", resolution,
                 "resolved_at", now, "knowledge_gap", knowledgeGap));
         cases.replaceTags(cases.idOf(reference), tags);
-        recordEvent(reference, "resolved", "Resolution: %s; tags %s%s".formatted(resolution, String.join(", ", tags),
+        recordEvent(reference, CaseEventType.RESOLVED, "Resolution: %s; tags %s%s".formatted(resolution, String.join(", ", tags),
                 knowledgeGap ? "; knowledge gap flagged" : ""));
     }
 
@@ -159,11 +174,11 @@ public class CaseService {
         columns.put("status", CaseStatus.IN_PROGRESS.wire());
         columns.put("resolved_at", null);
         cases.update(reference, columns);
-        recordEvent(reference, "reopened", "Customer reports the problem is not fixed (" + how + ")");
+        recordEvent(reference, CaseEventType.REOPENED, "Customer reports the problem is not fixed (" + how + ")");
     }
 
     public void recordCustomerMessage(String reference, String body) {
-        recordEvent(reference, "customer-message", body);
+        recordEvent(reference, CaseEventType.CUSTOMER_MESSAGE, body);
     }
 
     public void markInProgress(String reference) {
@@ -172,13 +187,7 @@ public class CaseService {
 
     public void close(String reference) {
         cases.update(reference, Map.of("status", CaseStatus.CLOSED.wire(), "closed_at", clock.instant()));
-        recordEvent(reference, "closed", "Case closed");
-    }
-
-    /** A deadline passed unmet: flag the case and say so on its timeline. */
-    public void recordSlaBreach(String reference, boolean response) {
-        cases.update(reference, Map.of(response ? "response_breached" : "resolution_breached", true));
-        recordEvent(reference, "sla-breach", (response ? "First-response" : "Resolution") + " target breached");
+        recordEvent(reference, CaseEventType.CLOSED, "Case closed");
     }
 
     public void recordCsat(String reference, int score, String comment) {
@@ -186,12 +195,21 @@ public class CaseService {
         columns.put("csat", score);
         columns.put("csat_comment", comment);
         cases.update(reference, columns);
-        recordEvent(reference, "csat", "Customer rated " + score + "/5" + (comment == null || comment.isBlank() ? "" : ": " + comment));
+        recordEvent(reference, CaseEventType.CSAT, "Customer rated " + score + "/5" + (comment == null || comment.isBlank() ? "" : ": " + comment));
     }
 
     /** The customer's comment on the score they gave earlier with one click in the survey mail. */
     public void addCsatComment(String reference, String comment) {
         cases.update(reference, Map.of("csat_comment", comment));
-        recordEvent(reference, "csat-comment", comment);
+        recordEvent(reference, CaseEventType.CSAT_COMMENT, comment);
+    }
+
+    /** The cases with their SLA, read for all of them at once. */
+    private List<SupportCase> withSla(List<SupportCase> found) {
+        if (found.isEmpty()) {
+            return found;
+        }
+        Map<Long, CaseSla> sla = slas.slaOf(found.stream().map(SupportCase::id).toList());
+        return found.stream().map(c -> c.with(c.tags(), sla.getOrDefault(c.id(), CaseSla.NONE))).toList();
     }
 }

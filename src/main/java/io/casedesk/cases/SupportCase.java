@@ -4,18 +4,50 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** A case as people see it (API, forms, mails). */
+/**
+ * A case as people see it (API, forms, mails). Its SLA ({@link CaseSla}) is the sla feature's, read with the case;
+ * the accessors below spell it out as the case's own fields.
+ */
 public record SupportCase(long id, String reference, CaseStatus status, Channel channel, String customerEmail,
                           String customerName, String customerTier, String subject, String description, String orderId,
                           String severity, double sentiment, String intent, String category, boolean compliance,
                           String priority, String assignedGroup, int escalationLevel, int reopenCount,
-                          String slaCalendar, Instant responseDueAt, Instant resolutionDueAt,
-                          boolean responseBreached, boolean resolutionBreached, String resolution,
-                          Integer csat, String csatComment, String openedBy, String processInstanceId,
-                          Instant createdAt, Instant acknowledgedAt, Instant firstResponseAt, Instant resolvedAt,
-                          Instant closedAt, Duration slaPaused, List<String> tags) {
+                          String resolution, Integer csat, String csatComment, String openedBy,
+                          String processInstanceId, Instant createdAt, Instant acknowledgedAt, Instant firstResponseAt,
+                          Instant resolvedAt, Instant closedAt, List<String> tags, CaseSla sla) {
 
     public boolean isVip() {
         return "vip".equals(customerTier);
+    }
+
+    public String slaCalendar() {
+        return sla.calendar();
+    }
+
+    public Instant responseDueAt() {
+        return sla.responseDueAt();
+    }
+
+    public Instant resolutionDueAt() {
+        return sla.resolutionDueAt();
+    }
+
+    public boolean responseBreached() {
+        return sla.responseBreached();
+    }
+
+    public boolean resolutionBreached() {
+        return sla.resolutionBreached();
+    }
+
+    public Duration slaPaused() {
+        return sla.paused();
+    }
+
+    SupportCase with(List<String> tags, CaseSla sla) {
+        return new SupportCase(id, reference, status, channel, customerEmail, customerName, customerTier, subject,
+                description, orderId, severity, sentiment, intent, category, compliance, priority, assignedGroup,
+                escalationLevel, reopenCount, resolution, csat, csatComment, openedBy, processInstanceId, createdAt,
+                acknowledgedAt, firstResponseAt, resolvedAt, closedAt, List.copyOf(tags), sla);
     }
 }

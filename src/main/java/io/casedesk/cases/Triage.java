@@ -1,8 +1,6 @@
 package io.casedesk.cases;
 
-import java.time.Instant;
-
-/** What triage decided for a case. */
+/** What triage decided for a case (its SLA deadlines are the sla feature's). */
 public record Triage(String severity, String intent, String category, boolean compliance, String priority,
-                     String assignedGroup, String slaCalendar, Instant responseDueAt, Instant resolutionDueAt) {
+                     String assignedGroup) {
 }

@@ -14,9 +14,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MailOutbox {
 
-    private static final String SELECT =
-            "SELECT m.*, c.reference AS case_reference FROM mail_outbox m JOIN support_case c ON c.id = m.case_id";
-
     private final JdbcClient jdbc;
 
     MailOutbox(JdbcClient jdbc) {
@@ -52,22 +49,22 @@ class MailOutbox {
     }
 
     Optional<OutboxMail> find(long id) {
-        return jdbc.sql(SELECT + " WHERE m.id = :id").param("id", id).query(this::map).optional();
+        return jdbc.sql("SELECT * FROM mail_outbox WHERE id = :id").param("id", id).query(this::map).optional();
     }
 
     List<OutboxMail> ofCase(long caseId) {
-        return jdbc.sql(SELECT + " WHERE m.case_id = :c ORDER BY m.id").param("c", caseId)
+        return jdbc.sql("SELECT * FROM mail_outbox WHERE case_id = :c ORDER BY id").param("c", caseId)
                 .query(this::map).list();
     }
 
     void markSent(long id, Instant at) {
-        jdbc.sql("UPDATE mail_outbox SET status = 'SENT', sent_at = :at, attempts = attempts + 1, last_error = NULL WHERE id = :id")
-                .param("at", Timestamp.from(at)).param("id", id).update();
+        jdbc.sql("UPDATE mail_outbox SET status = :sent, sent_at = :at, attempts = attempts + 1, last_error = NULL WHERE id = :id")
+                .param("sent", OutboxMail.Status.SENT.name()).param("at", Timestamp.from(at)).param("id", id).update();
     }
 
     private OutboxMail map(ResultSet rs, int row) throws SQLException {
         Timestamp sent = rs.getTimestamp("sent_at");
-        return new OutboxMail(rs.getLong("id"), rs.getLong("case_id"), rs.getString("case_reference"),
+        return new OutboxMail(rs.getLong("id"), rs.getLong("case_id"),
                 MailKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), rs.getInt("occurrence"),
                 rs.getString("recipient"), rs.getBoolean("to_customer"), rs.getString("subject"),
                 rs.getString("body_text"), rs.getString("body_html"), rs.getString("message_id"),

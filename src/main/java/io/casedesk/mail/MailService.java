@@ -1,5 +1,6 @@
 package io.casedesk.mail;
 
+import io.casedesk.cases.CaseEventType;
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.SupportCase;
 import jakarta.mail.MessagingException;
@@ -74,7 +75,7 @@ public class MailService {
         String messageId = "<%s.%s.%d.%s@%s>".formatted(c.reference().toLowerCase(Locale.ROOT), kind.slug(), occurrence,
                 UUID.randomUUID().toString().substring(0, 8), settings.messageIdDomain());
         String recipient = kind.toCustomer() ? c.customerEmail() : settings.managerAddress();
-        long id = outbox.insert(new OutboxMail(0, c.id(), c.reference(), kind, occurrence, recipient, kind.toCustomer(), subject,
+        long id = outbox.insert(new OutboxMail(0, c.id(), kind, occurrence, recipient, kind.toCustomer(), subject,
                 body, html, messageId, thread.isEmpty() ? null : thread.get(thread.size() - 1),
                 thread.isEmpty() ? null : String.join(" ", thread), OutboxMail.Status.QUEUED, 0, null, null),
                 clock.instant());
@@ -91,11 +92,11 @@ public class MailService {
         }
         send(mail);
         outbox.markSent(mail.id(), clock.instant());
-        String reference = mail.caseReference();
+        String reference = cases.referenceOf(mail.caseId());
         if (mail.kind() == MailKind.ACKNOWLEDGEMENT) {
             cases.markAcknowledged(reference);
         }
-        cases.recordEvent(reference, "mail-sent", mail.kind().slug() + " to " + mail.recipient());
+        cases.recordEvent(reference, CaseEventType.MAIL_SENT, mail.kind().slug() + " to " + mail.recipient());
     }
 
     /** The outbox of a case, oldest first (for tests and support). */

@@ -1,9 +1,12 @@
 package io.casedesk.prevention;
 
+import io.casedesk.cases.CaseEventType;
 import io.casedesk.cases.CaseService;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,6 +19,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class PreventionService {
+
+    /** A ticket's status as written in prevention_ticket.status. */
+    enum TicketStatus {
+        OPEN, DONE;
+
+        String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     private final JdbcClient jdbc;
     private final CaseService cases;
@@ -38,7 +50,7 @@ public class PreventionService {
             jdbc.sql("INSERT INTO prevention_link (ticket_id, case_id, linked_at) VALUES (:t, :c, :at)")
                     .param("t", ticketId).param("c", supportCase.id()).param("at", Timestamp.from(clock.instant()))
                     .update();
-            cases.recordEvent(reference, "prevention", (open.isPresent() ? "Linked to open prevention ticket PREV-"
+            cases.recordEvent(reference, CaseEventType.PREVENTION, (open.isPresent() ? "Linked to open prevention ticket PREV-"
                     : "Opened prevention ticket PREV-") + ticketId + " for tag " + tag);
         }
     }
@@ -48,30 +60,31 @@ public class PreventionService {
                 .query(Long.class).optional();
     }
 
-    /** References of the cases linked to a ticket, oldest first. */
+    /** References of the cases linked to a ticket, oldest first (the references from cases, in one go). */
     @Transactional(readOnly = true)
     public List<String> linkedCases(long ticketId) {
-        return jdbc.sql("""
-                SELECT c.reference FROM prevention_link l JOIN support_case c ON c.id = l.case_id
-                WHERE l.ticket_id = :t ORDER BY l.linked_at, c.id""")
-                .param("t", ticketId).query(String.class).list();
+        List<Long> caseIds = jdbc.sql("SELECT case_id FROM prevention_link WHERE ticket_id = :t ORDER BY linked_at, case_id")
+                .param("t", ticketId).query(Long.class).list();
+        Map<Long, String> references = cases.referencesOf(caseIds);
+        return caseIds.stream().map(references::get).toList();
     }
 
     public void complete(long ticketId, String action, String note) {
         jdbc.sql("""
-                UPDATE prevention_ticket SET status = 'done', open_tag = NULL, action = :action, note = :note,
+                UPDATE prevention_ticket SET status = :done, open_tag = NULL, action = :action, note = :note,
                     closed_at = :at WHERE id = :id""")
-                .param("action", action).param("note", note).param("at", Timestamp.from(clock.instant()))
-                .param("id", ticketId).update();
+                .param("done", TicketStatus.DONE.wire()).param("action", action).param("note", note)
+                .param("at", Timestamp.from(clock.instant())).param("id", ticketId).update();
         for (String reference : linkedCases(ticketId)) {
-            cases.recordEvent(reference, "prevention", "Prevention ticket PREV-" + ticketId + " done: " + action);
+            cases.recordEvent(reference, CaseEventType.PREVENTION, "Prevention ticket PREV-" + ticketId + " done: " + action);
         }
     }
 
     private long openTicketFor(String tag) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO prevention_ticket (tag, open_tag, status, opened_at) VALUES (:tag, :tag, 'open', :at)")
-                .param("tag", tag).param("at", Timestamp.from(clock.instant())).update(keys, "id");
+        jdbc.sql("INSERT INTO prevention_ticket (tag, open_tag, status, opened_at) VALUES (:tag, :tag, :open, :at)")
+                .param("tag", tag).param("open", TicketStatus.OPEN.wire()).param("at", Timestamp.from(clock.instant()))
+                .update(keys, "id");
         long id = keys.getKey().longValue();
         String processInstanceId = starter.start(id, tag);
         jdbc.sql("UPDATE prevention_ticket SET process_instance_id = :pi WHERE id = :id")

@@ -1,19 +1,24 @@
 package io.casedesk.sla;
 
+import io.casedesk.cases.CaseEventType;
 import io.casedesk.cases.CaseService;
-import io.casedesk.cases.SupportCase;
+import io.casedesk.sla.SlaRecord.Outcome;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The SLA clock of a case, one record per target: started at triage, paused while the case waits on the
- * customer, resumed with the working time that was left, and closed as met or breached (by how much).
+ * customer, resumed with the working time that was left, and closed as met or breached (by how much). The records
+ * (sla_record) are the one place the SLA state is kept; the case shows it through {@link SlaOfCases}.
  */
 @Service
 @Transactional
@@ -38,47 +43,54 @@ public class SlaClock {
 
     public void start(String reference, Instant startedAt, String calendar, Duration responseTarget,
                       Instant responseDueAt, Duration resolutionTarget, Instant resolutionDueAt) {
-        long caseId = cases.get(reference).id();
+        long caseId = cases.idOf(reference);
         insert(caseId, SlaTarget.RESPONSE, responseTarget, calendar, startedAt, responseDueAt);
         insert(caseId, SlaTarget.RESOLUTION, resolutionTarget, calendar, startedAt, resolutionDueAt);
     }
 
     /** The case waits on the customer: the running targets stop counting. */
     public void pause(String reference) {
-        SupportCase c = cases.get(reference);
         Instant now = clock.instant();
         int paused = jdbc.sql("""
                 UPDATE sla_record SET paused_since = :now
-                WHERE case_id = :id AND outcome = 'RUNNING' AND paused_since IS NULL""")
-                .param("now", Timestamp.from(now)).param("id", c.id()).update();
+                WHERE case_id = :id AND outcome = :running AND paused_since IS NULL""")
+                .param("now", Timestamp.from(now)).param("id", cases.idOf(reference))
+                .param("running", Outcome.RUNNING.name()).update();
         if (paused > 0) {
-            cases.recordEvent(reference, "sla-paused", "SLA clock paused while waiting on the customer");
+            cases.recordEvent(reference, CaseEventType.SLA_PAUSED, "SLA clock paused while waiting on the customer");
         }
     }
 
     /** The customer answered (or the wait ended): the running targets resume with the time they had left. */
     public Resumed resume(String reference) {
-        SupportCase c = cases.get(reference);
+        long caseId = cases.idOf(reference);
         Instant now = clock.instant();
-        Instant pausedAt = jdbc.sql("SELECT MIN(paused_since) FROM sla_record WHERE case_id = :id")
-                .param("id", c.id()).query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
-        String calendar = c.slaCalendar();
+        List<Clocked> records = clocked(caseId);
+        String calendar = records.isEmpty() ? SlaCalendars.ALWAYS : records.get(0).calendar();
+        Instant pausedAt = records.stream().map(Clocked::pausedSince).filter(Objects::nonNull)
+                .min(Instant::compareTo).orElse(null);
+        var due = new EnumMap<SlaTarget, Instant>(SlaTarget.class);
+        records.forEach(r -> due.put(r.target(), r.dueAt()));
         if (pausedAt == null) {
-            return new Resumed(now, now, calendar, c.responseDueAt(), c.resolutionDueAt());
+            return new Resumed(now, now, calendar, due.get(SlaTarget.RESPONSE), due.get(SlaTarget.RESOLUTION));
         }
-        Instant responseDue = shifted(c.responseDueAt(), pausedAt, now, calendar);
-        Instant resolutionDue = shifted(c.resolutionDueAt(), pausedAt, now, calendar);
         long pausedSeconds = Duration.between(pausedAt, now).toSeconds();
-        for (SlaTarget target : SlaTarget.values()) {
+        for (Clocked r : records) {
+            if (r.pausedSince() == null) {
+                continue;
+            }
+            Instant moved = shifted(r.dueAt(), pausedAt, now, r.calendar());
             jdbc.sql("""
                     UPDATE sla_record SET paused_since = NULL, paused_seconds = paused_seconds + :paused, due_at = :due
                     WHERE case_id = :id AND target = :target AND paused_since IS NOT NULL""")
-                    .param("paused", pausedSeconds).param("due", Timestamp.from(
-                            target == SlaTarget.RESPONSE ? responseDue : resolutionDue))
-                    .param("id", c.id()).param("target", target.name()).update();
+                    .param("paused", pausedSeconds).param("due", Timestamp.from(moved))
+                    .param("id", caseId).param("target", r.target().name()).update();
+            due.put(r.target(), moved);
         }
-        cases.rescheduleSla(reference, responseDue, resolutionDue, Duration.ofSeconds(pausedSeconds));
-        return new Resumed(pausedAt, now, calendar, responseDue, resolutionDue);
+        cases.recordEvent(reference, CaseEventType.SLA_RESUMED, "SLA clock resumed after %d min waiting on the customer; first response due %s, resolution due %s"
+                .formatted(Duration.ofSeconds(pausedSeconds).toMinutes(), due.get(SlaTarget.RESPONSE),
+                        due.get(SlaTarget.RESOLUTION)));
+        return new Resumed(pausedAt, now, calendar, due.get(SlaTarget.RESPONSE), due.get(SlaTarget.RESOLUTION));
     }
 
     /** A deadline (a timer's due date) moved by the pause. */
@@ -87,63 +99,81 @@ public class SlaClock {
     }
 
     public void met(String reference, SlaTarget target) {
-        long caseId = cases.get(reference).id();
+        long caseId = cases.idOf(reference);
         Instant now = clock.instant();
         // a target met after its breach keeps the breach, and learns how late it was
         jdbc.sql("""
                 UPDATE sla_record SET met_at = :now,
-                    outcome = CASE WHEN outcome = 'BREACHED' THEN 'BREACHED' ELSE 'MET' END,
-                    late_seconds = CASE WHEN outcome = 'BREACHED' THEN :late ELSE NULL END
+                    outcome = CASE WHEN outcome = :breached THEN :breached ELSE :met END,
+                    late_seconds = CASE WHEN outcome = :breached THEN :late ELSE NULL END
                 WHERE case_id = :id AND target = :target AND met_at IS NULL""")
                 .param("now", Timestamp.from(now)).param("late", lateSeconds(caseId, target, now))
+                .param("breached", Outcome.BREACHED.name()).param("met", Outcome.MET.name())
                 .param("id", caseId).param("target", target.name()).update();
     }
 
-    /** The timer of the target fired before it was met: the record, the case's flag and its timeline say so. */
+    /** The timer of the target fired before it was met: the record and the case's timeline say so. */
     public void breached(String reference, SlaTarget target) {
-        long caseId = cases.get(reference).id();
-        cases.recordSlaBreach(reference, target == SlaTarget.RESPONSE);
-        jdbc.sql("UPDATE sla_record SET outcome = 'BREACHED', breached_at = :now WHERE case_id = :id AND target = :target")
-                .param("now", Timestamp.from(clock.instant())).param("id", caseId).param("target", target.name())
+        jdbc.sql("UPDATE sla_record SET outcome = :breached, breached_at = :now WHERE case_id = :id AND target = :target")
+                .param("breached", Outcome.BREACHED.name()).param("now", Timestamp.from(clock.instant()))
+                .param("id", cases.idOf(reference)).param("target", target.name())
                 .update();
+        cases.recordEvent(reference, CaseEventType.SLA_BREACH,
+                (target == SlaTarget.RESPONSE ? "First-response" : "Resolution") + " target breached");
     }
 
     /** "Still broken": the resolution target is open again, unless it was already breached. */
     public void reopened(String reference) {
-        long caseId = cases.get(reference).id();
         jdbc.sql("""
-                UPDATE sla_record SET met_at = NULL, outcome = 'RUNNING'
-                WHERE case_id = :id AND target = 'RESOLUTION' AND outcome = 'MET'""")
-                .param("id", caseId).update();
+                UPDATE sla_record SET met_at = NULL, outcome = :running
+                WHERE case_id = :id AND target = :resolution AND outcome = :met""")
+                .param("running", Outcome.RUNNING.name()).param("id", cases.idOf(reference))
+                .param("resolution", SlaTarget.RESOLUTION.name()).param("met", Outcome.MET.name()).update();
     }
 
-    /** Compliance over the cases opened in [from, to), from the records the timers and the agents' work wrote. */
+    /**
+     * Compliance over the cases opened in [from, to), from the records the timers and the agents' work wrote; the
+     * cases' opening times come from the view case_report, which cases publishes for such joins.
+     */
     @Transactional(readOnly = true)
     public SlaCompliance compliance(Instant from, Instant to) {
         return new SlaCompliance(settled(SlaTarget.RESPONSE, from, to), settled(SlaTarget.RESOLUTION, from, to));
     }
 
     private SlaCompliance.Target settled(SlaTarget target, Instant from, Instant to) {
-        var counts = jdbc.sql("""
-                SELECT r.outcome, COUNT(*) AS n FROM sla_record r JOIN support_case c ON c.id = r.case_id
+        var counts = new EnumMap<Outcome, Long>(Outcome.class);
+        jdbc.sql("""
+                SELECT r.outcome, COUNT(*) AS n FROM sla_record r JOIN case_report c ON c.id = r.case_id
                 WHERE r.target = :target AND c.created_at >= :from AND c.created_at < :to GROUP BY r.outcome""")
                 .param("target", target.name()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query((rs, n) -> java.util.Map.entry(rs.getString("outcome"), rs.getLong("n"))).list();
-        long met = counts.stream().filter(e -> e.getKey().equals("MET")).mapToLong(java.util.Map.Entry::getValue).sum();
-        long breached = counts.stream().filter(e -> e.getKey().equals("BREACHED")).mapToLong(java.util.Map.Entry::getValue).sum();
-        return new SlaCompliance.Target(met, breached);
+                .query((rs, n) -> Map.entry(Outcome.valueOf(rs.getString("outcome")), rs.getLong("n"))).list()
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return new SlaCompliance.Target(counts.getOrDefault(Outcome.MET, 0L), counts.getOrDefault(Outcome.BREACHED, 0L));
     }
 
     /** The records of a case (response, resolution). */
     @Transactional(readOnly = true)
     public List<SlaRecord> records(String reference) {
         return jdbc.sql("SELECT * FROM sla_record WHERE case_id = :id ORDER BY target DESC")
-                .param("id", cases.get(reference).id())
+                .param("id", cases.idOf(reference))
                 .query((rs, n) -> new SlaRecord(SlaTarget.valueOf(rs.getString("target")),
                         Duration.ofSeconds(rs.getLong("target_seconds")), rs.getString("calendar"),
                         rs.getTimestamp("due_at").toInstant(), Duration.ofSeconds(rs.getLong("paused_seconds")),
-                        SlaRecord.Outcome.valueOf(rs.getString("outcome")),
+                        Outcome.valueOf(rs.getString("outcome")),
                         rs.getObject("late_seconds") == null ? null : Duration.ofSeconds(rs.getLong("late_seconds"))))
+                .list();
+    }
+
+    /** What resuming needs of a record. */
+    private record Clocked(SlaTarget target, String calendar, Instant dueAt, Instant pausedSince) {
+    }
+
+    private List<Clocked> clocked(long caseId) {
+        return jdbc.sql("SELECT target, calendar, due_at, paused_since FROM sla_record WHERE case_id = :id ORDER BY target DESC")
+                .param("id", caseId)
+                .query((rs, n) -> new Clocked(SlaTarget.valueOf(rs.getString("target")), rs.getString("calendar"),
+                        rs.getTimestamp("due_at").toInstant(),
+                        rs.getTimestamp("paused_since") == null ? null : rs.getTimestamp("paused_since").toInstant()))
                 .list();
     }
 
@@ -162,9 +192,10 @@ public class SlaClock {
                         Instant dueAt) {
         jdbc.sql("""
                 INSERT INTO sla_record (case_id, target, target_seconds, calendar, started_at, due_at, outcome)
-                VALUES (:id, :target, :seconds, :calendar, :started, :due, 'RUNNING')""")
+                VALUES (:id, :target, :seconds, :calendar, :started, :due, :running)""")
                 .param("id", caseId).param("target", target.name()).param("seconds", duration.toSeconds())
                 .param("calendar", calendar == null ? SlaCalendars.ALWAYS : calendar)
-                .param("started", Timestamp.from(startedAt)).param("due", Timestamp.from(dueAt)).update();
+                .param("started", Timestamp.from(startedAt)).param("due", Timestamp.from(dueAt))
+                .param("running", Outcome.RUNNING.name()).update();
     }
 }

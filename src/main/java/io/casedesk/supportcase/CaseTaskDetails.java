@@ -1,6 +1,7 @@
 package io.casedesk.supportcase;
 
 import io.casedesk.cases.CaseEvent;
+import io.casedesk.cases.CaseEventType;
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.SupportCase;
 import io.casedesk.supportcase.SupportCaseProcess.Vars;
@@ -53,9 +54,9 @@ class CaseTaskDetails implements TaskListener {
                         r.subject()))
                 .collect(Collectors.joining("\n")));
         task.setVariableLocal(Vars.TIMELINE_TEXT, timeline.stream()
-                .map(e -> WHEN.format(e.at()) + "  " + e.type() + "  " + (e.detail() == null ? "" : e.detail()))
+                .map(e -> WHEN.format(e.at()) + "  " + e.type().wire() + "  " + (e.detail() == null ? "" : e.detail()))
                 .collect(Collectors.joining("\n")));
-        task.setVariableLocal(Vars.ESCALATION_REASON, timeline.stream().filter(e -> "escalated".equals(e.type()))
+        task.setVariableLocal(Vars.ESCALATION_REASON, timeline.stream().filter(e -> e.type() == CaseEventType.ESCALATED)
                 .reduce((a, b) -> b).map(CaseEvent::detail).orElse(""));
         task.setVariableLocal(Vars.CSAT_COMMENT, c.csatComment());
         task.setPriority(switch (c.priority() == null ? "P3" : c.priority()) {

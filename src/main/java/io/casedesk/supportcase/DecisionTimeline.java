@@ -1,5 +1,6 @@
 package io.casedesk.supportcase;
 
+import io.casedesk.cases.CaseEventType;
 import io.casedesk.cases.CaseService;
 import java.util.List;
 import java.util.Objects;
@@ -54,7 +55,7 @@ class DecisionTimeline implements HistoryEventHandler {
                 .distinct().collect(Collectors.joining(", "));
         String values = outputs.stream().map(o -> o.getVariableName() + "=" + o.getValue())
                 .collect(Collectors.joining(", "));
-        cases.recordEvent(reference, "decision", "%s v%s rule %s: %s".formatted(decision.getDecisionDefinitionKey(),
+        cases.recordEvent(reference, CaseEventType.DECISION, "%s v%s rule %s: %s".formatted(decision.getDecisionDefinitionKey(),
                 version(decision.getDecisionDefinitionId()), rules.isEmpty() ? "(none matched)" : rules, values));
     }
 

@@ -3,6 +3,7 @@ package io.casedesk.supportcase;
 import static io.casedesk.supportcase.SupportCaseProcess.caseReference;
 import static io.casedesk.supportcase.SupportCaseProcess.flag;
 
+import io.casedesk.cases.CaseEventType;
 import io.casedesk.cases.CaseService;
 import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import io.casedesk.sla.SlaTarget;
@@ -34,7 +35,7 @@ class RecordSlaWarningDelegate implements JavaDelegate {
             return;
         }
         var supportCase = cases.get(caseReference(execution));
-        cases.recordEvent(supportCase.reference(), "sla-warning", "%s target at risk (%s warning); due %s".formatted(
+        cases.recordEvent(supportCase.reference(), CaseEventType.SLA_WARNING, "%s target at risk (%s warning); due %s".formatted(
                 target == SlaTarget.RESPONSE ? "First-response" : "Resolution", stage,
                 target == SlaTarget.RESPONSE ? supportCase.responseDueAt() : supportCase.resolutionDueAt()));
         var tasks = execution.getProcessEngineServices().getTaskService();

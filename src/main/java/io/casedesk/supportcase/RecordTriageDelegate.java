@@ -24,8 +24,7 @@ class RecordTriageDelegate implements JavaDelegate {
         String candidateGroup = string(execution, Vars.CANDIDATE_GROUP);
         cases.recordTriage(caseReference(execution), new Triage(string(execution, Vars.SEVERITY),
                 string(execution, Vars.INTENT), string(execution, Vars.CATEGORY), flag(execution, Vars.COMPLIANCE),
-                string(execution, Vars.PRIORITY), candidateGroup, string(execution, Vars.SLA_CALENDAR),
-                date(execution, Vars.RESPONSE_DUE_AT).toInstant(), date(execution, Vars.RESOLUTION_DUE_AT).toInstant()));
+                string(execution, Vars.PRIORITY), candidateGroup));
         execution.setVariable(Vars.CURRENT_GROUP, candidateGroup);
         execution.setVariable(Vars.ESCALATION_LEVEL, 0);
         execution.setVariable(Vars.SLA_ESCALATION_PENDING, false);

@@ -1,11 +1,15 @@
 package io.casedesk.supportcase;
 
+import io.casedesk.cases.CaseEventType;
 import io.casedesk.cases.CaseService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Writes a line the model names (input parameters noteType and note) on the case timeline. */
+/**
+ * Writes a line the model names on the case timeline: input parameters noteType (the wire name of a CaseEventType)
+ * and note.
+ */
 @Component("timelineNote")
 class TimelineNoteDelegate implements JavaDelegate {
 
@@ -21,6 +25,7 @@ class TimelineNoteDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         cases.recordEvent(SupportCaseProcess.caseReference(execution),
-                (String) execution.getVariableLocal(NOTE_TYPE), (String) execution.getVariableLocal(NOTE));
+                CaseEventType.fromWire((String) execution.getVariableLocal(NOTE_TYPE)),
+                (String) execution.getVariableLocal(NOTE));
     }
 }

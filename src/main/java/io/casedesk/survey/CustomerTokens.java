@@ -25,9 +25,6 @@ class CustomerTokens {
         SURVEY_COMMENT
     }
 
-    record Claim(long caseId, String reference) {
-    }
-
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
@@ -58,18 +55,18 @@ class CustomerTokens {
         return token;
     }
 
-    /** The case a valid, unused token stands for. */
-    Optional<Claim> peek(String token, Purpose purpose, Instant now) {
+    /** The case (its id) a valid, unused token stands for. */
+    Optional<Long> peek(String token, Purpose purpose, Instant now) {
         return jdbc.sql("""
-                SELECT t.case_id, c.reference FROM customer_token t JOIN support_case c ON c.id = t.case_id
-                WHERE t.token = :token AND t.purpose = :purpose AND t.used_at IS NULL AND t.expires_at > :now""")
+                SELECT case_id FROM customer_token
+                WHERE token = :token AND purpose = :purpose AND used_at IS NULL AND expires_at > :now""")
                 .param("token", token).param("purpose", purpose.name()).param("now", Timestamp.from(now))
-                .query((rs, n) -> new Claim(rs.getLong(1), rs.getString(2))).optional();
+                .query(Long.class).optional();
     }
 
     /** Uses the token up; only one of two concurrent uses wins. */
-    Optional<Claim> redeem(String token, Purpose purpose, Instant now) {
-        Optional<Claim> claim = peek(token, purpose, now);
+    Optional<Long> redeem(String token, Purpose purpose, Instant now) {
+        Optional<Long> claim = peek(token, purpose, now);
         if (claim.isEmpty()) {
             return claim;
         }
@@ -81,8 +78,8 @@ class CustomerTokens {
     }
 
     /** Moves a valid, unused token on to its next purpose; only one of two concurrent moves wins. */
-    Optional<Claim> advance(String token, Purpose from, Purpose to, Instant now) {
-        Optional<Claim> claim = peek(token, from, now);
+    Optional<Long> advance(String token, Purpose from, Purpose to, Instant now) {
+        Optional<Long> claim = peek(token, from, now);
         if (claim.isEmpty()) {
             return claim;
         }

@@ -3,7 +3,6 @@ package io.casedesk.survey;
 import io.casedesk.cases.CaseFlow;
 import io.casedesk.cases.CaseService;
 import io.casedesk.mail.CustomerLinks;
-import io.casedesk.survey.CustomerTokens.Claim;
 import io.casedesk.survey.CustomerTokens.Purpose;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,21 +68,22 @@ public class FeedbackService implements CustomerLinks {
     @Transactional(readOnly = true)
     public Optional<String> subjectFor(String token, boolean survey) {
         return tokens.peek(token, survey ? Purpose.SURVEY : Purpose.RESOLUTION, clock.instant())
-                .map(claim -> cases.get(claim.reference()).subject());
+                .map(cases::referenceOf).map(this::subjectOf);
     }
 
     /** The survey a link is for, open or already scored; empty when the link is unknown, used up or expired. */
     @Transactional(readOnly = true)
     public Optional<Survey> survey(String token) {
         var now = clock.instant();
-        return tokens.peek(token, Purpose.SURVEY, now).map(claim -> new Survey(subjectOf(claim), null, false))
-                .or(() -> tokens.peek(token, Purpose.SURVEY_COMMENT, now).map(this::scoredSurvey));
+        return tokens.peek(token, Purpose.SURVEY, now).map(cases::referenceOf)
+                .map(reference -> new Survey(subjectOf(reference), null, false))
+                .or(() -> tokens.peek(token, Purpose.SURVEY_COMMENT, now).map(cases::referenceOf).map(this::scoredSurvey));
     }
 
     /** Records the customer's answer to the resolution; false when the link is not (or no longer) valid. */
     public boolean answerResolution(String token, boolean fixed) {
-        return tokens.redeem(token, Purpose.RESOLUTION, clock.instant())
-                .map(claim -> flow.resolutionAnswered(claim.reference(), fixed))
+        return tokens.redeem(token, Purpose.RESOLUTION, clock.instant()).map(cases::referenceOf)
+                .map(reference -> flow.resolutionAnswered(reference, fixed))
                 .orElse(false);
     }
 
@@ -91,8 +91,8 @@ public class FeedbackService implements CustomerLinks {
     public boolean answerSurvey(String token, int score, String comment) {
         checkScore(score);
         checkComment(comment);
-        return tokens.redeem(token, Purpose.SURVEY, clock.instant())
-                .map(claim -> recordScore(claim, score, blankToNull(comment)))
+        return tokens.redeem(token, Purpose.SURVEY, clock.instant()).map(cases::referenceOf)
+                .map(reference -> recordScore(reference, score, blankToNull(comment)))
                 .orElse(false);
     }
 
@@ -105,14 +105,15 @@ public class FeedbackService implements CustomerLinks {
     public Optional<Survey> scoreByLink(String token, int score) {
         checkScore(score);
         var now = clock.instant();
-        Optional<Claim> first = tokens.advance(token, Purpose.SURVEY, Purpose.SURVEY_COMMENT, now);
+        Optional<String> first = tokens.advance(token, Purpose.SURVEY, Purpose.SURVEY_COMMENT, now)
+                .map(cases::referenceOf);
         if (first.isPresent()) {
-            Claim claim = first.get();
-            return recordScore(claim, score, null)
-                    ? Optional.of(new Survey(subjectOf(claim), score, true))
+            String reference = first.get();
+            return recordScore(reference, score, null)
+                    ? Optional.of(new Survey(subjectOf(reference), score, true))
                     : Optional.empty();
         }
-        return tokens.peek(token, Purpose.SURVEY_COMMENT, now).map(this::scoredSurvey);
+        return tokens.peek(token, Purpose.SURVEY_COMMENT, now).map(cases::referenceOf).map(this::scoredSurvey);
     }
 
     /**
@@ -121,19 +122,19 @@ public class FeedbackService implements CustomerLinks {
      */
     public boolean addSurveyComment(String token, String comment) {
         checkComment(comment);
-        return tokens.redeem(token, Purpose.SURVEY_COMMENT, clock.instant()).map(claim -> {
+        return tokens.redeem(token, Purpose.SURVEY_COMMENT, clock.instant()).map(cases::referenceOf).map(reference -> {
             if (comment != null && !comment.isBlank()) {
-                cases.addCsatComment(claim.reference(), comment.strip());
-                flow.surveyCommented(claim.reference(), comment.strip());
+                cases.addCsatComment(reference, comment.strip());
+                flow.surveyCommented(reference, comment.strip());
             }
             return true;
         }).orElse(false);
     }
 
-    private boolean recordScore(Claim claim, int score, String comment) {
+    private boolean recordScore(String reference, int score, String comment) {
         // the score is stored first: the recovery task the flow may open shows it
-        cases.recordCsat(claim.reference(), score, comment);
-        boolean taken = flow.surveyAnswered(claim.reference(), score);
+        cases.recordCsat(reference, score, comment);
+        boolean taken = flow.surveyAnswered(reference, score);
         if (!taken) {
             // the survey has closed meanwhile: keep nothing of this answer, the token included
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
@@ -141,13 +142,13 @@ public class FeedbackService implements CustomerLinks {
         return taken;
     }
 
-    private Survey scoredSurvey(Claim claim) {
-        var c = cases.get(claim.reference());
+    private Survey scoredSurvey(String reference) {
+        var c = cases.get(reference);
         return new Survey(c.subject(), c.csat(), false);
     }
 
-    private String subjectOf(Claim claim) {
-        return cases.get(claim.reference()).subject();
+    private String subjectOf(String reference) {
+        return cases.get(reference).subject();
     }
 
     private static void checkScore(int score) {

@@ -85,18 +85,19 @@ class CaseControllerTest {
     private static SupportCase supportCase(String reference, String openedBy) {
         return new SupportCase(123, reference, CaseStatus.RESOLVED, Channel.CHAT, "ana@example.com", "Ana", "vip",
                 "Order #4521 has not arrived", "Nothing came.", "4521", "high", -0.62, "delivery", "shipping",
-                false, "P1", "tier2", 1, 2, "24x7", Instant.parse("2026-03-02T09:02:00Z"),
-                Instant.parse("2026-03-02T10:00:00Z"), false, true, "Sent a replacement", 4, "quick, thanks",
+                false, "P1", "tier2", 1, 2, "Sent a replacement", 4, "quick, thanks",
                 openedBy, "pi-4711", CREATED, Instant.parse("2026-03-02T09:00:01Z"),
                 Instant.parse("2026-03-02T09:01:30Z"), Instant.parse("2026-03-02T09:45:00Z"),
-                Instant.parse("2026-03-05T09:45:00Z"), java.time.Duration.ofMinutes(90), List.of("delivery-delay", "refund"));
+                Instant.parse("2026-03-05T09:45:00Z"), List.of("delivery-delay", "refund"),
+                new CaseSla("24x7", Instant.parse("2026-03-02T09:02:00Z"), Instant.parse("2026-03-02T10:00:00Z"),
+                        false, true, java.time.Duration.ofMinutes(90)));
     }
 
     private static List<CaseEvent> timeline() {
-        return List.of(new CaseEvent(CREATED, "opened", "Opened via chat by ivy"),
-                new CaseEvent(Instant.parse("2026-03-02T09:00:02Z"), "decision",
+        return List.of(new CaseEvent(CREATED, CaseEventType.OPENED, "Opened via chat by ivy"),
+                new CaseEvent(Instant.parse("2026-03-02T09:00:02Z"), CaseEventType.DECISION,
                         "case-priority: P1 (rule Rule_VipHigh)"),
-                new CaseEvent(Instant.parse("2026-03-02T09:45:00Z"), "resolved", "Sent a replacement"));
+                new CaseEvent(Instant.parse("2026-03-02T09:45:00Z"), CaseEventType.RESOLVED, "Sent a replacement"));
     }
 
     // ---------------------------------------------------------------------------------------------- one case
@@ -108,6 +109,8 @@ class CaseControllerTest {
 
         mvc.perform(get("/api/cases/" + REF).with(as("alice")))
                 .andExpect(jsonPath("$.slaPausedSeconds").value(5400))
+                .andExpect(jsonPath("$.responseBreached").value(false))
+                .andExpect(jsonPath("$.resolutionBreached").value(true))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.reference").value(REF))
@@ -149,8 +152,9 @@ class CaseControllerTest {
     void fieldsNotYetKnownAreThereAsNull() throws Exception {
         var fresh = new SupportCase(124, "CASE-000124", CaseStatus.OPEN, Channel.WEB, "bo@example.com", null,
                 "standard", "Login fails", "It says no.", null, null, 0.0, null, null, false, "P3", null, 0, 0,
-                "24x7", Instant.parse("2026-03-02T13:00:00Z"), Instant.parse("2026-03-03T09:00:00Z"), false, false,
-                null, null, null, "ivy", null, CREATED, null, null, null, null, java.time.Duration.ZERO, List.of());
+                null, null, null, "ivy", null, CREATED, null, null, null, null, List.of(),
+                new CaseSla("24x7", Instant.parse("2026-03-02T13:00:00Z"), Instant.parse("2026-03-03T09:00:00Z"),
+                        false, false, java.time.Duration.ZERO));
         when(cases.find("CASE-000124")).thenReturn(Optional.of(fresh));
         when(cases.timeline("CASE-000124")).thenReturn(List.of());
 

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.fasterxml.jackson.databind.JsonNode;
 import io.casedesk.TestMailServer;
 import io.casedesk.cases.CaseEvent;
+import io.casedesk.cases.CaseEventType;
 import io.casedesk.cases.CaseStatus;
 import java.io.IOException;
 import java.io.InputStream;
@@ -233,7 +234,7 @@ class SecurityHolesTest extends SecuritySuiteBase {
                 .contains("/survey-autosubmit.js");
         Thread.sleep(500);
         assertThat(cases.get(ref).csat()).as("a GET records no score").isNull();
-        assertThat(cases.timeline(ref)).noneMatch(e -> e.type().equals("csat"));
+        assertThat(cases.timeline(ref)).noneMatch(e -> e.type() == CaseEventType.CSAT);
 
         var submitted = send(null, form("/survey/" + survey, "score=1&oneClick=true", csrf(opened.body())));
         assertThat(submitted.statusCode()).isEqualTo(200);

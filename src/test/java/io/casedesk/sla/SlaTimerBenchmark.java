@@ -156,7 +156,7 @@ class SlaTimerBenchmark {
         String marker = variable.endsWith("DueAt") ? (response ? "First-response" : "Resolution")
                 : (response ? "First-response" : "Resolution") + " target at risk ("
                         + (variable.contains("First") ? "first" : "final");
-        return timeline.stream().filter(e -> e.type().equals(type) && e.detail().startsWith(marker))
+        return timeline.stream().filter(e -> e.type().wire().equals(type) && e.detail().startsWith(marker))
                 .map(CaseEvent::at).findFirst().orElse(null);
     }
 

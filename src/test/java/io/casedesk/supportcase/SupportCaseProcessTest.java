@@ -606,10 +606,10 @@ class SupportCaseProcessTest {
     }
 
     private List<String> types(String ref) {
-        return cases.timeline(ref).stream().map(CaseEvent::type).toList();
+        return cases.timeline(ref).stream().map(e -> e.type().wire()).toList();
     }
 
     private List<String> details(String ref, String type) {
-        return cases.timeline(ref).stream().filter(e -> e.type().equals(type)).map(CaseEvent::detail).toList();
+        return cases.timeline(ref).stream().filter(e -> e.type().wire().equals(type)).map(CaseEvent::detail).toList();
     }
 }

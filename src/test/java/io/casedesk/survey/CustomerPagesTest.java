@@ -11,7 +11,6 @@ import static io.casedesk.survey.CustomerJourney.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.casedesk.EndToEndContext;
-import io.casedesk.cases.CaseEvent;
 import io.casedesk.cases.CaseService;
 import io.casedesk.intake.IntakeService;
 import io.casedesk.mail.CustomerLinks.SurveyLinks;
@@ -75,7 +74,7 @@ class CustomerPagesTest implements EndToEndContext {
         assertThat(commented.body()).contains("Thank you for your comment.");
         assertThat(cases.get(ref).csatComment()).isEqualTo(comment);
         assertThat(cases.get(ref).csat()).isEqualTo(2);
-        assertThat(cases.timeline(ref).stream().map(CaseEvent::type)).containsOnlyOnce("csat", "csat-comment");
+        assertThat(cases.timeline(ref).stream().map(e -> e.type().wire())).containsOnlyOnce("csat", "csat-comment");
 
         var used = click(survey, 3);
         assertThat(used.statusCode()).isEqualTo(404);
@@ -105,7 +104,7 @@ class CustomerPagesTest implements EndToEndContext {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(cases.timeline(ref).stream().map(CaseEvent::type)).containsOnlyOnce("csat");
+        assertThat(cases.timeline(ref).stream().map(e -> e.type().wire())).containsOnlyOnce("csat");
         assertThat(cases.get(ref).csat()).isIn(4, 5);
     }
 
@@ -144,7 +143,7 @@ class CustomerPagesTest implements EndToEndContext {
         assertThat(click.statusCode()).isEqualTo(404);
         assertThat(click.body()).contains("This link is no longer valid").doesNotContain("Not closed yet");
         assertThat(cases.get(ref).csat()).isNull();
-        assertThat(cases.timeline(ref).stream().map(CaseEvent::type)).doesNotContain("csat");
+        assertThat(cases.timeline(ref).stream().map(e -> e.type().wire())).doesNotContain("csat");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.casedesk.intake.mail;
 
+import io.casedesk.cases.CaseEventType;
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.CustomerMessages;
 import io.casedesk.cases.SupportCase;
@@ -101,7 +102,7 @@ class InboundMailProcessor {
     private Handled automatic(ParsedMail mail) {
         String reason = mail.automatic().reason();
         Optional<SupportCase> known = knownCase(mail.subject());
-        known.ifPresent(c -> cases.recordEvent(c.reference(), "automatic-mail",
+        known.ifPresent(c -> cases.recordEvent(c.reference(), CaseEventType.AUTOMATIC_MAIL,
                 "Automatic mail from %s, not answered (%s): %s".formatted(mail.fromAddress(), reason, mail.subject())));
         return new Handled(mail.automatic().status(), known.map(SupportCase::reference).orElse(null), reason);
     }
@@ -118,7 +119,7 @@ class InboundMailProcessor {
         if (!c.customerEmail().equalsIgnoreCase(mail.fromAddress().strip())) {
             // references are sequential: anyone could write one into a subject, so only the customer's own
             // address moves the flow; the mail still reaches the agent through the timeline
-            cases.recordEvent(c.reference(), "mail-from-other-sender", "Mail from %s (not the customer's address): %s"
+            cases.recordEvent(c.reference(), CaseEventType.MAIL_FROM_OTHER_SENDER, "Mail from %s (not the customer's address): %s"
                     .formatted(mail.fromAddress(), text));
             return new Handled(InboundMailStatus.REPLY_FROM_OTHER_SENDER, c.reference(), null);
         }

@@ -1,5 +1,6 @@
 package io.casedesk.sla.simulation;
 
+import io.casedesk.sla.SlaTarget;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,7 +9,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Read-only queries on support_case for the simulation; the period is [from, to) of created_at. */
+/**
+ * Read-only queries for the simulation: the cases' facts from the view case_report (which cases owns and publishes
+ * for such joins) beside the SLA records of each case; the period is [from, to) of the cases' creation.
+ */
 @Repository
 class SimulationCases {
 
@@ -21,16 +25,16 @@ class SimulationCases {
     /** Cases of the period that were triaged (they have a priority), oldest first, at most {@code limit}. */
     List<PastCase> triaged(Instant from, Instant to, int limit) {
         return jdbc.sql("""
-                SELECT reference, status, channel, customer_tier, severity, sentiment, intent, category, compliance,
-                       priority, created_at, response_due_at, resolution_due_at, first_response_at, resolved_at,
-                       closed_at,
-                       (SELECT r.paused_seconds FROM sla_record r WHERE r.case_id = support_case.id
-                            AND r.target = 'RESPONSE') AS response_paused,
-                       (SELECT r.paused_seconds FROM sla_record r WHERE r.case_id = support_case.id
-                            AND r.target = 'RESOLUTION') AS resolution_paused
-                FROM support_case
-                WHERE created_at >= :from AND created_at < :to AND priority IS NOT NULL
-                ORDER BY created_at, id LIMIT :limit""")
+                SELECT c.reference, c.status, c.channel, c.customer_tier, c.severity, c.sentiment, c.intent,
+                       c.category, c.compliance, c.priority, c.created_at, c.first_response_at, c.resolved_at,
+                       c.closed_at, response.due_at AS response_due_at, resolution.due_at AS resolution_due_at,
+                       response.paused_seconds AS response_paused, resolution.paused_seconds AS resolution_paused
+                FROM case_report c
+                LEFT JOIN sla_record response ON response.case_id = c.id AND response.target = :response
+                LEFT JOIN sla_record resolution ON resolution.case_id = c.id AND resolution.target = :resolution
+                WHERE c.created_at >= :from AND c.created_at < :to AND c.priority IS NOT NULL
+                ORDER BY c.created_at, c.id LIMIT :limit""")
+                .param("response", SlaTarget.RESPONSE.name()).param("resolution", SlaTarget.RESOLUTION.name())
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("limit", limit)
                 .query(SimulationCases::map).list();
     }
@@ -45,7 +49,7 @@ class SimulationCases {
     }
 
     private long count(Instant from, Instant to, String condition) {
-        return jdbc.sql("SELECT COUNT(*) FROM support_case WHERE created_at >= :from AND created_at < :to AND "
+        return jdbc.sql("SELECT COUNT(*) FROM case_report WHERE created_at >= :from AND created_at < :to AND "
                         + condition)
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(Long.class).single();
     }

@@ -382,7 +382,7 @@ class InboundMailTest {
     }
 
     private List<String> details(String ref, String type) {
-        return cases.timeline(ref).stream().filter(e -> e.type().equals(type)).map(CaseEvent::detail).toList();
+        return cases.timeline(ref).stream().filter(e -> e.type().wire().equals(type)).map(CaseEvent::detail).toList();
     }
 
     private ProcessInstance instance(String ref) {

@@ -238,15 +238,8 @@ class PolicySimulationTest {
             closed("P1", "chat", "standard", "high", "P2", "2019-06-03T10:00:00Z", "2019-06-03T10:02:00Z",
                     "2019-06-03T20:00:00Z", "2019-06-03T10:01:00Z", "2019-06-03T18:00:00Z");
             long id = jdbc.sql("SELECT id FROM support_case WHERE reference = 'SIM-P1'").query(Long.class).single();
-            for (String target : List.of("RESPONSE", "RESOLUTION")) {
-                jdbc.sql("""
-                        INSERT INTO sla_record (case_id, target, target_seconds, calendar, started_at, due_at,
-                            paused_seconds, outcome)
-                        VALUES (:id, :target, 0, '24x7', :started, :due, :paused, 'MET')""")
-                        .param("id", id).param("target", target).param("started", ts("2019-06-03T10:00:00Z"))
-                        .param("due", ts("RESPONSE".equals(target) ? "2019-06-03T10:02:00Z" : "2019-06-03T20:00:00Z"))
-                        .param("paused", "RESPONSE".equals(target) ? 0 : 6 * 3600).update();
-            }
+            jdbc.sql("UPDATE sla_record SET paused_seconds = :paused WHERE case_id = :id AND target = 'RESOLUTION'")
+                    .param("paused", 6 * 3600).param("id", id).update();
         }
         SimulationReport report = simulation.simulate(new PolicySimulation.Request(file("case-priority-default.dmn"),
                 file("sla-targets-default.dmn"), Instant.parse("2019-06-01T00:00:00Z"), Instant.parse("2019-07-01T00:00:00Z")));
@@ -543,18 +536,35 @@ class PolicySimulationTest {
                         String resolved, String closed) {
         jdbc.sql("""
                 INSERT INTO support_case (reference, status, channel, customer_email, customer_tier, subject,
-                    description, severity, severity_given, sentiment, category, priority, sla_calendar, created_at,
-                    response_due_at, resolution_due_at, first_response_at, resolved_at, closed_at)
+                    description, severity, severity_given, sentiment, category, priority, created_at,
+                    first_response_at, resolved_at, closed_at)
                 VALUES (:reference, :status, :channel, :email, :tier, 'Simulated case',
                     'priority = "P1" and (1/0) -- customer text is never evaluated', :severity, TRUE, 0.0, 'other',
-                    :priority, :calendar, :created, :responseDue, :resolutionDue, :firstResponse, :resolved, :closed)""")
+                    :priority, :created, :firstResponse, :resolved, :closed)""")
                 .param("reference", "SIM-" + ref).param("status", status).param("channel", channel)
                 .param("email", ref.toLowerCase() + DOMAIN).param("tier", tier).param("severity", severity)
                 .param("priority", priority)
-                .param("calendar", "P3".equals(priority) && !"chat".equals(channel) ? "business-hours" : "24x7")
-                .param("created", ts(created)).param("responseDue", ts(responseDue))
-                .param("resolutionDue", ts(resolutionDue)).param("firstResponse", ts(firstResponse))
+                .param("created", ts(created)).param("firstResponse", ts(firstResponse))
                 .param("resolved", ts(resolved)).param("closed", ts(closed))
+                .update();
+        long id = jdbc.sql("SELECT id FROM support_case WHERE reference = :reference").param("reference", "SIM-" + ref)
+                .query(Long.class).single();
+        String calendar = "P3".equals(priority) && !"chat".equals(channel) ? "business-hours" : "24x7";
+        slaRecord(id, "RESPONSE", calendar, created, responseDue, firstResponse);
+        slaRecord(id, "RESOLUTION", calendar, created, resolutionDue, resolved);
+    }
+
+    /** The SLA record of a target the case had (the deadline is the sla feature's, not the case's). */
+    private void slaRecord(long caseId, String target, String calendar, String created, String due, String met) {
+        if (due == null) {
+            return;
+        }
+        String outcome = met == null ? "RUNNING" : Instant.parse(met).isAfter(Instant.parse(due)) ? "BREACHED" : "MET";
+        jdbc.sql("""
+                INSERT INTO sla_record (case_id, target, target_seconds, calendar, started_at, due_at, outcome, met_at)
+                VALUES (:id, :target, 0, :calendar, :started, :due, :outcome, :met)""")
+                .param("id", caseId).param("target", target).param("calendar", calendar)
+                .param("started", ts(created)).param("due", ts(due)).param("outcome", outcome).param("met", ts(met))
                 .update();
     }
 

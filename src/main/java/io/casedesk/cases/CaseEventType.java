@@ -1,0 +1,48 @@
+package io.casedesk.cases;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/**
+ * The kinds of line on a case's timeline ({@code case_event.type}), written in lower case with hyphens on the wire
+ * and in the database. The model names some of them too (input parameter {@code noteType} of its timeline notes).
+ */
+public enum CaseEventType {
+    OPENED,
+    /** A decision table the flow evaluated, with the rule that fired. */
+    DECISION,
+    TRIAGED,
+    ACKNOWLEDGED,
+    AGENT_REPLY,
+    ESCALATED,
+    RESOLVED,
+    REOPENED,
+    CUSTOMER_MESSAGE,
+    /** The customer did not answer a request for information in time. */
+    CUSTOMER_SILENT,
+    /** The customer confirmed the resolution, or let the confirmation time pass. */
+    CONFIRMED,
+    CLOSED,
+    SLA_WARNING,
+    SLA_BREACH,
+    SLA_PAUSED,
+    SLA_RESUMED,
+    CSAT,
+    CSAT_COMMENT,
+    SURVEY_TIMEOUT,
+    MAIL_SENT,
+    /** An auto-reply or bounce that named the case. */
+    AUTOMATIC_MAIL,
+    /** A mail naming the case from an address that is not the customer's. */
+    MAIL_FROM_OTHER_SENDER,
+    PREVENTION;
+
+    @JsonValue
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static CaseEventType fromWire(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+}
