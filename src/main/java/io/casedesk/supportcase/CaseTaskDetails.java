@@ -33,31 +33,31 @@ class CaseTaskDetails implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        task.getExecution().getProcessInstance().removeVariables(AgentAnswer.VARIABLES);
+        AgentAnswer.clear(task.getExecution().getProcessInstance());
         SupportCase c = cases.get(SupportCaseProcess.caseReference(task));
         List<CaseEvent> timeline = cases.timeline(c.reference());
-        task.setVariableLocal(Vars.CUSTOMER_NAME, c.customerName());
-        task.setVariableLocal(Vars.CUSTOMER_EMAIL, c.customerEmail());
+        Vars.CUSTOMER_NAME.setLocal(task, c.customerName());
+        Vars.CUSTOMER_EMAIL.setLocal(task, c.customerEmail());
         // the form shows these too; as task-local copies, a form that sends them back changes only the copy
-        task.setVariableLocal(Vars.CUSTOMER_TIER, c.customerTier());
-        task.setVariableLocal(Vars.PRIORITY, c.priority());
-        task.setVariableLocal(Vars.CATEGORY, c.category());
-        task.setVariableLocal(Vars.SUBJECT, c.subject());
-        task.setVariableLocal(Vars.DESCRIPTION, c.description());
-        task.setVariableLocal(Vars.ORDER_ID, c.orderId());
-        task.setVariableLocal(Vars.SENTIMENT_TEXT, "%.2f (%s)".formatted(c.sentiment(), mood(c.sentiment())));
-        task.setVariableLocal(Vars.RESPONSE_DUE_TEXT, when(c.responseDueAt()));
-        task.setVariableLocal(Vars.RESOLUTION_DUE_TEXT, when(c.resolutionDueAt()));
-        task.setVariableLocal(Vars.RECENT_CASES_TEXT, cases.recentCasesOf(c, RECENT_CASES_SHOWN).stream()
+        Vars.CUSTOMER_TIER.setLocal(task, c.customerTier());
+        Vars.PRIORITY.setLocal(task, c.priority());
+        Vars.CATEGORY.setLocal(task, c.category());
+        Vars.SUBJECT.setLocal(task, c.subject());
+        Vars.DESCRIPTION.setLocal(task, c.description());
+        Vars.ORDER_ID.setLocal(task, c.orderId());
+        Vars.SENTIMENT_TEXT.setLocal(task, "%.2f (%s)".formatted(c.sentiment(), mood(c.sentiment())));
+        Vars.RESPONSE_DUE_TEXT.setLocal(task, when(c.responseDueAt()));
+        Vars.RESOLUTION_DUE_TEXT.setLocal(task, when(c.resolutionDueAt()));
+        Vars.RECENT_CASES_TEXT.setLocal(task, cases.recentCasesOf(c, RECENT_CASES_SHOWN).stream()
                 .map(r -> "%s  %s  %s  %s".formatted(r.reference(), WHEN.format(r.createdAt()), r.status().wire(),
                         r.subject()))
                 .collect(Collectors.joining("\n")));
-        task.setVariableLocal(Vars.TIMELINE_TEXT, timeline.stream()
+        Vars.TIMELINE_TEXT.setLocal(task, timeline.stream()
                 .map(e -> WHEN.format(e.at()) + "  " + e.type() + "  " + (e.detail() == null ? "" : e.detail()))
                 .collect(Collectors.joining("\n")));
-        task.setVariableLocal(Vars.ESCALATION_REASON, timeline.stream().filter(e -> "escalated".equals(e.type()))
+        Vars.ESCALATION_REASON.setLocal(task, timeline.stream().filter(e -> "escalated".equals(e.type()))
                 .reduce((a, b) -> b).map(CaseEvent::detail).orElse(""));
-        task.setVariableLocal(Vars.CSAT_COMMENT, c.csatComment());
+        Vars.CSAT_COMMENT.setLocal(task, c.csatComment());
         task.setPriority(switch (c.priority() == null ? "P3" : c.priority()) {
             case "P1" -> 100;
             case "P2" -> 75;

@@ -1,7 +1,6 @@
 package io.casedesk.supportcase;
 
 import static io.casedesk.supportcase.SupportCaseProcess.caseReference;
-import static io.casedesk.supportcase.SupportCaseProcess.flag;
 
 import io.casedesk.cases.CaseService;
 import io.casedesk.supportcase.SupportCaseProcess.Vars;
@@ -26,10 +25,10 @@ class RecordSlaWarningDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var target = SlaTarget.fromModel((String) execution.getVariableLocal(Vars.SLA_TARGET));
-        String stage = (String) execution.getVariableLocal(Vars.WARNING_STAGE);
-        boolean met = flag(execution, target == SlaTarget.RESPONSE ? Vars.RESPONDED : Vars.RESOLVED);
-        execution.setVariable(Vars.SLA_WARNING_ISSUED, !met);
+        var target = SlaTarget.fromModel(Vars.SLA_TARGET.getLocal(execution));
+        String stage = Vars.WARNING_STAGE.getLocal(execution);
+        boolean met = (target == SlaTarget.RESPONSE ? Vars.RESPONDED : Vars.RESOLVED).getOrDefault(execution, false);
+        Vars.SLA_WARNING_ISSUED.set(execution, !met);
         if (met) {
             return;
         }

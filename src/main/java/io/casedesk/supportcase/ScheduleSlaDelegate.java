@@ -1,8 +1,6 @@
 package io.casedesk.supportcase;
 
 import static io.casedesk.supportcase.SupportCaseProcess.caseReference;
-import static io.casedesk.supportcase.SupportCaseProcess.decimal;
-import static io.casedesk.supportcase.SupportCaseProcess.string;
 
 import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import io.casedesk.sla.SlaClock;
@@ -35,19 +33,19 @@ class ScheduleSlaDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Instant start = clock.instant();
-        String calendar = string(execution, Vars.SLA_CALENDAR);
-        Duration response = Duration.parse(string(execution, Vars.RESPONSE_DUE));
-        Duration resolution = Duration.parse(string(execution, Vars.RESOLUTION_DUE));
-        double first = fraction(decimal(execution, Vars.SLA_FIRST_WARNING), 0.75);
-        double last = fraction(decimal(execution, Vars.SLA_FINAL_WARNING), 0.9);
+        String calendar = Vars.SLA_CALENDAR.get(execution);
+        Duration response = Duration.parse(Vars.RESPONSE_DUE.get(execution));
+        Duration resolution = Duration.parse(Vars.RESOLUTION_DUE.get(execution));
+        double first = fraction(Vars.SLA_FIRST_WARNING.get(execution), 0.75);
+        double last = fraction(Vars.SLA_FINAL_WARNING.get(execution), 0.9);
         Instant responseDue = sla.dueAt(start, response, calendar);
         Instant resolutionDue = sla.dueAt(start, resolution, calendar);
-        execution.setVariable(Vars.RESPONSE_DUE_AT, Date.from(responseDue));
-        execution.setVariable(Vars.RESOLUTION_DUE_AT, Date.from(resolutionDue));
-        execution.setVariable(Vars.RESPONSE_FIRST_WARNING_AT, warning(start, response, first, calendar));
-        execution.setVariable(Vars.RESPONSE_FINAL_WARNING_AT, warning(start, response, last, calendar));
-        execution.setVariable(Vars.RESOLUTION_FIRST_WARNING_AT, warning(start, resolution, first, calendar));
-        execution.setVariable(Vars.RESOLUTION_FINAL_WARNING_AT, warning(start, resolution, last, calendar));
+        Vars.RESPONSE_DUE_AT.set(execution, Date.from(responseDue));
+        Vars.RESOLUTION_DUE_AT.set(execution, Date.from(resolutionDue));
+        Vars.RESPONSE_FIRST_WARNING_AT.set(execution, warning(start, response, first, calendar));
+        Vars.RESPONSE_FINAL_WARNING_AT.set(execution, warning(start, response, last, calendar));
+        Vars.RESOLUTION_FIRST_WARNING_AT.set(execution, warning(start, resolution, first, calendar));
+        Vars.RESOLUTION_FINAL_WARNING_AT.set(execution, warning(start, resolution, last, calendar));
         slaClock.start(caseReference(execution), start, calendar, response, responseDue, resolution, resolutionDue);
     }
 

@@ -1,6 +1,7 @@
 package io.casedesk.supportcase;
 
 import io.casedesk.cases.CaseService;
+import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -8,9 +9,6 @@ import org.springframework.stereotype.Component;
 /** Writes a line the model names (input parameters noteType and note) on the case timeline. */
 @Component("timelineNote")
 class TimelineNoteDelegate implements JavaDelegate {
-
-    static final String NOTE_TYPE = "noteType";
-    static final String NOTE = "note";
 
     private final CaseService cases;
 
@@ -20,7 +18,7 @@ class TimelineNoteDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        cases.recordEvent(SupportCaseProcess.caseReference(execution),
-                (String) execution.getVariableLocal(NOTE_TYPE), (String) execution.getVariableLocal(NOTE));
+        cases.recordEvent(SupportCaseProcess.caseReference(execution), Vars.NOTE_TYPE.getLocal(execution),
+                Vars.NOTE.getLocal(execution));
     }
 }

@@ -4,11 +4,15 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.modulith.core.ApplicationModules;
 
 /**
@@ -55,6 +59,23 @@ final class ArchitectureRules {
                 noClasses().that().resideInAPackage(system)
                         .should().dependOnClassesThat(resideInAPackage(basePackage + "..")
                                 .and(resideOutsideOfPackage(system)))
-                        .as("system is infrastructure and depends on no feature"));
+                        .as("system is infrastructure and depends on no feature"),
+                typedVariableAccess(basePackage));
+    }
+
+    /**
+     * The flow's delegates and listeners read and write process variables through their typed descriptors: only
+     * the descriptor class (supportcase.ProcessVariable, its nested classes included) calls VariableScope's variable
+     * methods, so no name string and no cast on a value sits anywhere else.
+     */
+    static ArchRule typedVariableAccess(String basePackage) {
+        String descriptor = Pattern.quote(basePackage + ".supportcase.ProcessVariable") + "(\\$.*)?";
+        return noClasses().that().resideInAPackage(basePackage + ".supportcase..")
+                .and().haveNameNotMatching(descriptor)
+                .should().callMethodWhere(DescribedPredicate.describe("a variable method of VariableScope",
+                        (JavaMethodCall call) -> call.getTarget().getOwner().isAssignableTo(VariableScope.class)
+                                && call.getName().matches("(get|set|remove)Variable.*")))
+                .as("the flow reads and writes process variables through their typed descriptors (ProcessVariable), "
+                        + "never by name on a VariableScope");
     }
 }
