@@ -1,25 +1,35 @@
 package io.casedesk.supportcase;
 
 import io.casedesk.cases.SupportCase;
-import io.casedesk.supportcase.SupportCaseProcess.Vars;
-import io.casedesk.intake.CaseProcessStarter;
+import io.casedesk.intake.CaseReadyForTriage;
+import io.casedesk.intake.IntakeService;
 import io.casedesk.intake.TriageInput;
+import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+/**
+ * Starts the support-case flow for a case intake stored, in intake's transaction; the flow triages the case before
+ * the start returns, and the case learns its process instance.
+ */
 @Component
-class SupportCaseStarter implements CaseProcessStarter {
+class SupportCaseStarter {
 
     private final RuntimeService runtime;
+    private final IntakeService intake;
 
-    SupportCaseStarter(RuntimeService runtime) {
+    SupportCaseStarter(RuntimeService runtime, IntakeService intake) {
         this.runtime = runtime;
+        this.intake = intake;
     }
 
-    @Override
-    public String start(SupportCase c, TriageInput input) {
-        return runtime.startProcessInstanceByKey(SupportCaseProcess.KEY, c.reference(),
-                triageVariables(c, input).asMap()).getId();
+    @EventListener
+    void start(CaseReadyForTriage ready) {
+        SupportCase c = ready.supportCase();
+        String processInstanceId = runtime.startProcessInstanceByKey(SupportCaseProcess.KEY, c.reference(),
+                triageVariables(c, ready.triageInput()).asMap()).getId();
+        intake.attachProcess(c.reference(), processInstanceId);
     }
 
     /**
