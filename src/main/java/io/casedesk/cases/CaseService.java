@@ -103,6 +103,13 @@ public class CaseService {
         return withSla(cases.recentOf(supportCase.customerEmail(), supportCase.reference(), limit));
     }
 
+    /** What a task of the case shows, as of now. */
+    @Transactional(readOnly = true)
+    public CaseTaskView taskView(String reference) {
+        SupportCase c = get(reference);
+        return CaseTaskView.of(c, timeline(reference), recentCasesOf(c, CaseTaskView.RECENT_CASES_SHOWN));
+    }
+
     public void attachProcess(String reference, String processInstanceId) {
         cases.update(reference, Map.of("process_instance_id", processInstanceId));
     }

@@ -1,12 +1,17 @@
 package io.casedesk.cases;
 
 import java.util.Locale;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A message from the customer (API, later inbound mail): always on the timeline; it resumes a case that waits
  * on the customer, and on a resolved case it means "still broken".
+ * <p>
+ * The case's flow learns of it from an event (CustomerMessageReceived, ResolutionAnswered), published synchronously
+ * in this transaction. Its listener throws {@link AnswerNotAwaitedException} when the flow was not waiting for the
+ * answer, so the message is then only recorded.
  */
 @Service
 @Transactional
@@ -21,23 +26,32 @@ public class CustomerMessages {
     }
 
     private final CaseService cases;
-    private final CaseFlow flow;
+    private final ApplicationEventPublisher events;
 
-    CustomerMessages(CaseService cases, CaseFlow flow) {
+    CustomerMessages(CaseService cases, ApplicationEventPublisher events) {
         this.cases = cases;
-        this.flow = flow;
+        this.events = events;
     }
 
     public Effect receive(String reference, String body) {
         SupportCase c = cases.get(reference);
         cases.recordCustomerMessage(reference, body);
-        if (c.status() == CaseStatus.WAITING_ON_CUSTOMER && flow.customerReplied(reference)) {
+        if (c.status() == CaseStatus.WAITING_ON_CUSTOMER && taken(new CustomerMessageReceived(reference))) {
             cases.markInProgress(reference);
             return Effect.RESUMED;
         }
-        if (c.status() == CaseStatus.RESOLVED && flow.resolutionAnswered(reference, false)) {
+        if (c.status() == CaseStatus.RESOLVED && taken(new ResolutionAnswered(reference, false))) {
             return Effect.REOPENED;
         }
         return Effect.RECORDED;
+    }
+
+    private boolean taken(Object answer) {
+        try {
+            events.publishEvent(answer);
+            return true;
+        } catch (AnswerNotAwaitedException e) {
+            return false;
+        }
     }
 }

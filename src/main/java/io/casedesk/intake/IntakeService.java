@@ -13,28 +13,32 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Opens cases: stores the case, computes what triage needs from the customer's words, and starts the flow,
  * all in one transaction, so a failure leaves neither a case without a flow nor a flow without a case.
+ * <p>
+ * The flow is started by the listener of {@link CaseReadyForTriage}, synchronously in this transaction; it attaches
+ * its process instance to the case, so the case read back afterwards is triaged and names its flow.
  */
 @Service
 public class IntakeService {
 
     private final CaseService cases;
     private final CustomerSentiment sentiment;
-    private final CaseProcessStarter processStarter;
+    private final ApplicationEventPublisher events;
     private final IdempotentRequests idempotentRequests;
     private final ObjectMapper json;
     private final Clock clock;
 
-    IntakeService(CaseService cases, CustomerSentiment sentiment, CaseProcessStarter processStarter,
+    IntakeService(CaseService cases, CustomerSentiment sentiment, ApplicationEventPublisher events,
                   IdempotentRequests idempotentRequests, ObjectMapper json, Clock clock) {
         this.cases = cases;
         this.sentiment = sentiment;
-        this.processStarter = processStarter;
+        this.events = events;
         this.idempotentRequests = idempotentRequests;
         this.json = json;
         this.clock = clock;
@@ -102,9 +106,13 @@ public class IntakeService {
 
     private SupportCase openAndStart(NewCase newCase) {
         SupportCase stored = cases.open(withSentiment(newCase));
-        String processInstanceId = processStarter.start(stored, triageInput(stored));
-        cases.attachProcess(stored.reference(), processInstanceId);
-        return cases.get(stored.reference());
+        events.publishEvent(new CaseReadyForTriage(stored, triageInput(stored)));
+        SupportCase triaged = cases.get(stored.reference());
+        if (triaged.processInstanceId() == null) {
+            // nobody started the flow: roll the case back rather than keep a case nothing works on
+            throw new IllegalStateException("No flow took up case " + stored.reference());
+        }
+        return triaged;
     }
 
     private NewCase withSentiment(NewCase c) {

@@ -2,6 +2,7 @@ package io.casedesk.sla;
 
 import io.casedesk.cases.CaseEventType;
 import io.casedesk.cases.CaseService;
+import io.casedesk.cases.SupportCase;
 import io.casedesk.sla.SlaRecord.Outcome;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -41,11 +42,30 @@ public class SlaClock {
         this.clock = clock;
     }
 
-    public void start(String reference, Instant startedAt, String calendar, Duration responseTarget,
-                      Instant responseDueAt, Duration resolutionTarget, Instant resolutionDueAt) {
-        long caseId = cases.idOf(reference);
-        insert(caseId, SlaTarget.RESPONSE, responseTarget, calendar, startedAt, responseDueAt);
-        insert(caseId, SlaTarget.RESOLUTION, resolutionTarget, calendar, startedAt, resolutionDueAt);
+    /** Starts the case's clock now: its deadlines and warning instants, as the timers of the flow wait for them. */
+    public SlaSchedule start(String reference, SlaDecision decision) {
+        SlaSchedule schedule = sla.schedule(clock.instant(), decision);
+        long caseId = cases.get(reference).id();
+        insert(caseId, SlaTarget.RESPONSE, schedule.response(), schedule.calendar(), schedule.startedAt());
+        insert(caseId, SlaTarget.RESOLUTION, schedule.resolution(), schedule.calendar(), schedule.startedAt());
+        return schedule;
+    }
+
+    /**
+     * A warning time before a deadline came. A target already met stays quiet; one still open goes on the case's
+     * timeline, and the answer says how far the case's open tasks move up.
+     */
+    public SlaWarning warn(String reference, SlaTarget target, SlaWarning.Stage stage, boolean responded,
+                           boolean resolved) {
+        boolean met = target == SlaTarget.RESPONSE ? responded : resolved;
+        if (met) {
+            return SlaWarning.none();
+        }
+        SupportCase c = cases.get(reference);
+        cases.recordEvent(reference, CaseEventType.SLA_WARNING, "%s target at risk (%s warning); due %s".formatted(
+                target == SlaTarget.RESPONSE ? "First-response" : "Resolution", stage.wire(),
+                target == SlaTarget.RESPONSE ? c.responseDueAt() : c.resolutionDueAt()));
+        return new SlaWarning(true, stage.priorityRaise());
     }
 
     /** The case waits on the customer: the running targets stop counting. */
@@ -188,14 +208,13 @@ public class SlaClock {
         return due == null ? null : sla.resumedDueAt(due, pausedAt, resumedAt, calendar);
     }
 
-    private void insert(long caseId, SlaTarget target, Duration duration, String calendar, Instant startedAt,
-                        Instant dueAt) {
+    private void insert(long caseId, SlaTarget target, SlaSchedule.Deadline deadline, String calendar,
+                        Instant startedAt) {
         jdbc.sql("""
                 INSERT INTO sla_record (case_id, target, target_seconds, calendar, started_at, due_at, outcome)
-                VALUES (:id, :target, :seconds, :calendar, :started, :due, :running)""")
-                .param("id", caseId).param("target", target.name()).param("seconds", duration.toSeconds())
+                VALUES (:id, :target, :seconds, :calendar, :started, :due, 'RUNNING')""")
+                .param("id", caseId).param("target", target.name()).param("seconds", deadline.target().toSeconds())
                 .param("calendar", calendar == null ? SlaCalendars.ALWAYS : calendar)
-                .param("started", Timestamp.from(startedAt)).param("due", Timestamp.from(dueAt))
-                .param("running", Outcome.RUNNING.name()).update();
+                .param("started", Timestamp.from(startedAt)).param("due", Timestamp.from(deadline.dueAt())).update();
     }
 }

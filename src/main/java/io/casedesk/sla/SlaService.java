@@ -12,6 +12,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class SlaService {
 
+    /**
+     * The shares of a target after which its warnings come, where the sla-targets table gives none (or none
+     * strictly between 0 and 1): the table is the place for them, these only keep a case warned.
+     */
+    static final double FIRST_WARNING_FALLBACK = 0.75;
+    static final double FINAL_WARNING_FALLBACK = 0.9;
+
     private final Map<String, BusinessHours> calendars;
 
     SlaService(SlaCalendars calendars) {
@@ -21,6 +28,16 @@ public class SlaService {
     public SlaDeadlines deadlines(Instant start, String responseDue, String resolutionDue, String calendar) {
         return new SlaDeadlines(dueAt(start, Duration.parse(responseDue), calendar),
                 dueAt(start, Duration.parse(resolutionDue), calendar));
+    }
+
+    /** The deadlines and warning instants of what sla-targets decided, for a clock that starts at {@code start}. */
+    public SlaSchedule schedule(Instant start, SlaDecision decision) {
+        String calendar = decision.calendar();
+        double first = share(decision.firstWarning(), FIRST_WARNING_FALLBACK);
+        double last = share(decision.finalWarning(), FINAL_WARNING_FALLBACK);
+        return new SlaSchedule(start, calendar,
+                deadline(start, Duration.parse(decision.responseDue()), calendar, first, last),
+                deadline(start, Duration.parse(decision.resolutionDue()), calendar, first, last));
     }
 
     /** The instant at which {@code target} of working time has passed since {@code start} in the calendar. */
@@ -65,6 +82,20 @@ public class SlaService {
      */
     public Instant resumedDueAt(Instant dueAt, Instant pausedAt, Instant resumedAt, String calendar) {
         return dueAt(resumedAt, workingTimeBetween(pausedAt, dueAt, calendar), calendar);
+    }
+
+    private SlaSchedule.Deadline deadline(Instant start, Duration target, String calendar, double firstShare,
+                                          double finalShare) {
+        return new SlaSchedule.Deadline(target, dueAt(start, target, calendar),
+                dueAt(start, share(target, firstShare), calendar), dueAt(start, share(target, finalShare), calendar));
+    }
+
+    private static Duration share(Duration target, double share) {
+        return Duration.ofMillis(Math.round(target.toMillis() * share));
+    }
+
+    private static double share(Double decided, double fallback) {
+        return decided == null || decided <= 0 || decided >= 1 ? fallback : decided;
     }
 
     private BusinessHours hoursOf(String calendar) {

@@ -14,15 +14,19 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  */
 record AgentAnswer(String outcome, String reply, String resolution, String tags, boolean knowledgeGap) {
 
-    static final List<String> VARIABLES = List.of(Vars.OUTCOME, Vars.REPLY, Vars.RESOLUTION, Vars.TAGS,
+    static final List<ProcessVariable<?>> VARIABLES = List.of(Vars.OUTCOME, Vars.REPLY, Vars.RESOLUTION, Vars.TAGS,
             Vars.KNOWLEDGE_GAP);
     private static final Set<String> OUTCOMES = Set.of("resolved", "need_info", "escalate");
 
     static AgentAnswer read(VariableScope scope, TagVocabulary vocabulary) {
-        var answer = new AgentAnswer(SupportCaseProcess.string(scope, Vars.OUTCOME),
-                blankToNull(SupportCaseProcess.string(scope, Vars.REPLY)),
-                blankToNull(SupportCaseProcess.string(scope, Vars.RESOLUTION)),
-                SupportCaseProcess.string(scope, Vars.TAGS), SupportCaseProcess.flag(scope, Vars.KNOWLEDGE_GAP));
+        AgentAnswer answer;
+        try {
+            answer = new AgentAnswer(Vars.OUTCOME.get(scope), blankToNull(Vars.REPLY.get(scope)),
+                    blankToNull(Vars.RESOLUTION.get(scope)), Vars.TAGS.get(scope),
+                    Vars.KNOWLEDGE_GAP.getOrDefault(scope, false));
+        } catch (ProcessVariable.WrongTypeException e) {
+            throw new FormFieldValidationException(e.variable(), e.getMessage());
+        }
         if (answer.outcome() == null || !OUTCOMES.contains(answer.outcome())) {
             throw invalid(Vars.OUTCOME, "outcome must be one of resolved, need_info, escalate");
         }
@@ -42,12 +46,17 @@ record AgentAnswer(String outcome, String reply, String resolution, String tags,
         return answer;
     }
 
+    /** Clears the answer off the process instance, so the next task starts with an empty form. */
+    static void clear(VariableScope processInstance) {
+        VARIABLES.forEach(variable -> variable.remove(processInstance));
+    }
+
     boolean hasReply() {
         return reply != null;
     }
 
-    private static FormFieldValidationException invalid(String field, String message) {
-        return new FormFieldValidationException(field, message);
+    private static FormFieldValidationException invalid(ProcessVariable<?> field, String message) {
+        return new FormFieldValidationException(field.name(), message);
     }
 
     private static String blankToNull(String value) {

@@ -1,6 +1,6 @@
 package io.casedesk.supportcase;
 
-import static io.casedesk.supportcase.SupportCaseProcess.*;
+import static io.casedesk.supportcase.SupportCaseProcess.caseReference;
 
 import io.casedesk.cases.CaseService;
 import io.casedesk.supportcase.SupportCaseProcess.Vars;
@@ -20,12 +20,12 @@ class ApplyEscalationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String group = string(execution, Vars.ESCALATION_GROUP);
-        int level = integer(execution, Vars.ESCALATION_LEVEL) + 1;
-        cases.recordEscalation(caseReference(execution), group, level, string(execution, Vars.ESCALATION_TRIGGER),
-                flag(execution, Vars.NOTIFY_MANAGER));
-        execution.setVariable(Vars.ESCALATION_LEVEL, level);
-        execution.setVariable(Vars.CURRENT_GROUP, group);
-        execution.setVariable(Vars.SLA_ESCALATION_PENDING, false);
+        String group = Vars.ESCALATION_GROUP.get(execution);
+        int level = Vars.ESCALATION_LEVEL.getOrDefault(execution, 0) + 1;
+        cases.recordEscalation(caseReference(execution), group, level, Vars.ESCALATION_TRIGGER.get(execution),
+                Vars.NOTIFY_MANAGER.getOrDefault(execution, false));
+        Vars.ESCALATION_LEVEL.set(execution, level);
+        Vars.CURRENT_GROUP.set(execution, group);
+        Vars.SLA_ESCALATION_PENDING.set(execution, false);
     }
 }

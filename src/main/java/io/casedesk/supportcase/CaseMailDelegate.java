@@ -1,6 +1,5 @@
 package io.casedesk.supportcase;
 
-import io.casedesk.supportcase.SupportCaseProcess;
 import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import io.casedesk.mail.MailKind;
 import io.casedesk.mail.MailService;
@@ -24,6 +23,6 @@ class CaseMailDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         mail.queue(SupportCaseProcess.caseReference(execution),
-                MailKind.fromModel((String) execution.getVariableLocal(Vars.MAIL_KIND)));
+                MailKind.fromModel(Vars.MAIL_KIND.getLocal(execution)));
     }
 }

@@ -1,15 +1,9 @@
 package io.casedesk.supportcase;
 
-import io.casedesk.cases.CaseEvent;
-import io.casedesk.cases.CaseEventType;
 import io.casedesk.cases.CaseService;
-import io.casedesk.cases.SupportCase;
+import io.casedesk.cases.CaseTaskView;
 import io.casedesk.supportcase.SupportCaseProcess.Vars;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -22,10 +16,6 @@ import org.springframework.stereotype.Component;
 @Component("caseTaskDetails")
 class CaseTaskDetails implements TaskListener {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
-    private static final int RECENT_CASES_SHOWN = 5;
-
     private final CaseService cases;
 
     CaseTaskDetails(CaseService cases) {
@@ -34,55 +24,30 @@ class CaseTaskDetails implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        task.getExecution().getProcessInstance().removeVariables(AgentAnswer.VARIABLES);
-        SupportCase c = cases.get(SupportCaseProcess.caseReference(task));
-        List<CaseEvent> timeline = cases.timeline(c.reference());
-        task.setVariableLocal(Vars.CUSTOMER_NAME, c.customerName());
-        task.setVariableLocal(Vars.CUSTOMER_EMAIL, c.customerEmail());
+        AgentAnswer.clear(task.getExecution().getProcessInstance());
+        CaseTaskView view = cases.taskView(SupportCaseProcess.caseReference(task));
+        Vars.CUSTOMER_NAME.setLocal(task, view.customerName());
+        Vars.CUSTOMER_EMAIL.setLocal(task, view.customerEmail());
         // the form shows these too; as task-local copies, a form that sends them back changes only the copy
-        task.setVariableLocal(Vars.CUSTOMER_TIER, c.customerTier());
-        task.setVariableLocal(Vars.PRIORITY, c.priority());
-        task.setVariableLocal(Vars.CATEGORY, c.category());
-        task.setVariableLocal(Vars.SUBJECT, c.subject());
-        task.setVariableLocal(Vars.DESCRIPTION, c.description());
-        task.setVariableLocal(Vars.ORDER_ID, c.orderId());
-        task.setVariableLocal(Vars.SENTIMENT_TEXT, "%.2f (%s)".formatted(c.sentiment(), mood(c.sentiment())));
-        task.setVariableLocal(Vars.RESPONSE_DUE_TEXT, when(c.responseDueAt()));
-        task.setVariableLocal(Vars.RESOLUTION_DUE_TEXT, when(c.resolutionDueAt()));
-        task.setVariableLocal(Vars.RECENT_CASES_TEXT, cases.recentCasesOf(c, RECENT_CASES_SHOWN).stream()
-                .map(r -> "%s  %s  %s  %s".formatted(r.reference(), WHEN.format(r.createdAt()), r.status().wire(),
-                        r.subject()))
-                .collect(Collectors.joining("\n")));
-        task.setVariableLocal(Vars.TIMELINE_TEXT, timeline.stream()
-                .map(e -> WHEN.format(e.at()) + "  " + e.type().wire() + "  " + (e.detail() == null ? "" : e.detail()))
-                .collect(Collectors.joining("\n")));
-        task.setVariableLocal(Vars.ESCALATION_REASON, timeline.stream().filter(e -> e.type() == CaseEventType.ESCALATED)
-                .reduce((a, b) -> b).map(CaseEvent::detail).orElse(""));
-        task.setVariableLocal(Vars.CSAT_COMMENT, c.csatComment());
-        task.setPriority(switch (c.priority() == null ? "P3" : c.priority()) {
-            case "P1" -> 100;
-            case "P2" -> 75;
-            default -> 50;
-        });
-        if (c.resolutionDueAt() != null) {
-            task.setDueDate(java.util.Date.from(c.resolutionDueAt()));
+        Vars.CUSTOMER_TIER.setLocal(task, view.customerTier());
+        Vars.PRIORITY.setLocal(task, view.priority());
+        Vars.CATEGORY.setLocal(task, view.category());
+        Vars.SUBJECT.setLocal(task, view.subject());
+        Vars.DESCRIPTION.setLocal(task, view.description());
+        Vars.ORDER_ID.setLocal(task, view.orderId());
+        Vars.SENTIMENT_TEXT.setLocal(task, view.sentimentText());
+        Vars.RESPONSE_DUE_TEXT.setLocal(task, view.responseDueText());
+        Vars.RESOLUTION_DUE_TEXT.setLocal(task, view.resolutionDueText());
+        Vars.RECENT_CASES_TEXT.setLocal(task, view.recentCasesText());
+        Vars.TIMELINE_TEXT.setLocal(task, view.timelineText());
+        Vars.ESCALATION_REASON.setLocal(task, view.escalationReason());
+        Vars.CSAT_COMMENT.setLocal(task, view.csatComment());
+        task.setPriority(view.taskPriority());
+        if (view.dueAt() != null) {
+            task.setDueDate(Date.from(view.dueAt()));
         }
-        // "Breaching soon" lists tasks by follow-up date: the next deadline still open, so by time left
-        Instant next = c.firstResponseAt() == null ? c.responseDueAt() : c.resolutionDueAt();
-        if (next != null) {
-            task.setFollowUpDate(java.util.Date.from(next));
+        if (view.followUpAt() != null) {
+            task.setFollowUpDate(Date.from(view.followUpAt()));
         }
     }
-
-    private static String when(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant);
-    }
-
-    private static String mood(double sentiment) {
-        if (sentiment <= -0.05) {
-            return "negative";
-        }
-        return sentiment >= 0.05 ? "positive" : "neutral";
-    }
-
 }

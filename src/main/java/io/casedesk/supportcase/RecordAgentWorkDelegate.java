@@ -31,14 +31,14 @@ class RecordAgentWorkDelegate implements JavaDelegate {
         var user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         cases.recordAgentReply(caseReference(execution), user == null ? null : user.getUserId(), answer.outcome(),
                 answer.reply());
-        execution.setVariable(Vars.HAS_REPLY, answer.hasReply());
-        execution.setVariable(Vars.KNOWLEDGE_GAP, answer.knowledgeGap());
+        Vars.HAS_REPLY.set(execution, answer.hasReply());
+        Vars.KNOWLEDGE_GAP.set(execution, answer.knowledgeGap());
         if (answer.hasReply()) {
-            execution.setVariable(Vars.RESPONDED, true);
+            Vars.RESPONDED.set(execution, true);
             slaClock.met(caseReference(execution), SlaTarget.RESPONSE);
         }
         if ("escalate".equals(answer.outcome())) {
-            execution.setVariable(Vars.ESCALATION_TRIGGER, "agent");
+            Vars.ESCALATION_TRIGGER.set(execution, "agent");
         }
     }
 }

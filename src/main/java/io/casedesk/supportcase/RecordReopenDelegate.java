@@ -1,6 +1,6 @@
 package io.casedesk.supportcase;
 
-import static io.casedesk.supportcase.SupportCaseProcess.*;
+import static io.casedesk.supportcase.SupportCaseProcess.caseReference;
 
 import io.casedesk.cases.CaseService;
 import io.casedesk.supportcase.SupportCaseProcess.Vars;
@@ -25,8 +25,8 @@ class RecordReopenDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         cases.recordReopen(caseReference(execution), "still broken");
         slaClock.reopened(caseReference(execution));
-        execution.setVariable(Vars.REOPEN_COUNT, integer(execution, Vars.REOPEN_COUNT) + 1);
-        execution.setVariable(Vars.RESOLVED, false);
-        execution.setVariable(Vars.ESCALATION_TRIGGER, "reopen");
+        Vars.REOPEN_COUNT.set(execution, Vars.REOPEN_COUNT.getOrDefault(execution, 0) + 1);
+        Vars.RESOLVED.set(execution, false);
+        Vars.ESCALATION_TRIGGER.set(execution, "reopen");
     }
 }

@@ -1,6 +1,6 @@
 package io.casedesk.supportcase;
 
-import static io.casedesk.supportcase.SupportCaseProcess.*;
+import static io.casedesk.supportcase.SupportCaseProcess.caseReference;
 
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.TagVocabulary;
@@ -26,10 +26,10 @@ class RecordResolutionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        cases.recordResolution(caseReference(execution), string(execution, Vars.RESOLUTION),
-                vocabulary.parse(string(execution, Vars.TAGS)), flag(execution, Vars.KNOWLEDGE_GAP));
-        execution.setVariable(Vars.RESOLVED, true);
+        cases.recordResolution(caseReference(execution), Vars.RESOLUTION.get(execution),
+                vocabulary.parse(Vars.TAGS.get(execution)), Vars.KNOWLEDGE_GAP.getOrDefault(execution, false));
+        Vars.RESOLVED.set(execution, true);
         slaClock.met(caseReference(execution), SlaTarget.RESOLUTION);
-        execution.setVariable(Vars.SLA_ESCALATION_PENDING, false);
+        Vars.SLA_ESCALATION_PENDING.set(execution, false);
     }
 }

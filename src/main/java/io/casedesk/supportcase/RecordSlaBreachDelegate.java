@@ -21,8 +21,8 @@ class RecordSlaBreachDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        slaClock.breached(caseReference(execution), SlaTarget.fromModel((String) execution.getVariableLocal(Vars.SLA_TARGET)));
-        execution.setVariable(Vars.SLA_BREACHED, true);
-        execution.setVariable(Vars.ESCALATION_TRIGGER, "sla_breach");
+        slaClock.breached(caseReference(execution), SlaTarget.fromModel(Vars.SLA_TARGET.getLocal(execution)));
+        Vars.SLA_BREACHED.set(execution, true);
+        Vars.ESCALATION_TRIGGER.set(execution, "sla_breach");
     }
 }

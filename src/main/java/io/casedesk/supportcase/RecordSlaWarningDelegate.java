@@ -1,46 +1,41 @@
 package io.casedesk.supportcase;
 
 import static io.casedesk.supportcase.SupportCaseProcess.caseReference;
-import static io.casedesk.supportcase.SupportCaseProcess.flag;
 
-import io.casedesk.cases.CaseEventType;
-import io.casedesk.cases.CaseService;
-import io.casedesk.supportcase.SupportCaseProcess.Vars;
+import io.casedesk.sla.SlaClock;
 import io.casedesk.sla.SlaTarget;
+import io.casedesk.sla.SlaWarning;
+import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * A warning time before a deadline came (input parameters slaTarget and warningStage). If the target is still
- * open, the warning goes on the timeline and the case's open task is pushed up Tasklist's lists; the model then
- * tells the manager at the final stage.
+ * A warning time before a deadline came (input parameters slaTarget and warningStage). The SLA clock decides whether
+ * the target is still at risk and by how much the case's open tasks move up Tasklist's lists; this moves them. The
+ * model then tells the manager at the final stage.
  */
 @Component("recordSlaWarning")
 class RecordSlaWarningDelegate implements JavaDelegate {
 
-    private final CaseService cases;
+    private final SlaClock slaClock;
 
-    RecordSlaWarningDelegate(CaseService cases) {
-        this.cases = cases;
+    RecordSlaWarningDelegate(SlaClock slaClock) {
+        this.slaClock = slaClock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        var target = SlaTarget.fromModel((String) execution.getVariableLocal(Vars.SLA_TARGET));
-        String stage = (String) execution.getVariableLocal(Vars.WARNING_STAGE);
-        boolean met = flag(execution, target == SlaTarget.RESPONSE ? Vars.RESPONDED : Vars.RESOLVED);
-        execution.setVariable(Vars.SLA_WARNING_ISSUED, !met);
-        if (met) {
-            return;
-        }
-        var supportCase = cases.get(caseReference(execution));
-        cases.recordEvent(supportCase.reference(), CaseEventType.SLA_WARNING, "%s target at risk (%s warning); due %s".formatted(
-                target == SlaTarget.RESPONSE ? "First-response" : "Resolution", stage,
-                target == SlaTarget.RESPONSE ? supportCase.responseDueAt() : supportCase.resolutionDueAt()));
-        var tasks = execution.getProcessEngineServices().getTaskService();
-        for (var task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
-            tasks.setPriority(task.getId(), Math.min(100, task.getPriority() + ("final".equals(stage) ? 20 : 10)));
+        SlaWarning warning = slaClock.warn(caseReference(execution),
+                SlaTarget.fromModel(Vars.SLA_TARGET.getLocal(execution)),
+                SlaWarning.Stage.fromModel(Vars.WARNING_STAGE.getLocal(execution)),
+                Vars.RESPONDED.getOrDefault(execution, false), Vars.RESOLVED.getOrDefault(execution, false));
+        Vars.SLA_WARNING_ISSUED.set(execution, warning.issued());
+        if (warning.issued()) {
+            var tasks = execution.getProcessEngineServices().getTaskService();
+            for (var task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
+                tasks.setPriority(task.getId(), warning.raised(task.getPriority()));
+            }
         }
     }
 }

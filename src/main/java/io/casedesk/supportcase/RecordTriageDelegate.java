@@ -1,6 +1,6 @@
 package io.casedesk.supportcase;
 
-import static io.casedesk.supportcase.SupportCaseProcess.*;
+import static io.casedesk.supportcase.SupportCaseProcess.caseReference;
 
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.Triage;
@@ -21,15 +21,15 @@ class RecordTriageDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String candidateGroup = string(execution, Vars.CANDIDATE_GROUP);
-        cases.recordTriage(caseReference(execution), new Triage(string(execution, Vars.SEVERITY),
-                string(execution, Vars.INTENT), string(execution, Vars.CATEGORY), flag(execution, Vars.COMPLIANCE),
-                string(execution, Vars.PRIORITY), candidateGroup));
-        execution.setVariable(Vars.CURRENT_GROUP, candidateGroup);
-        execution.setVariable(Vars.ESCALATION_LEVEL, 0);
-        execution.setVariable(Vars.SLA_ESCALATION_PENDING, false);
-        execution.setVariable(Vars.RESPONDED, false);
-        execution.setVariable(Vars.RESOLVED, false);
-        execution.setVariable(Vars.KNOWLEDGE_GAP, false);
+        String candidateGroup = Vars.CANDIDATE_GROUP.get(execution);
+        cases.recordTriage(caseReference(execution), new Triage(Vars.SEVERITY.get(execution),
+                Vars.INTENT.get(execution), Vars.CATEGORY.get(execution),
+                Vars.COMPLIANCE.getOrDefault(execution, false), Vars.PRIORITY.get(execution), candidateGroup));
+        Vars.CURRENT_GROUP.set(execution, candidateGroup);
+        Vars.ESCALATION_LEVEL.set(execution, 0);
+        Vars.SLA_ESCALATION_PENDING.set(execution, false);
+        Vars.RESPONDED.set(execution, false);
+        Vars.RESOLVED.set(execution, false);
+        Vars.KNOWLEDGE_GAP.set(execution, false);
     }
 }

@@ -2,7 +2,6 @@ package io.casedesk.supportcase;
 
 import io.casedesk.cases.Channel;
 import io.casedesk.cases.NewCase;
-import io.casedesk.supportcase.SupportCaseProcess;
 import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import io.casedesk.intake.IntakeService;
 import java.util.List;
@@ -23,8 +22,8 @@ import org.springframework.stereotype.Component;
 @Component("registerCase")
 class RegisterCaseDelegate implements JavaDelegate {
 
-    private static final List<String> FORM_FIELDS = List.of(Vars.CUSTOMER_EMAIL, Vars.CUSTOMER_NAME, Vars.SUBJECT,
-            Vars.DESCRIPTION, Vars.ORDER_ID);
+    private static final List<ProcessVariable<String>> FORM_FIELDS = List.of(Vars.CUSTOMER_EMAIL, Vars.CUSTOMER_NAME,
+            Vars.SUBJECT, Vars.DESCRIPTION, Vars.ORDER_ID);
     /** The API's limits (NewCaseRequest), so a phone case is held to the same. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
     private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9._/-]{1,64}");
@@ -46,11 +45,13 @@ class RegisterCaseDelegate implements JavaDelegate {
         }
         String email = required(execution, Vars.CUSTOMER_EMAIL, 320).toLowerCase(Locale.ROOT);
         if (!EMAIL.matcher(email).matches()) {
-            throw new FormFieldValidationException(Vars.CUSTOMER_EMAIL, "customerEmail is not an email address");
+            throw new FormFieldValidationException(Vars.CUSTOMER_EMAIL.name(),
+                    Vars.CUSTOMER_EMAIL.name() + " is not an email address");
         }
         String orderId = optional(execution, Vars.ORDER_ID, 64);
         if (orderId != null && !ORDER_ID.matcher(orderId).matches()) {
-            throw new FormFieldValidationException(Vars.ORDER_ID, "orderId may hold letters, digits and . _ / - only");
+            throw new FormFieldValidationException(Vars.ORDER_ID.name(),
+                    Vars.ORDER_ID.name() + " may hold letters, digits and . _ / - only");
         }
         String tier = oneOf(execution, Vars.CUSTOMER_TIER, List.of("standard", "vip"));
         String severity = oneOf(execution, Vars.SEVERITY, List.of("critical", "high", "medium", "low"));
@@ -61,33 +62,44 @@ class RegisterCaseDelegate implements JavaDelegate {
                 List.of(), 0.0, authentication == null ? null : authentication.getUserId()));
         var c = opened.supportCase();
         execution.setProcessBusinessKey(c.reference());
-        execution.removeVariables(FORM_FIELDS);
-        execution.setVariables(SupportCaseStarter.triageVariables(c, opened.triageInput()));
+        FORM_FIELDS.forEach(field -> field.remove(execution));
+        SupportCaseStarter.triageVariables(c, opened.triageInput()).setOn(execution);
         intake.attachProcess(c.reference(), execution.getProcessInstanceId());
     }
 
-    private static String required(DelegateExecution execution, String name, int maxLength) {
-        String value = optional(execution, name, maxLength);
+    private static String required(DelegateExecution execution, ProcessVariable<String> field, int maxLength) {
+        String value = optional(execution, field, maxLength);
         if (value == null) {
-            throw new FormFieldValidationException(name, name + " is required");
+            throw new FormFieldValidationException(field.name(), field.name() + " is required");
         }
         return value;
     }
 
-    private static String optional(DelegateExecution execution, String name, int maxLength) {
-        String value = blankToNull(SupportCaseProcess.string(execution, name));
+    private static String optional(DelegateExecution execution, ProcessVariable<String> field, int maxLength) {
+        String value = blankToNull(read(execution, field));
         if (value != null && value.length() > maxLength) {
-            throw new FormFieldValidationException(name, name + " is longer than " + maxLength + " characters");
+            throw new FormFieldValidationException(field.name(),
+                    field.name() + " is longer than " + maxLength + " characters");
         }
         return value;
     }
 
-    private static String oneOf(DelegateExecution execution, String name, List<String> allowed) {
-        String value = blankToNull(SupportCaseProcess.string(execution, name));
+    private static String oneOf(DelegateExecution execution, ProcessVariable<String> field, List<String> allowed) {
+        String value = blankToNull(read(execution, field));
         if (value != null && !allowed.contains(value)) {
-            throw new FormFieldValidationException(name, name + " must be one of " + String.join(", ", allowed));
+            throw new FormFieldValidationException(field.name(),
+                    field.name() + " must be one of " + String.join(", ", allowed));
         }
         return value;
+    }
+
+    /** A field of the wrong type is the sender's mistake, shown next to the field like every other one. */
+    private static String read(DelegateExecution execution, ProcessVariable<String> field) {
+        try {
+            return field.get(execution);
+        } catch (ProcessVariable.WrongTypeException e) {
+            throw new FormFieldValidationException(field.name(), e.getMessage());
+        }
     }
 
     private static String blankToNull(String value) {

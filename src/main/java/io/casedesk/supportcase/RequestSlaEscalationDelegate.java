@@ -14,6 +14,6 @@ class RequestSlaEscalationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(Vars.SLA_ESCALATION_PENDING, true);
+        Vars.SLA_ESCALATION_PENDING.set(execution, true);
     }
 }

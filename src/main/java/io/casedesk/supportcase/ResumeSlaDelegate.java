@@ -35,7 +35,7 @@ class ResumeSlaDelegate implements JavaDelegate {
                         Date.from(slaClock.shifted(timer.getDuedate().toInstant(), resumed)));
             }
         }
-        execution.setVariable(Vars.RESPONSE_DUE_AT, Date.from(resumed.responseDueAt()));
-        execution.setVariable(Vars.RESOLUTION_DUE_AT, Date.from(resumed.resolutionDueAt()));
+        Vars.RESPONSE_DUE_AT.set(execution, Date.from(resumed.responseDueAt()));
+        Vars.RESOLUTION_DUE_AT.set(execution, Date.from(resumed.resolutionDueAt()));
     }
 }

@@ -1,61 +1,39 @@
 package io.casedesk.supportcase;
 
 import static io.casedesk.supportcase.SupportCaseProcess.caseReference;
-import static io.casedesk.supportcase.SupportCaseProcess.decimal;
-import static io.casedesk.supportcase.SupportCaseProcess.string;
 
-import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import io.casedesk.sla.SlaClock;
-import io.casedesk.sla.SlaService;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import io.casedesk.sla.SlaDecision;
+import io.casedesk.sla.SlaSchedule;
+import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sets the deadlines and warning times that the SLA timers of the model wait for, from what sla-targets decided,
- * and starts the case's SLA records.
+ * Starts the case's SLA clock with what sla-targets decided, and sets the deadlines and warning times that the SLA
+ * timers of the model wait for.
  */
 @Component("scheduleSla")
 class ScheduleSlaDelegate implements JavaDelegate {
 
-    private final SlaService sla;
     private final SlaClock slaClock;
-    private final Clock clock;
 
-    ScheduleSlaDelegate(SlaService sla, SlaClock slaClock, Clock clock) {
-        this.sla = sla;
+    ScheduleSlaDelegate(SlaClock slaClock) {
         this.slaClock = slaClock;
-        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Instant start = clock.instant();
-        String calendar = string(execution, Vars.SLA_CALENDAR);
-        Duration response = Duration.parse(string(execution, Vars.RESPONSE_DUE));
-        Duration resolution = Duration.parse(string(execution, Vars.RESOLUTION_DUE));
-        double first = fraction(decimal(execution, Vars.SLA_FIRST_WARNING), 0.75);
-        double last = fraction(decimal(execution, Vars.SLA_FINAL_WARNING), 0.9);
-        Instant responseDue = sla.dueAt(start, response, calendar);
-        Instant resolutionDue = sla.dueAt(start, resolution, calendar);
-        execution.setVariable(Vars.RESPONSE_DUE_AT, Date.from(responseDue));
-        execution.setVariable(Vars.RESOLUTION_DUE_AT, Date.from(resolutionDue));
-        execution.setVariable(Vars.RESPONSE_FIRST_WARNING_AT, warning(start, response, first, calendar));
-        execution.setVariable(Vars.RESPONSE_FINAL_WARNING_AT, warning(start, response, last, calendar));
-        execution.setVariable(Vars.RESOLUTION_FIRST_WARNING_AT, warning(start, resolution, first, calendar));
-        execution.setVariable(Vars.RESOLUTION_FINAL_WARNING_AT, warning(start, resolution, last, calendar));
-        slaClock.start(caseReference(execution), start, calendar, response, responseDue, resolution, resolutionDue);
-    }
-
-    private Date warning(Instant start, Duration target, double fraction, String calendar) {
-        return Date.from(sla.dueAt(start, Duration.ofMillis(Math.round(target.toMillis() * fraction)), calendar));
-    }
-
-    private static double fraction(Double value, double fallback) {
-        return value == null || value <= 0 || value >= 1 ? fallback : value;
+        SlaSchedule schedule = slaClock.start(caseReference(execution), new SlaDecision(
+                Vars.RESPONSE_DUE.get(execution), Vars.RESOLUTION_DUE.get(execution), Vars.SLA_CALENDAR.get(execution),
+                Vars.SLA_FIRST_WARNING.get(execution), Vars.SLA_FINAL_WARNING.get(execution)));
+        Vars.RESPONSE_DUE_AT.set(execution, Date.from(schedule.response().dueAt()));
+        Vars.RESOLUTION_DUE_AT.set(execution, Date.from(schedule.resolution().dueAt()));
+        Vars.RESPONSE_FIRST_WARNING_AT.set(execution, Date.from(schedule.response().firstWarningAt()));
+        Vars.RESPONSE_FINAL_WARNING_AT.set(execution, Date.from(schedule.response().finalWarningAt()));
+        Vars.RESOLUTION_FIRST_WARNING_AT.set(execution, Date.from(schedule.resolution().firstWarningAt()));
+        Vars.RESOLUTION_FINAL_WARNING_AT.set(execution, Date.from(schedule.resolution().finalWarningAt()));
     }
 }

@@ -10,13 +10,14 @@ import org.springframework.stereotype.Component;
 @Component
 class SupportCaseContract implements ModelContract {
 
-    private static final Set<String> AGENT_ANSWER = Set.copyOf(AgentAnswer.VARIABLES);
+    private static final Set<String> AGENT_ANSWER = SupportCaseProcess.names(
+            AgentAnswer.VARIABLES.toArray(ProcessVariable<?>[]::new));
 
     @Override
     public Map<String, Set<String>> taskAnswers() {
         return Map.of(SupportCaseProcess.TASK_TROUBLESHOOT, AGENT_ANSWER,
                 SupportCaseProcess.TASK_ESCALATED, AGENT_ANSWER,
-                SupportCaseProcess.TASK_CSAT_RECOVERY, Set.of(Vars.RECOVERY_NOTE));
+                SupportCaseProcess.TASK_CSAT_RECOVERY, SupportCaseProcess.names(Vars.RECOVERY_NOTE));
     }
 
     @Override

@@ -1,11 +1,22 @@
 package io.casedesk.supportcase;
 
+import static io.casedesk.supportcase.ProcessVariable.bool;
+import static io.casedesk.supportcase.ProcessVariable.date;
+import static io.casedesk.supportcase.ProcessVariable.decimal;
+import static io.casedesk.supportcase.ProcessVariable.integer;
+import static io.casedesk.supportcase.ProcessVariable.string;
+
+import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * The one place that names the support-case process: its key, element ids, messages and variables.
- * Variables are typed primitives; read them through the accessors below.
+ * The one place that names the support-case process: its key, element ids, messages and variables. Each variable
+ * is a typed descriptor (ProcessVariable), read and written only through it. The names are the ones the models
+ * (bpmn/support-case.bpmn, dmn/, forms/) and API.md's readers use, so they do not change.
  */
 public final class SupportCaseProcess {
 
@@ -17,7 +28,7 @@ public final class SupportCaseProcess {
     public static final String INPUT_CASE_TEXT = "Input_CaseText";
 
     /** The timers of the SLA clock, moved when the clock resumes after waiting on the customer. */
-    public static final java.util.List<String> SLA_TIMERS = java.util.List.of("BoundaryEvent_ResponseDue",
+    public static final List<String> SLA_TIMERS = List.of("BoundaryEvent_ResponseDue",
             "BoundaryEvent_ResolutionDue", "BoundaryEvent_ResponseFirstWarning", "BoundaryEvent_ResponseFinalWarning",
             "BoundaryEvent_ResolutionFirstWarning", "BoundaryEvent_ResolutionFinalWarning");
 
@@ -27,88 +38,91 @@ public final class SupportCaseProcess {
     public static final String MESSAGE_SURVEY_ANSWERED = "SurveyAnswered";
 
     public static final class Vars {
-        public static final String CASE_REFERENCE = "caseReference";
-        public static final String CHANNEL = "channel";
-        public static final String CUSTOMER_TIER = "customerTier";
-        public static final String SEVERITY = "severity";
-        public static final String SENTIMENT = "sentiment";
-        public static final String RECENT_CASE_COUNT = "recentCaseCount";
-        public static final String CASE_TEXT = "caseText";
-        public static final String INTENT = "intent";
-        public static final String CATEGORY = "category";
-        public static final String COMPLIANCE = "compliance";
-        public static final String PRIORITY = "priority";
-        public static final String RESPONSE_DUE = "responseDue";
-        public static final String RESOLUTION_DUE = "resolutionDue";
-        public static final String SLA_CALENDAR = "slaCalendar";
-        public static final String RESPONSE_DUE_AT = "responseDueAt";
-        public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
-        public static final String SLA_FIRST_WARNING = "slaFirstWarning";
-        public static final String SLA_FINAL_WARNING = "slaFinalWarning";
-        public static final String RESPONSE_FIRST_WARNING_AT = "responseFirstWarningAt";
-        public static final String RESPONSE_FINAL_WARNING_AT = "responseFinalWarningAt";
-        public static final String RESOLUTION_FIRST_WARNING_AT = "resolutionFirstWarningAt";
-        public static final String RESOLUTION_FINAL_WARNING_AT = "resolutionFinalWarningAt";
+        public static final ProcessVariable<String> CASE_REFERENCE = string("caseReference");
+        public static final ProcessVariable<String> CHANNEL = string("channel");
+        public static final ProcessVariable<String> CUSTOMER_TIER = string("customerTier");
+        public static final ProcessVariable<String> SEVERITY = string("severity");
+        public static final ProcessVariable<Double> SENTIMENT = decimal("sentiment");
+        public static final ProcessVariable<Integer> RECENT_CASE_COUNT = integer("recentCaseCount");
+        public static final ProcessVariable<String> CASE_TEXT = string("caseText");
+        public static final ProcessVariable<String> INTENT = string("intent");
+        public static final ProcessVariable<String> CATEGORY = string("category");
+        public static final ProcessVariable<Boolean> COMPLIANCE = bool("compliance");
+        public static final ProcessVariable<String> PRIORITY = string("priority");
+        public static final ProcessVariable<String> RESPONSE_DUE = string("responseDue");
+        public static final ProcessVariable<String> RESOLUTION_DUE = string("resolutionDue");
+        public static final ProcessVariable<String> SLA_CALENDAR = string("slaCalendar");
+        public static final ProcessVariable<Date> RESPONSE_DUE_AT = date("responseDueAt");
+        public static final ProcessVariable<Date> RESOLUTION_DUE_AT = date("resolutionDueAt");
+        public static final ProcessVariable<Double> SLA_FIRST_WARNING = decimal("slaFirstWarning");
+        public static final ProcessVariable<Double> SLA_FINAL_WARNING = decimal("slaFinalWarning");
+        public static final ProcessVariable<Date> RESPONSE_FIRST_WARNING_AT = date("responseFirstWarningAt");
+        public static final ProcessVariable<Date> RESPONSE_FINAL_WARNING_AT = date("responseFinalWarningAt");
+        public static final ProcessVariable<Date> RESOLUTION_FIRST_WARNING_AT = date("resolutionFirstWarningAt");
+        public static final ProcessVariable<Date> RESOLUTION_FINAL_WARNING_AT = date("resolutionFinalWarningAt");
         /** Input parameter of the warning tasks: first or final. */
-        public static final String WARNING_STAGE = "warningStage";
+        public static final ProcessVariable<String> WARNING_STAGE = string("warningStage");
         /** Whether the last warning task found its target still open (so the manager is told). */
-        public static final String SLA_WARNING_ISSUED = "slaWarningIssued";
-        public static final String CANDIDATE_GROUP = "candidateGroup";
-        public static final String CURRENT_GROUP = "currentGroup";
-        public static final String ESCALATION_TRIGGER = "escalationTrigger";
-        public static final String ESCALATE = "escalate";
-        public static final String ESCALATION_GROUP = "escalationGroup";
-        public static final String NOTIFY_MANAGER = "notifyManager";
-        public static final String ESCALATION_LEVEL = "escalationLevel";
-        public static final String SLA_ESCALATION_PENDING = "slaEscalationPending";
-        public static final String SLA_BREACHED = "slaBreached";
-        public static final String REOPEN_COUNT = "reopenCount";
-        public static final String RESPONDED = "responded";
-        public static final String RESOLVED = "resolved";
-        public static final String KNOWLEDGE_GAP = "knowledgeGap";
-        public static final String OUTCOME = "outcome";
-        public static final String REPLY = "reply";
+        public static final ProcessVariable<Boolean> SLA_WARNING_ISSUED = bool("slaWarningIssued");
+        public static final ProcessVariable<String> CANDIDATE_GROUP = string("candidateGroup");
+        public static final ProcessVariable<String> CURRENT_GROUP = string("currentGroup");
+        public static final ProcessVariable<String> ESCALATION_TRIGGER = string("escalationTrigger");
+        /** The escalation table's verdict; only the model's gateways read it. */
+        public static final ProcessVariable<Boolean> ESCALATE = bool("escalate");
+        public static final ProcessVariable<String> ESCALATION_GROUP = string("escalationGroup");
+        public static final ProcessVariable<Boolean> NOTIFY_MANAGER = bool("notifyManager");
+        public static final ProcessVariable<Integer> ESCALATION_LEVEL = integer("escalationLevel");
+        public static final ProcessVariable<Boolean> SLA_ESCALATION_PENDING = bool("slaEscalationPending");
+        public static final ProcessVariable<Boolean> SLA_BREACHED = bool("slaBreached");
+        public static final ProcessVariable<Integer> REOPEN_COUNT = integer("reopenCount");
+        public static final ProcessVariable<Boolean> RESPONDED = bool("responded");
+        public static final ProcessVariable<Boolean> RESOLVED = bool("resolved");
+        public static final ProcessVariable<Boolean> KNOWLEDGE_GAP = bool("knowledgeGap");
+        public static final ProcessVariable<String> OUTCOME = string("outcome");
+        public static final ProcessVariable<String> REPLY = string("reply");
         /** Whether the agent's last answer holds a reply for the customer. */
-        public static final String HAS_REPLY = "hasReply";
-        public static final String RESOLUTION = "resolution";
-        public static final String TAGS = "tags";
-        public static final String CSAT_SCORE = "csatScore";
-        public static final String CSAT_COMMENT = "csatComment";
+        public static final ProcessVariable<Boolean> HAS_REPLY = bool("hasReply");
+        public static final ProcessVariable<String> RESOLUTION = string("resolution");
+        public static final ProcessVariable<String> TAGS = string("tags");
+        public static final ProcessVariable<Integer> CSAT_SCORE = integer("csatScore");
+        public static final ProcessVariable<String> CSAT_COMMENT = string("csatComment");
         /** Input parameter of the mail tasks: which mail to send. */
-        public static final String MAIL_KIND = "mailKind";
-        /** Input parameter of the SLA breach task: which target was breached. */
-        public static final String SLA_TARGET = "slaTarget";
+        public static final ProcessVariable<String> MAIL_KIND = string("mailKind");
+        /** Input parameter of the SLA breach and warning tasks: which target. */
+        public static final ProcessVariable<String> SLA_TARGET = string("slaTarget");
         /** The manager's note on Task_CsatRecovery. */
-        public static final String RECOVERY_NOTE = "recoveryNote";
+        public static final ProcessVariable<String> RECOVERY_NOTE = string("recoveryNote");
+        /** Input parameters of the timeline-note tasks: the line's type and text. */
+        public static final ProcessVariable<String> NOTE_TYPE = string("noteType");
+        public static final ProcessVariable<String> NOTE = string("note");
 
         // the phone start form (forms/phone-case.form); RegisterCaseDelegate moves them into the case
-        public static final String CUSTOMER_EMAIL = "customerEmail";
-        public static final String CUSTOMER_NAME = "customerName";
-        public static final String SUBJECT = "subject";
-        public static final String DESCRIPTION = "description";
-        public static final String ORDER_ID = "orderId";
+        public static final ProcessVariable<String> CUSTOMER_EMAIL = string("customerEmail");
+        public static final ProcessVariable<String> CUSTOMER_NAME = string("customerName");
+        public static final ProcessVariable<String> SUBJECT = string("subject");
+        public static final ProcessVariable<String> DESCRIPTION = string("description");
+        public static final ProcessVariable<String> ORDER_ID = string("orderId");
 
         // what CaseTaskDetails shows on a task (task-local, gone with the task)
-        public static final String SENTIMENT_TEXT = "sentimentText";
-        public static final String RESPONSE_DUE_TEXT = "responseDueText";
-        public static final String RESOLUTION_DUE_TEXT = "resolutionDueText";
-        public static final String RECENT_CASES_TEXT = "recentCasesText";
-        public static final String TIMELINE_TEXT = "timelineText";
-        public static final String ESCALATION_REASON = "escalationReason";
+        public static final ProcessVariable<String> SENTIMENT_TEXT = string("sentimentText");
+        public static final ProcessVariable<String> RESPONSE_DUE_TEXT = string("responseDueText");
+        public static final ProcessVariable<String> RESOLUTION_DUE_TEXT = string("resolutionDueText");
+        public static final ProcessVariable<String> RECENT_CASES_TEXT = string("recentCasesText");
+        public static final ProcessVariable<String> TIMELINE_TEXT = string("timelineText");
+        public static final ProcessVariable<String> ESCALATION_REASON = string("escalationReason");
 
         private Vars() {
         }
     }
 
     /** The fields of the phone start form: all a person may start the flow with. */
-    public static final java.util.Set<String> START_FORM_FIELDS = java.util.Set.of(Vars.CUSTOMER_EMAIL,
-            Vars.CUSTOMER_NAME, Vars.CUSTOMER_TIER, Vars.SUBJECT, Vars.DESCRIPTION, Vars.ORDER_ID, Vars.SEVERITY);
+    public static final Set<String> START_FORM_FIELDS = names(Vars.CUSTOMER_EMAIL, Vars.CUSTOMER_NAME,
+            Vars.CUSTOMER_TIER, Vars.SUBJECT, Vars.DESCRIPTION, Vars.ORDER_ID, Vars.SEVERITY);
 
     /** Variables holding the customer's details or words, or an agent's words to them: never kept in history. */
-    public static final java.util.Set<String> PERSONAL_VARIABLES = java.util.Set.of(Vars.CUSTOMER_EMAIL,
-            Vars.CUSTOMER_NAME, Vars.SUBJECT, Vars.DESCRIPTION, Vars.ORDER_ID, Vars.CASE_TEXT, Vars.TIMELINE_TEXT,
-            Vars.RECENT_CASES_TEXT, Vars.ESCALATION_REASON, Vars.CSAT_COMMENT, Vars.REPLY, Vars.RESOLUTION,
-            Vars.RECOVERY_NOTE);
+    public static final Set<String> PERSONAL_VARIABLES = names(Vars.CUSTOMER_EMAIL, Vars.CUSTOMER_NAME, Vars.SUBJECT,
+            Vars.DESCRIPTION, Vars.ORDER_ID, Vars.CASE_TEXT, Vars.TIMELINE_TEXT, Vars.RECENT_CASES_TEXT,
+            Vars.ESCALATION_REASON, Vars.CSAT_COMMENT, Vars.REPLY, Vars.RESOLUTION, Vars.RECOVERY_NOTE);
 
     private SupportCaseProcess() {
     }
@@ -127,26 +141,7 @@ public final class SupportCaseProcess {
         throw new IllegalArgumentException("no process instance behind " + scope);
     }
 
-    public static String string(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        return value == null ? null : value.toString();
-    }
-
-    public static boolean flag(VariableScope scope, String name) {
-        return Boolean.TRUE.equals(scope.getVariable(name));
-    }
-
-    public static int integer(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        return value == null ? 0 : ((Number) value).intValue();
-    }
-
-    public static Double decimal(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        return value == null ? null : ((Number) value).doubleValue();
-    }
-
-    public static Date date(VariableScope scope, String name) {
-        return (Date) scope.getVariable(name);
+    static Set<String> names(ProcessVariable<?>... variables) {
+        return Arrays.stream(variables).map(ProcessVariable::name).collect(Collectors.toUnmodifiableSet());
     }
 }

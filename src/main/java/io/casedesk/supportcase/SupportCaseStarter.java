@@ -1,45 +1,52 @@
 package io.casedesk.supportcase;
 
 import io.casedesk.cases.SupportCase;
-import io.casedesk.supportcase.SupportCaseProcess;
-import io.casedesk.supportcase.SupportCaseProcess.Vars;
-import io.casedesk.intake.CaseProcessStarter;
+import io.casedesk.intake.CaseReadyForTriage;
+import io.casedesk.intake.IntakeService;
 import io.casedesk.intake.TriageInput;
+import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+/**
+ * Starts the support-case flow for a case intake stored, in intake's transaction; the flow triages the case before
+ * the start returns, and the case learns its process instance.
+ */
 @Component
-class SupportCaseStarter implements CaseProcessStarter {
+class SupportCaseStarter {
 
     private final RuntimeService runtime;
+    private final IntakeService intake;
 
-    SupportCaseStarter(RuntimeService runtime) {
+    SupportCaseStarter(RuntimeService runtime, IntakeService intake) {
         this.runtime = runtime;
+        this.intake = intake;
     }
 
-    @Override
-    public String start(SupportCase c, TriageInput input) {
-        return runtime.startProcessInstanceByKey(SupportCaseProcess.KEY, c.reference(), triageVariables(c, input))
-                .getId();
+    @EventListener
+    void start(CaseReadyForTriage ready) {
+        SupportCase c = ready.supportCase();
+        String processInstanceId = runtime.startProcessInstanceByKey(SupportCaseProcess.KEY, c.reference(),
+                triageVariables(c, ready.triageInput()).asMap()).getId();
+        intake.attachProcess(c.reference(), processInstanceId);
     }
 
     /**
      * The customer's text goes to the classification tables as a transient variable: it is used during triage
      * and never stored in the engine's runtime tables.
      */
-    static VariableMap triageVariables(SupportCase c, TriageInput input) {
-        return Variables.createVariables()
-                .putValue(Vars.CASE_REFERENCE, c.reference())
-                .putValue(Vars.CHANNEL, c.channel().wire())
-                .putValue(Vars.CUSTOMER_TIER, c.customerTier())
-                .putValueTyped(Vars.SEVERITY, Variables.stringValue(c.severity()))
-                .putValue(Vars.SENTIMENT, c.sentiment())
-                .putValue(Vars.RECENT_CASE_COUNT, input.recentCaseCount())
-                .putValue(Vars.ESCALATION_TRIGGER, "triage")
-                .putValue(Vars.REOPEN_COUNT, 0)
-                .putValue(Vars.SLA_BREACHED, false)
-                .putValueTyped(Vars.CASE_TEXT, Variables.stringValue(input.caseText(), true));
+    static ProcessVariable.Values triageVariables(SupportCase c, TriageInput input) {
+        return ProcessVariable.values()
+                .with(Vars.CASE_REFERENCE, c.reference())
+                .with(Vars.CHANNEL, c.channel().wire())
+                .with(Vars.CUSTOMER_TIER, c.customerTier())
+                .with(Vars.SEVERITY, c.severity())
+                .with(Vars.SENTIMENT, c.sentiment())
+                .with(Vars.RECENT_CASE_COUNT, input.recentCaseCount())
+                .with(Vars.ESCALATION_TRIGGER, "triage")
+                .with(Vars.REOPEN_COUNT, 0)
+                .with(Vars.SLA_BREACHED, false)
+                .withTransient(Vars.CASE_TEXT, input.caseText());
     }
 }

@@ -2,6 +2,7 @@ package io.casedesk.supportcase;
 
 import io.casedesk.cases.CaseEventType;
 import io.casedesk.cases.CaseService;
+import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,9 +14,6 @@ import org.springframework.stereotype.Component;
 @Component("timelineNote")
 class TimelineNoteDelegate implements JavaDelegate {
 
-    static final String NOTE_TYPE = "noteType";
-    static final String NOTE = "note";
-
     private final CaseService cases;
 
     TimelineNoteDelegate(CaseService cases) {
@@ -25,7 +23,7 @@ class TimelineNoteDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         cases.recordEvent(SupportCaseProcess.caseReference(execution),
-                CaseEventType.fromWire((String) execution.getVariableLocal(NOTE_TYPE)),
-                (String) execution.getVariableLocal(NOTE));
+                CaseEventType.fromWire(Vars.NOTE_TYPE.getLocal(execution)),
+                Vars.NOTE.getLocal(execution));
     }
 }

@@ -1,7 +1,8 @@
 package io.casedesk.survey;
 
-import io.casedesk.cases.CaseFlow;
+import io.casedesk.cases.AnswerNotAwaitedException;
 import io.casedesk.cases.CaseService;
+import io.casedesk.cases.ResolutionAnswered;
 import io.casedesk.mail.CustomerLinks;
 import io.casedesk.survey.CustomerTokens.Purpose;
 import java.time.Clock;
@@ -9,11 +10,18 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
-/** The customer's answers through the links in our mails: is it fixed, and how satisfied are they. */
+/**
+ * The customer's answers through the links in our mails: is it fixed, and how satisfied are they.
+ * <p>
+ * The case's flow learns of each answer from an event (ResolutionAnswered, SurveyAnswered, SurveyCommented),
+ * published synchronously in this transaction. When the flow no longer waits for the answer, its listener throws
+ * {@link AnswerNotAwaitedException}: the answer then counts as not taken.
+ */
 @Service
 @Transactional
 public class FeedbackService implements CustomerLinks {
@@ -24,15 +32,15 @@ public class FeedbackService implements CustomerLinks {
 
     private final CustomerTokens tokens;
     private final CaseService cases;
-    private final CaseFlow flow;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String publicUrl;
 
-    FeedbackService(CustomerTokens tokens, CaseService cases, CaseFlow flow, Clock clock,
+    FeedbackService(CustomerTokens tokens, CaseService cases, ApplicationEventPublisher events, Clock clock,
                     @Value("${casedesk.public-url}") String publicUrl) {
         this.tokens = tokens;
         this.cases = cases;
-        this.flow = flow;
+        this.events = events;
         this.clock = clock;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
@@ -82,8 +90,8 @@ public class FeedbackService implements CustomerLinks {
 
     /** Records the customer's answer to the resolution; false when the link is not (or no longer) valid. */
     public boolean answerResolution(String token, boolean fixed) {
-        return tokens.redeem(token, Purpose.RESOLUTION, clock.instant()).map(cases::referenceOf)
-                .map(reference -> flow.resolutionAnswered(reference, fixed))
+        return tokens.redeem(token, Purpose.RESOLUTION, clock.instant())
+                .map(cases::referenceOf).map(reference -> taken(new ResolutionAnswered(reference, fixed)))
                 .orElse(false);
     }
 
@@ -125,7 +133,7 @@ public class FeedbackService implements CustomerLinks {
         return tokens.redeem(token, Purpose.SURVEY_COMMENT, clock.instant()).map(cases::referenceOf).map(reference -> {
             if (comment != null && !comment.isBlank()) {
                 cases.addCsatComment(reference, comment.strip());
-                flow.surveyCommented(reference, comment.strip());
+                events.publishEvent(new SurveyCommented(reference, comment.strip()));
             }
             return true;
         }).orElse(false);
@@ -134,12 +142,21 @@ public class FeedbackService implements CustomerLinks {
     private boolean recordScore(String reference, int score, String comment) {
         // the score is stored first: the recovery task the flow may open shows it
         cases.recordCsat(reference, score, comment);
-        boolean taken = flow.surveyAnswered(reference, score);
+        boolean taken = taken(new SurveyAnswered(reference, score));
         if (!taken) {
             // the survey has closed meanwhile: keep nothing of this answer, the token included
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
         }
         return taken;
+    }
+
+    private boolean taken(Object answer) {
+        try {
+            events.publishEvent(answer);
+            return true;
+        } catch (AnswerNotAwaitedException e) {
+            return false;
+        }
     }
 
     private Survey scoredSurvey(String reference) {

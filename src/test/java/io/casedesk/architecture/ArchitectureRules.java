@@ -4,8 +4,10 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.modulith.core.ApplicationModules;
 
 /**
@@ -93,13 +96,26 @@ final class ArchitectureRules {
                 ArchRuleDefinition.classes().should(nameOnlyTheirModulesTables(basePackage))
                         .as("a table is named in SQL only by the module that owns it (support_case, case_tag, "
                                 + "case_event: cases; sla_record: sla; …); the others read it through the owner's "
-                                + "service or the view case_report"));
+                                + "service or the view case_report"),
+                typedVariableAccess(basePackage));
     }
 
     /**
-     * Looks for table names among the strings a class holds (its SQL; comments are not compiled in), in the class
-     * file itself, so a text block, a constant or a concatenated query is found alike.
+     * The flow's delegates and listeners read and write process variables through their typed descriptors: only
+     * the descriptor class (supportcase.ProcessVariable, its nested classes included) calls VariableScope's variable
+     * methods, so no name string and no cast on a value sits anywhere else.
      */
+    static ArchRule typedVariableAccess(String basePackage) {
+        String descriptor = Pattern.quote(basePackage + ".supportcase.ProcessVariable") + "(\\$.*)?";
+        return noClasses().that().resideInAPackage(basePackage + ".supportcase..")
+                .and().haveNameNotMatching(descriptor)
+                .should().callMethodWhere(DescribedPredicate.describe("a variable method of VariableScope",
+                        (JavaMethodCall call) -> call.getTarget().getOwner().isAssignableTo(VariableScope.class)
+                                && call.getName().matches("(get|set|remove)Variable.*")))
+                .as("the flow reads and writes process variables through their typed descriptors (ProcessVariable), "
+                        + "never by name on a VariableScope");
+    }
+
     private static ArchCondition<JavaClass> nameOnlyTheirModulesTables(String basePackage) {
         return new ArchCondition<>("name only the tables of their own module") {
             @Override

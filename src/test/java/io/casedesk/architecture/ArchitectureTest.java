@@ -15,8 +15,9 @@ import org.springframework.modulith.docs.Documenter;
 
 /**
  * The walls of DESIGN.md's house style hold: no cycle between modules, no module reaching into another's internals,
- * no feature importing org.camunda, nothing calling up into the flow, system depending on no feature. The same
- * rules are shown to catch each kind of breach in a fixture that commits it on purpose (archfixture).
+ * no feature importing org.camunda, nothing calling up into the flow, system depending on no feature, process
+ * variables read and written through their typed descriptors only. The same rules are shown to catch each kind of
+ * breach in a fixture that commits it on purpose (archfixture).
  */
 class ArchitectureTest {
 
@@ -53,6 +54,16 @@ class ArchitectureTest {
         for (ArchRule rule : ArchitectureRules.rules(FIXTURE)) {
             assertThatThrownBy(() -> rule.check(fixture)).as(rule.getDescription()).isInstanceOf(AssertionError.class);
         }
+    }
+
+    @Test
+    void typedVariableAccess_allowsTheDescriptorOnly() {
+        var result = ArchitectureRules.typedVariableAccess(FIXTURE)
+                .evaluate(ArchitectureRules.fixtureClasses(FIXTURE));
+        assertThat(result.getFailureReport().getDetails())
+                .anyMatch(line -> line.contains("RawVariableDelegate.execute") && line.contains("getVariable"))
+                .anyMatch(line -> line.contains("RawVariableDelegate.execute") && line.contains("setVariable"))
+                .noneMatch(line -> line.contains("ProcessVariable"));
     }
 
     /** The module picture the README links: regenerated here, and the committed copy must match it. */

@@ -401,4 +401,45 @@ class SlaServiceTest {
           && local.toLocalTime().isAfter(hours.opens()) && !local.toLocalTime().isAfter(hours.closes());
     }
   }
+
+  @Nested
+  class Schedule {
+
+    private final Instant start = Instant.parse("2026-06-08T08:00:00Z");
+
+    @Test
+    void warnsAtTheSharesTheTableDecided() {
+      SlaSchedule schedule = sla.schedule(start, new SlaDecision("PT1H", "PT4H", SlaCalendars.ALWAYS, 0.5, 0.8));
+
+      assertThat(schedule.startedAt()).isEqualTo(start);
+      assertThat(schedule.response()).isEqualTo(new SlaSchedule.Deadline(Duration.ofHours(1),
+          start.plus(Duration.ofHours(1)), start.plus(Duration.ofMinutes(30)), start.plus(Duration.ofMinutes(48))));
+      assertThat(schedule.resolution()).isEqualTo(new SlaSchedule.Deadline(Duration.ofHours(4),
+          start.plus(Duration.ofHours(4)), start.plus(Duration.ofHours(2)), start.plus(Duration.ofMinutes(192))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0, 1, -0.5, 1.5})
+    void fallsBackTo75And90PercentWhereTheTableGivesNoShareBetweenZeroAndOne(double share) {
+      for (SlaDecision decision : List.of(new SlaDecision("PT1H", "PT1H", null, null, null),
+          new SlaDecision("PT1H", "PT1H", null, share, share))) {
+        SlaSchedule.Deadline response = sla.schedule(start, decision).response();
+
+        assertThat(response.firstWarningAt()).as(decision.toString()).isEqualTo(start.plus(Duration.ofMinutes(45)));
+        assertThat(response.finalWarningAt()).as(decision.toString()).isEqualTo(start.plus(Duration.ofMinutes(54)));
+      }
+    }
+
+    @Test
+    void warnsInWorkingTimeOfTheCalendar() {
+      // Friday 16:00 in Berlin, 4 working hours: the warnings and the deadline fall on Monday
+      Instant friday = berlin(LocalDateTime.of(2026, 6, 5, 16, 0));
+      SlaSchedule.Deadline resolution = sla.schedule(friday,
+          new SlaDecision("PT1H", "PT4H", "business-hours", 0.75, 0.9)).resolution();
+
+      assertThat(inBerlin(resolution.firstWarningAt())).isEqualTo(LocalDateTime.of(2026, 6, 8, 11, 0));
+      assertThat(inBerlin(resolution.finalWarningAt())).isEqualTo(LocalDateTime.of(2026, 6, 8, 11, 36));
+      assertThat(inBerlin(resolution.dueAt())).isEqualTo(LocalDateTime.of(2026, 6, 8, 12, 0));
+    }
+  }
 }

@@ -1,0 +1,14 @@
+package io.casedesk.cases;
+
+/**
+ * A listener of a customer's answer (an event of cases or survey) throws this when the case no longer waits for
+ * that answer: the survey closed, the confirmation timed out, the case is not waiting on the customer. The feature
+ * that published the answer catches it and knows the answer was not taken up. Thrown after the engine's command,
+ * so it marks nothing for rollback by itself.
+ */
+public class AnswerNotAwaitedException extends RuntimeException {
+
+    public AnswerNotAwaitedException(String reference, String answer) {
+        super("Case " + reference + " does not wait for " + answer);
+    }
+}
