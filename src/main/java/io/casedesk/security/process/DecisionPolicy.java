@@ -1,13 +1,11 @@
 package io.casedesk.security.process;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -31,13 +29,10 @@ public final class DecisionPolicy {
     /** What is not allowed in this DMN file; empty when it may be used. A file that is no XML yields no problem. */
     public static Set<String> problems(byte[] dmn) {
         var problems = new LinkedHashSet<String>();
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         Deque<String> elements = new ArrayDeque<>();
         StringBuilder text = new StringBuilder();
         try {
-            XMLStreamReader xml = factory.createXMLStreamReader(new ByteArrayInputStream(dmn));
+            XMLStreamReader xml = ModelXml.reader(dmn);
             while (xml.hasNext()) {
                 switch (xml.next()) {
                     case XMLStreamReader.START_ELEMENT -> {

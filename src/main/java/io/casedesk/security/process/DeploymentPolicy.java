@@ -1,6 +1,5 @@
 package io.casedesk.security.process;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -8,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -69,14 +67,11 @@ final class DeploymentPolicy implements Deployer {
 
     private Set<String> bpmnProblems(byte[] bpmn) {
         var problems = new LinkedHashSet<String>();
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         Deque<String> elements = new ArrayDeque<>();
         String process = null;
         var text = new StringBuilder();
         try {
-            XMLStreamReader xml = factory.createXMLStreamReader(new ByteArrayInputStream(bpmn));
+            XMLStreamReader xml = ModelXml.reader(bpmn);
             while (xml.hasNext()) {
                 switch (xml.next()) {
                     case XMLStreamReader.START_ELEMENT -> {

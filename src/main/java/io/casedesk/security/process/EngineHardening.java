@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -74,9 +73,7 @@ class EngineHardening extends AbstractProcessEnginePlugin {
         try {
             for (Resource model : new PathMatchingResourcePatternResolver(context).getResources("classpath*:bpmn/*.bpmn")) {
                 try (InputStream in = model.getInputStream()) {
-                    XMLInputFactory factory = XMLInputFactory.newFactory();
-                    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-                    XMLStreamReader xml = factory.createXMLStreamReader(in);
+                    XMLStreamReader xml = ModelXml.reader(in);
                     while (xml.hasNext()) {
                         if (xml.next() == XMLStreamReader.START_ELEMENT && "process".equals(xml.getLocalName())
                                 && DeploymentPolicy.BPMN.equals(xml.getNamespaceURI())) {
