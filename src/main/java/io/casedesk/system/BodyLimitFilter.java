@@ -8,7 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * candidate DMN tables of the policy simulation) may be larger: they get Spring's multipart request limit instead.
  */
 @Component
+// also in @WebMvcTest slices, which scan no configuration properties
+@EnableConfigurationProperties({ApiLimits.class, MultipartProperties.class})
 class BodyLimitFilter extends OncePerRequestFilter {
 
     /** API paths that take multipart file uploads. */
@@ -27,11 +30,9 @@ class BodyLimitFilter extends OncePerRequestFilter {
     private final long maxBytes;
     private final long maxUploadBytes;
 
-    BodyLimitFilter(@Value("${casedesk.api.max-body-bytes}") long maxBytes,
-                    @Value("${spring.servlet.multipart.max-request-size:10MB}")
-                    org.springframework.util.unit.DataSize maxUploadSize) {
-        this.maxBytes = maxBytes;
-        this.maxUploadBytes = maxUploadSize.toBytes();
+    BodyLimitFilter(ApiLimits limits, MultipartProperties multipart) {
+        this.maxBytes = limits.maxBodyBytes();
+        this.maxUploadBytes = multipart.getMaxRequestSize().toBytes();
     }
 
     @Override

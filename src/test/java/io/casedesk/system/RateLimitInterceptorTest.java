@@ -11,8 +11,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 /** The limiter and its two answers; SecuritySuiteTest shows both limits in the running application. */
 class RateLimitInterceptorTest {
 
-    private final RateLimitInterceptor limits = new RateLimitInterceptor(3, Duration.ofMinutes(1), 2,
-            Duration.ofMinutes(1), 2, Duration.ofMinutes(1), 1000);
+    private final RateLimitInterceptor limits = new RateLimitInterceptor(new RateLimits(
+            new RateLimits.Pages(3, Duration.ofMinutes(1)), new RateLimits.Intake(2, Duration.ofMinutes(1)),
+            new RateLimits.Simulation(2, Duration.ofMinutes(1)), 1000));
 
     @Test
     void customerPages_areLimitedPerClientIp_withAFriendlyPage() throws Exception {
