@@ -11,7 +11,6 @@ import java.io.IOException;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -29,10 +28,12 @@ class BodyLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
     private final long maxUploadBytes;
+    private final ProblemWriter problems;
 
-    BodyLimitFilter(ApiLimits limits, MultipartProperties multipart) {
+    BodyLimitFilter(ApiLimits limits, MultipartProperties multipart, ProblemWriter problems) {
         this.maxBytes = limits.maxBodyBytes();
         this.maxUploadBytes = multipart.getMaxRequestSize().toBytes();
+        this.problems = problems;
     }
 
     @Override
@@ -46,11 +47,8 @@ class BodyLimitFilter extends OncePerRequestFilter {
         long maxBytes = UPLOAD_PATHS.contains(request.getRequestURI().substring(request.getContextPath().length()))
                 ? maxUploadBytes : this.maxBytes;
         if (request.getContentLengthLong() > maxBytes) {
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("""
-                    {"type":"about:blank","title":"Request body too large","status":413,\
-                    "detail":"The request body is larger than %d bytes"}""".formatted(maxBytes));
+            problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
+                    "The request body is larger than %d bytes".formatted(maxBytes));
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);

@@ -47,11 +47,13 @@ class RateLimitInterceptor implements HandlerInterceptor, WebMvcConfigurer {
     private final RateLimiter pages;
     private final RateLimiter intake;
     private final RateLimiter simulation;
+    private final ProblemWriter problems;
 
-    RateLimitInterceptor(RateLimits limits) {
+    RateLimitInterceptor(RateLimits limits, ProblemWriter problems) {
         this.pages = limiter(limits.pages(), limits.maxClients());
         this.intake = limiter(limits.intake(), limits.maxClients());
         this.simulation = limiter(limits.simulation(), limits.maxClients());
+        this.problems = problems;
     }
 
     private static RateLimiter limiter(RateLimits.Limit limit, long maxClients) {
@@ -76,10 +78,10 @@ class RateLimitInterceptor implements HandlerInterceptor, WebMvcConfigurer {
             boolean simulate = path.equals("/api/policy/simulate");
             long wait = (simulate ? simulation : intake).tryAcquire(user.getName());
             if (wait > 0) {
-                refuse(response, wait, MediaType.APPLICATION_PROBLEM_JSON_VALUE, """
-                        {"type":"about:blank","title":"Too many requests","status":429,\
-                        "detail":"Too many %s in a short time; retry after %d s"}""".formatted(
-                        simulate ? "simulations" : "cases or messages", wait));
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
+                problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+                        "Too many %s in a short time; retry after %d s".formatted(
+                                simulate ? "simulations" : "cases or messages", wait));
                 return false;
             }
             return true;

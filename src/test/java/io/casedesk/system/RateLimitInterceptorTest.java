@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -13,7 +14,8 @@ class RateLimitInterceptorTest {
 
     private final RateLimitInterceptor limits = new RateLimitInterceptor(new RateLimits(
             new RateLimits.Pages(3, Duration.ofMinutes(1)), new RateLimits.Intake(2, Duration.ofMinutes(1)),
-            new RateLimits.Simulation(2, Duration.ofMinutes(1)), 1000));
+            new RateLimits.Simulation(2, Duration.ofMinutes(1)), 1000),
+            new ProblemWriter(Jackson2ObjectMapperBuilder.json().build()));
 
     @Test
     void customerPages_areLimitedPerClientIp_withAFriendlyPage() throws Exception {
