@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** The controlled vocabulary of closing tags (casedesk.tags.vocabulary). */
+/**
+ * The controlled vocabulary of closing tags (casedesk.tags.vocabulary).
+ *
+ * @param vocabulary the tags agents may close a case with; reporting and prevention tickets group by them
+ */
 @ConfigurationProperties("casedesk.tags")
 public record TagVocabulary(List<String> vocabulary) {
 

@@ -3,6 +3,7 @@ package io.casedesk.mail;
 import io.casedesk.cases.CaseEventType;
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.SupportCase;
+import io.casedesk.system.PublicUrl;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -15,7 +16,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -44,12 +44,12 @@ public class MailService {
     private final Optional<JavaMailSender> sender;
     private final CustomerLinks links;
     private final MailSettings settings;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
     private final Clock clock;
 
     MailService(CaseService cases, MailOutbox outbox, MailDelivery delivery, TemplateEngine mailTemplates,
                 ObjectProvider<JavaMailSender> sender, CustomerLinks links, MailSettings settings,
-                @Value("${casedesk.public-url}") String publicUrl, Clock clock) {
+                PublicUrl publicUrl, Clock clock) {
         this.cases = cases;
         this.outbox = outbox;
         this.delivery = delivery;
@@ -57,7 +57,7 @@ public class MailService {
         this.sender = Optional.ofNullable(sender.getIfAvailable());
         this.links = links;
         this.settings = settings;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
         this.clock = clock;
     }
 
@@ -114,7 +114,7 @@ public class MailService {
                 : human(Duration.between(c.createdAt(), c.responseDueAt())));
         String reply = cases.lastReply(c.reference());
         context.setVariable("reply", reply == null ? "" : reply);
-        context.setVariable("cockpitLink", publicUrl + "/camunda/app/cockpit/default/#/process-instance/"
+        context.setVariable("cockpitLink", publicUrl.base() + "/camunda/app/cockpit/default/#/process-instance/"
                 + c.processInstanceId() + "/runtime");
         if (kind == MailKind.RESOLUTION) {
             String page = links.resolutionLink(c.id());

@@ -1,5 +1,6 @@
 package io.casedesk.security;
 
+import io.casedesk.system.ProblemWriter;
 import io.casedesk.system.RateLimiter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,7 +13,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,9 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class LoginFailureLimiter {
 
     @Bean
-    FilterRegistrationBean<LimitFilter> loginFailureLimit(LoginLimits limits) {
+    FilterRegistrationBean<LimitFilter> loginFailureLimit(LoginLimits limits, ProblemWriter problems) {
         var registration = new FilterRegistrationBean<>(new LimitFilter(
-                new RateLimiter(limits.failuresPerAddress(), limits.period(), 100_000)));
+                new RateLimiter(limits.failuresPerAddress(), limits.period(), 100_000), problems));
         registration.setName("login-failure-limit");
         // before Spring Security and Camunda's engine-rest authentication, which check the credentials
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
@@ -38,9 +38,11 @@ class LoginFailureLimiter {
     static final class LimitFilter extends OncePerRequestFilter {
 
         private final RateLimiter failures;
+        private final ProblemWriter problems;
 
-        LimitFilter(RateLimiter failures) {
+        LimitFilter(RateLimiter failures, ProblemWriter problems) {
             this.failures = failures;
+            this.problems = problems;
         }
 
         @Override
@@ -59,12 +61,9 @@ class LoginFailureLimiter {
             String address = request.getRemoteAddr();
             long wait = failures.waitFor(address);
             if (wait > 0) {
-                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.getWriter().write("""
-                        {"type":"about:blank","title":"Too many wrong passwords","status":429,\
-                        "detail":"Too many wrong passwords from your address; retry after %d s"}""".formatted(wait));
+                problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many wrong passwords",
+                        "Too many wrong passwords from your address; retry after %d s".formatted(wait));
                 return;
             }
             chain.doFilter(request, response);

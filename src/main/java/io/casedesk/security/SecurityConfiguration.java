@@ -1,11 +1,11 @@
 package io.casedesk.security;
 
-import jakarta.servlet.http.HttpServletResponse;
+import io.casedesk.system.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -46,10 +46,15 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** The service API: HTTP basic against Camunda identity, no session, problem+json for 401 and 403. */
+    /**
+     * The service API: HTTP basic against Camunda identity, no session, problem+json for 401 and 403. Each endpoint
+     * names who may use it; any other path is left to Spring MVC, so a signed-in caller learns that it does not exist
+     * (404) or takes another method (405) rather than being told it is forbidden. SecuritySuiteTest shows that every
+     * endpoint has its rule here.
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/cases").hasAnyAuthority(groups(CASE_OPENERS))
@@ -57,15 +62,14 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/*").hasAnyAuthority(groups(CASE_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/metrics").hasAnyAuthority(groups(DASHBOARD_READERS))
                         .requestMatchers(HttpMethod.POST, "/api/policy/simulate").hasAnyAuthority(groups(POLICY_SIMULATORS))
-                        .anyRequest().denyAll())
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"casedesk\"");
-                    problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+                    problems.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
                             "Authentication with a Camunda user is required");
                 }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-                        problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
-                                "Your groups do not allow this")))
+                        problems.write(response, HttpStatus.FORBIDDEN, "Forbidden", "Your groups do not allow this")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
@@ -104,13 +108,5 @@ class SecurityConfiguration {
 
     private static String[] groups(String... ids) {
         return java.util.Arrays.stream(ids).map(id -> "GROUP_" + id).toArray(String[]::new);
-    }
-
-    private static void problem(HttpServletResponse response, int status, String title, String detail)
-            throws java.io.IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}"
-                .formatted(title, status, detail));
     }
 }

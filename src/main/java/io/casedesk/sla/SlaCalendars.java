@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The SLA calendars process owners configure (casedesk.sla.calendars); `24x7` always exists.
  * A business-hours calendar has a time zone, opening hours per weekday and holidays.
+ *
+ * @param calendars the business-hours calendars sla-targets may name, by name (besides 24x7)
  */
 @ConfigurationProperties("casedesk.sla")
 public record SlaCalendars(Map<String, BusinessHours> calendars) {

@@ -1,9 +1,8 @@
 package io.casedesk.supportcase;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** How long the flow waits on a customer (casedesk.flow.*), read by the model's timers as ${flowTimeouts.*}. */
+/** How long the flow waits on a customer ({@link FlowProperties}), read by the model's timers as ${flowTimeouts.*}. */
 @Component("flowTimeouts")
 @io.casedesk.security.process.ExposedToModels
 public class FlowTimeouts {
@@ -12,12 +11,10 @@ public class FlowTimeouts {
     private final String confirmation;
     private final String survey;
 
-    FlowTimeouts(@Value("${casedesk.flow.customer-reply-timeout}") String customerReply,
-                 @Value("${casedesk.flow.confirmation-timeout}") String confirmation,
-                 @Value("${casedesk.flow.survey-timeout}") String survey) {
-        this.customerReply = java.time.Duration.parse(customerReply).toString();
-        this.confirmation = java.time.Duration.parse(confirmation).toString();
-        this.survey = java.time.Duration.parse(survey).toString();
+    FlowTimeouts(FlowProperties flow) {
+        this.customerReply = flow.customerReplyTimeout().toString();
+        this.confirmation = flow.confirmationTimeout().toString();
+        this.survey = flow.surveyTimeout().toString();
     }
 
     public String getCustomerReply() {

@@ -5,11 +5,11 @@ import io.casedesk.cases.CaseService;
 import io.casedesk.cases.ResolutionAnswered;
 import io.casedesk.mail.CustomerLinks;
 import io.casedesk.survey.CustomerTokens.Purpose;
+import io.casedesk.system.PublicUrl;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,15 +34,15 @@ public class FeedbackService implements CustomerLinks {
     private final CaseService cases;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
     FeedbackService(CustomerTokens tokens, CaseService cases, ApplicationEventPublisher events, Clock clock,
-                    @Value("${casedesk.public-url}") String publicUrl) {
+                    PublicUrl publicUrl) {
         this.tokens = tokens;
         this.cases = cases;
         this.events = events;
         this.clock = clock;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     /**
@@ -58,12 +58,13 @@ public class FeedbackService implements CustomerLinks {
 
     @Override
     public String resolutionLink(long caseId) {
-        return publicUrl + "/resolution/" + tokens.issue(caseId, Purpose.RESOLUTION, clock.instant(), LINK_VALIDITY);
+        return publicUrl.base() + "/resolution/"
+                + tokens.issue(caseId, Purpose.RESOLUTION, clock.instant(), LINK_VALIDITY);
     }
 
     @Override
     public String surveyLink(long caseId) {
-        return publicUrl + "/survey/" + tokens.issue(caseId, Purpose.SURVEY, clock.instant(), LINK_VALIDITY);
+        return publicUrl.base() + "/survey/" + tokens.issue(caseId, Purpose.SURVEY, clock.instant(), LINK_VALIDITY);
     }
 
     @Override

@@ -4,16 +4,22 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -22,22 +28,40 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error of the service API as application/problem+json that names what was wrong, never a stack trace. A
  * feature's own errors carry their problem (they extend ErrorResponseException), so this knows no feature.
+ * <p>
+ * As advice it answers what a controller raises. As a {@link HandlerExceptionResolver} it answers the API requests
+ * no controller was chosen for, which advice scoped to controllers never sees: an unknown path under /api (404), a
+ * known path with another method (405) or media type (406, 415). It runs before Spring MVC's own resolvers, which
+ * would answer those with an error page, and writes through the {@link ProblemWriter}.
  */
 @RestControllerAdvice(annotations = RestController.class)
-class ApiProblems extends ResponseEntityExceptionHandler {
+class ApiProblems extends ResponseEntityExceptionHandler implements HandlerExceptionResolver, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    private final ProblemWriter problems;
+
+    ApiProblems(ProblemWriter problems) {
+        this.problems = problems;
+    }
 
     record FieldProblem(String field, String message) {
     }
@@ -104,6 +128,50 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
+                                         Exception ex) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean api = path.equals("/api") || path.startsWith("/api/");
+        if (!api || ofRestController(handler) || !(ex instanceof ErrorResponse) || response.isCommitted()) {
+            return null;
+        }
+        try {
+            if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
+                // Spring's detail speaks of static resources
+                problems.write(response, HttpStatus.NOT_FOUND, "Not found", "There is no " + path + " in the API");
+                return new ModelAndView();
+            }
+            ResponseEntity<Object> answer = handleException(ex, new ServletWebRequest(request, response));
+            if (answer == null || !(answer.getBody() instanceof ProblemDetail problem)) {
+                return null;
+            }
+            answer.getHeaders().forEach((name, values) -> {
+                if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                    values.forEach(value -> response.addHeader(name, value));
+                }
+            });
+            problems.write(response, problem);
+            return new ModelAndView();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            log.warn("Could not answer {} on {} as problem+json", ex.getClass().getSimpleName(), path, e);
+            return null;
+        }
+    }
+
+    /** Before Spring MVC's resolvers (order 0), after Spring Boot's error attributes, which only take note. */
+    @Override
+    public int getOrder() {
+        return -1;
+    }
+
+    private static boolean ofRestController(Object handler) {
+        return handler instanceof HandlerMethod method
+                && AnnotatedElementUtils.hasAnnotation(method.getBeanType(), RestController.class);
+    }
+
+    @Override
     protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
                                                           HttpStatusCode statusCode, WebRequest request) {
         // problems the base class builds (415, 405, 406 ...) get the problem+json content type too
@@ -112,8 +180,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     static ResponseEntity<Object> problem(HttpStatus status, String title, String detail, List<FieldProblem> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
+        ProblemDetail problem = ProblemWriter.problem(status, title, detail);
         if (errors != null) {
             problem.setProperty("errors", errors);
         }

@@ -8,9 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -19,6 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * candidate DMN tables of the policy simulation) may be larger: they get Spring's multipart request limit instead.
  */
 @Component
+// also in @WebMvcTest slices, which scan no configuration properties
+@EnableConfigurationProperties({ApiLimits.class, MultipartProperties.class})
 class BodyLimitFilter extends OncePerRequestFilter {
 
     /** API paths that take multipart file uploads. */
@@ -26,12 +28,12 @@ class BodyLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
     private final long maxUploadBytes;
+    private final ProblemWriter problems;
 
-    BodyLimitFilter(@Value("${casedesk.api.max-body-bytes}") long maxBytes,
-                    @Value("${spring.servlet.multipart.max-request-size:10MB}")
-                    org.springframework.util.unit.DataSize maxUploadSize) {
-        this.maxBytes = maxBytes;
-        this.maxUploadBytes = maxUploadSize.toBytes();
+    BodyLimitFilter(ApiLimits limits, MultipartProperties multipart, ProblemWriter problems) {
+        this.maxBytes = limits.maxBodyBytes();
+        this.maxUploadBytes = multipart.getMaxRequestSize().toBytes();
+        this.problems = problems;
     }
 
     @Override
@@ -45,11 +47,8 @@ class BodyLimitFilter extends OncePerRequestFilter {
         long maxBytes = UPLOAD_PATHS.contains(request.getRequestURI().substring(request.getContextPath().length()))
                 ? maxUploadBytes : this.maxBytes;
         if (request.getContentLengthLong() > maxBytes) {
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("""
-                    {"type":"about:blank","title":"Request body too large","status":413,\
-                    "detail":"The request body is larger than %d bytes"}""".formatted(maxBytes));
+            problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
+                    "The request body is larger than %d bytes".formatted(maxBytes));
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);

@@ -4,8 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,6 +21,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Behind a reverse proxy set server.forward-headers-strategy so the client IP is the customer's, not the proxy's.
  */
 @Component
+// also in @WebMvcTest slices, which scan no configuration properties
+@EnableConfigurationProperties(RateLimits.class)
 class RateLimitInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     static final String TOO_MANY_REQUESTS_PAGE = """
@@ -46,17 +47,17 @@ class RateLimitInterceptor implements HandlerInterceptor, WebMvcConfigurer {
     private final RateLimiter pages;
     private final RateLimiter intake;
     private final RateLimiter simulation;
+    private final ProblemWriter problems;
 
-    RateLimitInterceptor(@Value("${casedesk.rate-limit.pages.capacity:120}") long pagesCapacity,
-                         @Value("${casedesk.rate-limit.pages.period:PT1M}") Duration pagesPeriod,
-                         @Value("${casedesk.rate-limit.intake.capacity:600}") long intakeCapacity,
-                         @Value("${casedesk.rate-limit.intake.period:PT1M}") Duration intakePeriod,
-                         @Value("${casedesk.rate-limit.simulation.capacity:10}") long simulationCapacity,
-                         @Value("${casedesk.rate-limit.simulation.period:PT1M}") Duration simulationPeriod,
-                         @Value("${casedesk.rate-limit.max-clients:100000}") long maxClients) {
-        this.pages = new RateLimiter(pagesCapacity, pagesPeriod, maxClients);
-        this.intake = new RateLimiter(intakeCapacity, intakePeriod, maxClients);
-        this.simulation = new RateLimiter(simulationCapacity, simulationPeriod, maxClients);
+    RateLimitInterceptor(RateLimits limits, ProblemWriter problems) {
+        this.pages = limiter(limits.pages(), limits.maxClients());
+        this.intake = limiter(limits.intake(), limits.maxClients());
+        this.simulation = limiter(limits.simulation(), limits.maxClients());
+        this.problems = problems;
+    }
+
+    private static RateLimiter limiter(RateLimits.Limit limit, long maxClients) {
+        return new RateLimiter(limit.capacity(), limit.period(), maxClients);
     }
 
     @Override
@@ -77,10 +78,10 @@ class RateLimitInterceptor implements HandlerInterceptor, WebMvcConfigurer {
             boolean simulate = path.equals("/api/policy/simulate");
             long wait = (simulate ? simulation : intake).tryAcquire(user.getName());
             if (wait > 0) {
-                refuse(response, wait, MediaType.APPLICATION_PROBLEM_JSON_VALUE, """
-                        {"type":"about:blank","title":"Too many requests","status":429,\
-                        "detail":"Too many %s in a short time; retry after %d s"}""".formatted(
-                        simulate ? "simulations" : "cases or messages", wait));
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
+                problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+                        "Too many %s in a short time; retry after %d s".formatted(
+                                simulate ? "simulations" : "cases or messages", wait));
                 return false;
             }
             return true;

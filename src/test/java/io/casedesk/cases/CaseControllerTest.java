@@ -503,11 +503,38 @@ class CaseControllerTest {
     }
 
     @Test
-    void otherMethodsOnCasesAreRefused() throws Exception {
+    void otherMethodsOnCasesAre405ProblemJson_namingTheAllowedOnes() throws Exception {
+        var delete = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .delete("/api/cases/" + REF).with(as("demo")));
+        problem(delete, 405);
+        delete.andExpect(header().string(HttpHeaders.ALLOW, "GET"));
         problem(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .delete("/api/cases/" + REF).with(as("demo"))), 403);
-        problem(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .put("/api/cases/" + REF).with(as("demo")).contentType(MediaType.APPLICATION_JSON).content("{}")), 403);
+                .put("/api/cases/" + REF).with(as("demo")).contentType(MediaType.APPLICATION_JSON).content("{}")), 405);
+        verifyNoInteractions(messages, cases);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "alice", "ivy", "nobody"})
+    void unknownPathsAre404ProblemJson_forAnySignedInUser(String user) throws Exception {
+        for (String path : new String[] {"/api/nothing-here", "/api/cases/" + REF + "/nothing-here", "/api"}) {
+            var result = mvc.perform(get(path).with(as(user)));
+            problem(result, 404);
+            result.andExpect(content().json("""
+                    {"type":"about:blank","title":"Not found","status":404,"detail":"There is no %s in the API"}"""
+                    .formatted(path), org.springframework.test.json.JsonCompareMode.STRICT));
+        }
+        problem(mvc.perform(post("/api/cases/" + REF + "/nothing-here").with(as(user))
+                .contentType(MediaType.APPLICATION_JSON).content("{}")), 404);
+        verifyNoInteractions(messages, cases);
+    }
+
+    @Test
+    void unknownPathsStay401WithoutCredentials_andKnownOnes403WithoutTheRight() throws Exception {
+        var anonymous = mvc.perform(get("/api/nothing-here"));
+        problem(anonymous, 401);
+        anonymous.andExpect(header().exists(HttpHeaders.WWW_AUTHENTICATE));
+        problem(mvc.perform(get("/api/nothing-here").with(httpBasic("demo", "wrong"))), 401);
+        problem(mvc.perform(get("/api/cases/" + REF).with(as("nobody"))), 403);
         verifyNoInteractions(messages, cases);
     }
 

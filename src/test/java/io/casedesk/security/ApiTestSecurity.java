@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
 import org.springframework.boot.test.context.TestConfiguration;
 import io.casedesk.security.process.CamundaIdentityAuthentication;
+import io.casedesk.system.ProblemWriter;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
@@ -23,10 +24,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The real API security (HTTP basic against Camunda identity) for @WebMvcTest slices, with one account per
- * group of API.md on a mocked IdentityService (mock it with Answers.RETURNS_DEEP_STUBS).
+ * group of API.md on a mocked IdentityService (mock it with Answers.RETURNS_DEEP_STUBS), and the API's problem
+ * writer, which a slice does not scan.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({SecurityConfiguration.class, CamundaIdentityAuthentication.class})
+@Import({SecurityConfiguration.class, CamundaIdentityAuthentication.class, ProblemWriter.class})
 public class ApiTestSecurity {
 
     private static final Map<String, List<String>> ACCOUNTS = Map.ofEntries(

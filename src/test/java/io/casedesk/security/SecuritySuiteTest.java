@@ -55,6 +55,10 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  */
 class SecuritySuiteTest extends SecuritySuiteBase {
 
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
     // --- authentication --------------------------------------------------------------------------------------
 
     @Test
@@ -128,6 +132,82 @@ class SecuritySuiteTest extends SecuritySuiteBase {
     }
 
     // --- authorization ---------------------------------------------------------------------------------------
+
+    @Test
+    void unknownApiPaths_are404ProblemJson_forAnySignedInUser_and401ForAnyoneElse() throws Exception {
+        String nobody = userInNoGroup();
+
+        for (String[] login : new String[][] {{"demo", "demo"}, {"alice", "alice"}, {"ivy", "ivy"},
+                {nobody, STRONG_PASSWORD}}) {
+            for (var request : java.util.List.of(get("/api/no-such-thing"), get("/api/cases/CASE-900001/no-such-thing"),
+                    post("/api/no-such-thing", "{}"))) {
+                var answer = send(login[0], login[1], request);
+                assertThat(answer.statusCode()).as(login[0] + " " + answer.request().uri()).isEqualTo(404);
+                assertProblem(answer, 404);
+            }
+        }
+        var anonymous = send(null, get("/api/no-such-thing"));
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertProblem(anonymous, 401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"casedesk\"");
+
+        // a known path with another method is 405 for the admin, and a known endpoint without the right still 403
+        var delete = send("demo", HttpRequest.newBuilder(uri("/api/cases")).DELETE());
+        assertThat(delete.statusCode()).isEqualTo(405);
+        assertProblem(delete, 405);
+        assertThat(delete.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+        var forbidden = send("alice", get("/api/metrics"));
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertProblem(forbidden, 403);
+    }
+
+    /**
+     * The API chain lets unknown paths through to Spring MVC (404); so every endpoint a controller serves must have
+     * a rule of its own, or any signed-in user could call it. A user in no group is refused on every one of them.
+     */
+    @Test
+    void everyApiEndpoint_hasItsOwnRule_soAUserInNoGroupIsRefusedEverywhere() throws Exception {
+        String nobody = userInNoGroup();
+
+        int endpoints = 0;
+        for (var mapping : mappings.getHandlerMethods().keySet()) {
+            for (String pattern : mapping.getPatternValues()) {
+                if (!pattern.startsWith("/api/")) {
+                    continue;
+                }
+                String path = pattern.replaceAll("\\{[^}]+}", "x");
+                for (var method : mapping.getMethodsCondition().getMethods()) {
+                    var answer = send(nobody, STRONG_PASSWORD, HttpRequest.newBuilder(uri(path))
+                            .header("Content-Type", "application/json")
+                            .method(method.name(), HttpRequest.BodyPublishers.ofString("{}")));
+                    assertThat(answer.statusCode()).as(method + " " + pattern).isEqualTo(403);
+                    endpoints++;
+                }
+            }
+        }
+        assertThat(endpoints).as("the API's endpoints were found").isGreaterThanOrEqualTo(6);
+    }
+
+    private String userInNoGroup() {
+        String id = "nogroups-" + UUID.randomUUID().toString().substring(0, 8);
+        var user = identity.newUser(id);
+        user.setFirstName("No");
+        user.setLastName("Groups");
+        user.setEmail(id + "@casedesk.local");
+        user.setPassword(STRONG_PASSWORD);
+        identity.saveUser(user);
+        return id;
+    }
+
+    private void assertProblem(HttpResponse<String> answer, int status) throws IOException {
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(answer.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("title").asText()).isNotBlank();
+        assertThat(problem.get("detail").asText()).isNotBlank();
+        assertThat(answer.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
 
     @Test
     void tier1Agent_cannotSeeClaimOrCompleteATier2Task() throws Exception {

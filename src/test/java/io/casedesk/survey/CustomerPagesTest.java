@@ -44,6 +44,16 @@ class CustomerPagesTest implements EndToEndContext {
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
     @Test
+    void mailLinks_pointAtThisServer_onItsRandomPort_whenNoPublicUrlIsSet() throws Exception {
+        String ref = openCase(intake, "Parcel lost again", "Where is it?");
+        resolve(tasks, ref);
+        String link = awaitValidLink(feedback, ref, "Resolved", "resolution");
+
+        assertThat(link).startsWith("http://localhost:" + port + "/resolution/");
+        assertThat(get(link).statusCode()).as("the link as mailed reaches this server").isEqualTo(200);
+    }
+
+    @Test
     void oneClickScore_recordsTheFirstClickOnly_movesTheFlowOn_andTakesOneComment() throws Exception {
         String ref = openCase(intake, "Parcel <b>lost</b> ${7*7}", "Where is it?");
         resolve(tasks, ref);

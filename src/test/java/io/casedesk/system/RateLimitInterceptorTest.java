@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -11,8 +12,10 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 /** The limiter and its two answers; SecuritySuiteTest shows both limits in the running application. */
 class RateLimitInterceptorTest {
 
-    private final RateLimitInterceptor limits = new RateLimitInterceptor(3, Duration.ofMinutes(1), 2,
-            Duration.ofMinutes(1), 2, Duration.ofMinutes(1), 1000);
+    private final RateLimitInterceptor limits = new RateLimitInterceptor(new RateLimits(
+            new RateLimits.Pages(3, Duration.ofMinutes(1)), new RateLimits.Intake(2, Duration.ofMinutes(1)),
+            new RateLimits.Simulation(2, Duration.ofMinutes(1)), 1000),
+            new ProblemWriter(Jackson2ObjectMapperBuilder.json().build()));
 
     @Test
     void customerPages_areLimitedPerClientIp_withAFriendlyPage() throws Exception {

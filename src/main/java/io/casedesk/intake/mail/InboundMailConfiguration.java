@@ -3,13 +3,13 @@ package io.casedesk.intake.mail;
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.CustomerMessages;
 import io.casedesk.intake.IntakeService;
+import io.casedesk.mail.MailSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "casedesk.mail.inbound", name = "host")
-@EnableConfigurationProperties(InboundMailProperties.class)
+@EnableConfigurationProperties({InboundMailProperties.class, MailSettings.class})
 @EnableScheduling
 class InboundMailConfiguration {
 
@@ -31,9 +31,9 @@ class InboundMailConfiguration {
     InboundMailProcessor inboundMailProcessor(InboundMailProperties settings, InboundMailLog mails,
                                               IntakeService intake, CustomerMessages customerMessages,
                                               CaseService cases, PlatformTransactionManager transactionManager,
-                                              Clock clock, @Value("${casedesk.mail.from:}") String from) {
-        return new InboundMailProcessor(new InboundMailParser(address(from)), mails, intake, customerMessages, cases,
-                transactionManager, clock, settings.maxAttempts());
+                                              Clock clock, MailSettings mail) {
+        return new InboundMailProcessor(new InboundMailParser(address(mail.from())), mails, intake, customerMessages,
+                cases, transactionManager, clock, settings.maxAttempts());
     }
 
     @Bean

@@ -8,9 +8,15 @@ import org.springframework.util.unit.DataSize;
 /**
  * The support mailbox casedesk reads (casedesk.mail.inbound.*). Polling is on only when a host is set.
  *
- * @param protocol        imaps (TLS, the default) or imap
+ * @param host            the IMAP server; setting it turns inbound mail on
  * @param port            empty: the protocol's standard port
+ * @param protocol        imaps (TLS, the default) or imap
+ * @param username        the mailbox's login
+ * @param password        the mailbox's password
+ * @param folder          the folder read
+ * @param pollInterval    how often the mailbox is read
  * @param initialDelay    first poll after start
+ * @param timeout         connect and read timeout
  * @param maxMessageSize  larger mails are not downloaded; their headers are kept and reported
  * @param maxPerPoll      mails taken per poll, so one poll never holds the mailbox for long
  * @param maxAttempts     a mail whose processing fails (not its parsing) is tried this often, then kept as failed

@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -43,12 +42,12 @@ class IdentitySetup {
     private final boolean demoUsers;
 
     IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                  TaskService tasks, @Value("${casedesk.security.demo-users:false}") boolean demoUsers) {
+                  TaskService tasks, IdentitySettings settings) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
-        this.demoUsers = demoUsers;
+        this.demoUsers = settings.demoUsers();
     }
 
     @EventListener(ApplicationStartedEvent.class)

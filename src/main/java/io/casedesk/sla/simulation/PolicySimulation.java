@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
@@ -45,14 +44,13 @@ public class PolicySimulation {
     private final java.time.Duration maxDuration;
 
     PolicySimulation(PolicyEvaluator evaluator, SimulationCases cases, SlaService sla, Clock clock,
-                     @Value("${casedesk.policy.simulation.max-cases:10000}") int maxCases,
-                     @Value("${casedesk.policy.simulation.max-duration:PT20S}") java.time.Duration maxDuration) {
+                     SimulationLimits limits) {
         this.evaluator = evaluator;
         this.cases = cases;
         this.sla = sla;
         this.clock = clock;
-        this.maxCases = maxCases;
-        this.maxDuration = maxDuration;
+        this.maxCases = limits.maxCases();
+        this.maxDuration = limits.maxDuration();
     }
 
     /** The candidate files (either may be null, not both) and the period; null bounds mean the last 30 days. */

@@ -1,9 +1,11 @@
 package io.casedesk.system.devmail;
 
+import io.casedesk.system.PublicUrl;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -25,12 +27,16 @@ class DevMailConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DevMailConfiguration.class);
 
     @Bean(destroyMethod = "stop")
-    DevMailbox devMailbox(@Value("${casedesk.dev-mail.smtp-port:0}") int port,
-                          @Value("${server.port:8080}") String serverPort) {
-        var mailbox = new DevMailbox(port);
-        log.info("No spring.mail.host: mail is captured by an embedded SMTP server on 127.0.0.1:{}; read it at "
-                + "http://localhost:{}/dev/mail", mailbox.port(), serverPort);
+    DevMailbox devMailbox(DevMailProperties settings) {
+        var mailbox = new DevMailbox(settings.smtpPort());
+        log.info("No spring.mail.host: mail is captured by an embedded SMTP server on 127.0.0.1:{}", mailbox.port());
         return mailbox;
+    }
+
+    /** Once the server listens, where to read the captured mail. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> devMailAddress(PublicUrl publicUrl) {
+        return ready -> log.info("Read the captured mail at {}/dev/mail", publicUrl.base());
     }
 
     /** Takes the place of Spring Boot's sender, which exists only with spring.mail.host. */

@@ -286,7 +286,8 @@ class PolicySimulationTest {
 
     @Test
     void aCapOnTheNumberOfCases_isReported() {
-        var capped = new PolicySimulation(evaluator, simulationCases, sla, clock, 4, java.time.Duration.ofMinutes(1));
+        var capped = new PolicySimulation(evaluator, simulationCases, sla, clock,
+                new SimulationLimits(4, java.time.Duration.ofMinutes(1)));
 
         SimulationReport report = capped.simulate(new PolicySimulation.Request(null, file("sla-targets-default.dmn"),
                 FROM, TO));
