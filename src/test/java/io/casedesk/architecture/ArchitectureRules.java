@@ -9,6 +9,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.modulith.core.ApplicationModules;
 
 /**
@@ -17,6 +19,8 @@ import org.springframework.modulith.core.ApplicationModules;
  * another module's internals; the ArchUnit rules below add what it cannot see.
  */
 final class ArchitectureRules {
+
+    private static final Map<String, JavaClasses> IMPORTED = new ConcurrentHashMap<>();
 
     private ArchitectureRules() {
     }
@@ -31,9 +35,10 @@ final class ArchitectureRules {
         return ApplicationModules.of(basePackage, location -> true);
     }
 
+    /** Imported once per package for the JVM: an import reads the classes and everything they use. */
     static JavaClasses classes(String basePackage) {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(basePackage);
+        return IMPORTED.computeIfAbsent(basePackage, p -> new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(p));
     }
 
     static JavaClasses fixtureClasses(String basePackage) {

@@ -69,7 +69,9 @@ class ArchitectureTest {
             Files.createDirectories(committed.getParent());
             Files.writeString(committed, current);
         }
-        assertThat(Files.readString(committed)).as("docs/architecture/modules.puml is out of date: run "
-                + "./mvnw test -Dtest=ArchitectureTest -Dcasedesk.update-docs=true").isEqualTo(current);
+        // the generator writes the relations in an order that changes from run to run: the lines are what counts
+        assertThat(Files.readString(committed).lines().toList()).as("docs/architecture/modules.puml is out of date: "
+                + "run ./mvnw test -Dtest=ArchitectureTest -Dcasedesk.update-docs=true")
+                .containsExactlyInAnyOrderElementsOf(current.lines().toList());
     }
 }
