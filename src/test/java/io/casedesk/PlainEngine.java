@@ -17,9 +17,16 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 /**
  * The engine of the fast process tests: Camunda on its own, in memory (H2), job executor off, history full, with
  * the flow-node coverage listeners. A model's expressions ({@code ${registerCase}}) find their beans in
- * {@link #beans()}, which a test fills before each test with the real delegates built on mocked services.
+ * the map a test fills before each test ({@link #use(Map)}) with the real delegates built on mocked services.
  */
 public final class PlainEngine {
+
+    /**
+     * Where the flow tests set the engine's clock: a Monday morning in the past. {@link ClockUtil} is the JVM's, so
+     * the job executors of the Spring contexts cached in the same JVM read it too while a flow test runs; in the
+     * past, nothing of theirs falls due meanwhile.
+     */
+    public static final Instant MONDAY_MORNING = Instant.parse("2025-03-03T09:00:00Z");
 
     private final ProcessEngineConfigurationImpl configuration;
     private final Map<Object, Object> beans = new HashMap<>();
@@ -37,11 +44,12 @@ public final class PlainEngine {
         this.configuration = c;
     }
 
-    /** An engine of its own for one test class; its flow-node coverage over the class must reach {@code atLeast}. */
+    /** An engine of its own for one test class, with history handlers beside the database's. */
     public static PlainEngine named(String name, HistoryEventHandler... historyEventHandlers) {
         return new PlainEngine(name, List.of(historyEventHandlers));
     }
 
+    /** The JUnit extension that builds the engine and asserts its flow-node coverage over the class. */
     public ProcessEngineCoverageExtension withCoverageAtLeast(double atLeast) {
         return ProcessEngineCoverageExtension.builder(configuration).assertClassCoverageAtLeast(atLeast).build();
     }
@@ -50,10 +58,6 @@ public final class PlainEngine {
     public void use(Map<String, Object> delegates) {
         beans.clear();
         beans.putAll(delegates);
-    }
-
-    public Map<Object, Object> beans() {
-        return beans;
     }
 
     /** The engine's clock ({@link ClockUtil}) as a {@link Clock}, for delegates that take one. */
@@ -76,7 +80,7 @@ public final class PlainEngine {
         };
     }
 
-    /** Sets the engine's clock. */
+    /** Sets the engine's clock; the extension resets it after each test. */
     public static void now(Instant instant) {
         ClockUtil.setCurrentTime(java.util.Date.from(instant));
     }

@@ -63,8 +63,8 @@ class SupportCaseFlowTest {
             "dmn/escalation.dmn", "forms/phone-case.form", "forms/case-work.form", "forms/case-escalated.form",
             "forms/csat-recovery.form");
 
-    /** A Monday morning: the SLA calendars do not matter here (SlaService is mocked), the clock does. */
-    private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+    /** The SLA calendars do not matter here (SlaService is mocked), the clock does. */
+    private static final Instant START = PlainEngine.MONDAY_MORNING;
     private static final AtomicInteger REFERENCES = new AtomicInteger();
 
     private static SupportCaseGlue glue;

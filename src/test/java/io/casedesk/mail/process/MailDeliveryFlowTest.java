@@ -34,7 +34,7 @@ import org.springframework.mail.MailSendException;
 @Deployment(resources = "bpmn/mail-delivery.bpmn")
 class MailDeliveryFlowTest {
 
-    private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+    private static final Instant START = PlainEngine.MONDAY_MORNING;
     private static final PlainEngine ENGINE = PlainEngine.named("mail-delivery-flow-test");
 
     @RegisterExtension
