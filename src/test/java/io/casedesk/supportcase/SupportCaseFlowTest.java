@@ -75,7 +75,7 @@ class SupportCaseFlowTest {
     static final ProcessEngineCoverageExtension EXTENSION = ENGINE.withCoverageAtLeast(0.9);
 
     private ProcessEngine engine;
-    private CaseFlowAdapter flow;
+    private SupportCaseGlue.Messages flow;
 
     @BeforeEach
     void glueOnMockedServices() {
@@ -88,7 +88,7 @@ class SupportCaseFlowTest {
         }
         glue = new SupportCaseGlue();
         ENGINE.use(glue.beans(engine));
-        flow = glue.flow(engine);
+        flow = glue.messages(engine);
         BpmnAwareTests.init(engine);
         PlainEngine.now(START);
         // 24x7 for every calendar: the deadlines are the start plus the target

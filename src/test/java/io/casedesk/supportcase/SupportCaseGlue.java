@@ -65,8 +65,41 @@ final class SupportCaseGlue {
         return new SupportCaseStarter(engine.getRuntimeService());
     }
 
-    CaseFlowAdapter flow(ProcessEngine engine) {
-        return new CaseFlowAdapter(engine.getRuntimeService(), engine.getTaskService());
+    /** What the customer's side sends into a running flow: the messages of the model. */
+    interface Messages {
+        boolean customerReplied(String reference);
+
+        boolean resolutionAnswered(String reference, boolean fixed);
+
+        boolean surveyAnswered(String reference, int score);
+
+        void surveyCommented(String reference, String comment);
+    }
+
+    /** The messages as the application sends them: through CaseFlowAdapter. */
+    Messages messages(ProcessEngine engine) {
+        var adapter = new CaseFlowAdapter(engine.getRuntimeService(), engine.getTaskService());
+        return new Messages() {
+            @Override
+            public boolean customerReplied(String reference) {
+                return adapter.customerReplied(reference);
+            }
+
+            @Override
+            public boolean resolutionAnswered(String reference, boolean fixed) {
+                return adapter.resolutionAnswered(reference, fixed);
+            }
+
+            @Override
+            public boolean surveyAnswered(String reference, int score) {
+                return adapter.surveyAnswered(reference, score);
+            }
+
+            @Override
+            public void surveyCommented(String reference, String comment) {
+                adapter.surveyCommented(reference, comment);
+            }
+        };
     }
 
     /** The decision timeline, registered with the engine once; it writes to the glue of the running test. */
