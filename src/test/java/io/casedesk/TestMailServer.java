@@ -1,5 +1,6 @@
 package io.casedesk;
 
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -12,18 +13,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** One real SMTP server (GreenMail) for the whole test JVM, on a free port, shared by every Spring context. */
+/**
+ * One real mail server (GreenMail) for the whole test JVM, on free ports, shared by every Spring context: SMTP for
+ * the mail casedesk sends, and IMAP for the support mailbox that inbound mail reads (TestMailEnvironment names its
+ * port {@value #IMAP_PORT_PROPERTY}).
+ */
 public final class TestMailServer {
 
-    /** Fixed for the JVM, so the server can be stopped and started again (an outage) on the same port. */
+    public static final String IMAP_PORT_PROPERTY = "casedesk.test.imap-port";
+
+    /** Fixed for the JVM, so the server can be stopped and started again (an outage) on the same ports. */
     private static final int PORT = freePort();
+    private static final int IMAP_PORT = freePort();
     private static volatile GreenMail server = start();
 
     private TestMailServer() {
     }
 
     private static GreenMail start() {
-        var greenMail = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        var greenMail = new GreenMail(new ServerSetup[] {new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         greenMail.start();
         return greenMail;
     }
@@ -47,6 +56,20 @@ public final class TestMailServer {
 
     public static int port() {
         return PORT;
+    }
+
+    public static int imapPort() {
+        return IMAP_PORT;
+    }
+
+    /** A mailbox that IMAP can log in to, as the support mailbox of inbound mail. */
+    public static GreenMailUser setUser(String email, String login, String password) {
+        return server.setUser(email, login, password);
+    }
+
+    /** Every mail the server holds: sent to it over SMTP, or delivered into a mailbox. */
+    public static MimeMessage[] receivedMessages() {
+        return server.getReceivedMessages();
     }
 
     /** Kept for tests that still register the server themselves; TestMailEnvironment does it for every context. */

@@ -37,15 +37,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mockito.Answers;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import io.casedesk.ApiSliceTest;
 import io.casedesk.security.ApiTestSecurity;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -54,8 +51,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * GET /api/cases/{reference}, GET /api/cases and POST /api/cases/{reference}/messages as API.md describes them,
  * with the real security chain (HTTP basic against a mocked Camunda identity) and the real problem+json advice.
  */
-@WebMvcTest(CaseController.class)
-@Import(ApiTestSecurity.class)
+@ApiSliceTest
 class CaseControllerTest {
 
     private static final String REF = "CASE-000123";
@@ -67,13 +63,13 @@ class CaseControllerTest {
     @Autowired
     ObjectMapper json;
 
-    @MockitoBean
+    @Autowired
     CaseService cases;
 
-    @MockitoBean
+    @Autowired
     CustomerMessages messages;
 
-    @MockitoBean(answers = Answers.RETURNS_DEEP_STUBS)
+    @Autowired
     IdentityService identity;
 
     @BeforeEach

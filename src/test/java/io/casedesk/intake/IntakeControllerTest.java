@@ -40,19 +40,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mockito.Answers;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import io.casedesk.ApiSliceTest;
 import io.casedesk.security.ApiTestSecurity;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
@@ -62,8 +59,7 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
  * identity), the real problem+json advice and the real body limit; only the intake service is mocked. Every
  * refused request must leave the service untouched: nothing stored, no process started.
  */
-@WebMvcTest(IntakeController.class)
-@Import(ApiTestSecurity.class)
+@ApiSliceTest
 class IntakeControllerTest {
 
     private static final Instant RESPONSE_DUE = Instant.parse("2026-03-02T10:15:30Z");
@@ -78,10 +74,10 @@ class IntakeControllerTest {
     @Value("${casedesk.api.max-body-bytes}")
     int maxBodyBytes;
 
-    @MockitoBean
+    @Autowired
     IntakeService intake;
 
-    @MockitoBean(answers = Answers.RETURNS_DEEP_STUBS)
+    @Autowired
     IdentityService identity;
 
     @BeforeEach

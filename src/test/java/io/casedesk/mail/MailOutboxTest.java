@@ -3,6 +3,8 @@ package io.casedesk.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.casedesk.EndToEndContext;
+import io.casedesk.ManualJobs;
 import io.casedesk.TestMailServer;
 import io.casedesk.intake.IntakeService;
 import io.casedesk.intake.TestCases;
@@ -17,14 +19,14 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The outbox against a real SMTP server: nothing sent on rollback, nothing lost in an outage, nothing twice. */
-@SpringBootTest(properties = {
-        "camunda.bpm.job-execution.enabled=false",
-        "spring.datasource.url=jdbc:h2:mem:mail-tests;DB_CLOSE_DELAY=-1",
-        "casedesk.mail.retry-cycle=R3/PT0S"})
+/**
+ * The outbox against a real SMTP server: nothing sent on rollback, nothing lost in an outage, nothing twice. The
+ * test runs the delivery jobs itself (ManualJobs); a job run by hand does not wait for its retry time.
+ */
+@ManualJobs
+@EndToEndContext
 class MailOutboxTest {
 
 

@@ -15,12 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The metrics of API.md over cases with known timestamps (March 2019, far from every other test's cases). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = EndToEndContext.PROPERTIES)
+@EndToEndContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetricsTest {
 

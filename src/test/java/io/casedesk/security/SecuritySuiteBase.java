@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.casedesk.CasedeskApplication;
+import io.casedesk.ContextProcessEngine;
 import io.casedesk.TestMailServer;
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.CaseStatus;
@@ -39,6 +40,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -63,6 +65,8 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 @AutoConfigureMockMvc
 // tests switch metrics export off by default; /actuator/prometheus is part of what this suite checks
 @AutoConfigureObservability(tracing = false)
+// /engine-rest finds its engine by name in a registry of the JVM, which other cached contexts share
+@ExtendWith(ContextProcessEngine.class)
 abstract class SecuritySuiteBase {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);

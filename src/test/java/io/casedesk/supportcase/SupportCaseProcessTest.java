@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.casedesk.EndToEndContext;
+import io.casedesk.ManualJobs;
 import io.casedesk.TestMailDelivery;
 import io.casedesk.TestMailServer;
 import io.casedesk.cases.CaseEvent;
@@ -29,6 +31,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -36,49 +39,26 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 
 /**
- * Drives every path of support-case with the real delegates, tables, database and SMTP server. The job executor
- * is off here, so each async step and timer is run by the test, in order; the job-executor timing is proven in
- * the end-to-end test.
+ * Drives every path of support-case with the real delegates, tables, database and SMTP server: the integration
+ * test beside the fast SupportCaseFlowTest. The job executor is stopped for this class (ManualJobs), so each async
+ * step and timer is run by the test, in order; the job-executor timing is proven in the end-to-end test. Flow-node
+ * coverage of support-case over this class must reach 90 % (EndToEndContext.ProcessCoverage).
  */
-@SpringBootTest(properties = {
-        "camunda.bpm.job-execution.enabled=false",
-        "spring.datasource.url=jdbc:h2:mem:process-tests;DB_CLOSE_DELAY=-1"})
-@Import({ProcessEngineCoverageConfiguration.class, SupportCaseProcessTest.Coverage.class})
+@ManualJobs
+@EndToEndContext
 class SupportCaseProcessTest {
-
-    @TestConfiguration
-    static class Coverage {
-        /**
-         * Flow-node coverage of support-case must reach 90 % over this class. Primary, because the listener looks
-         * the properties up by type and would otherwise fall back to its default without any assertion.
-         */
-        @Bean
-        @org.springframework.context.annotation.Primary
-        ProcessEngineCoverageProperties processEngineCoverageProperties() {
-            return new ProcessEngineCoverageProperties.Builder()
-                    .assertClassCoverageAtLeast(0.9)
-                    .excludeProcessDefinitionKeys("prevention-ticket", "mail-delivery")
-                    .build();
-        }
-    }
-
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
     @Autowired HistoryService history;
+    @Autowired RepositoryService repository;
     @Autowired IntakeService intake;
     @Autowired CaseService cases;
     @Autowired CustomerMessages customerMessages;
@@ -140,10 +120,11 @@ class SupportCaseProcessTest {
         assertThat(closed.csat()).isEqualTo(5);
         assertThat(types(ref)).containsSubsequence("opened", "decision", "triaged", "acknowledged", "agent-reply",
                 "resolved", "confirmed", "closed", "csat");
-        assertThat(details(ref, "decision")).anyMatch(d -> d.startsWith("case-priority v1 rule Rule_Priority_"))
-                .anyMatch(d -> d.startsWith("sla-targets v1 rule Rule_Sla_P3_Email"))
-                .anyMatch(d -> d.startsWith("routing v1 rule Rule_Routing_Tier1"))
-                .anyMatch(d -> d.startsWith("escalation v1 rule Rule_Escalation_None"));
+        assertThat(details(ref, "decision"))
+                .anyMatch(d -> d.startsWith("case-priority v" + version("case-priority") + " rule Rule_Priority_"))
+                .anyMatch(d -> d.startsWith("sla-targets v" + version("sla-targets") + " rule Rule_Sla_P3_Email"))
+                .anyMatch(d -> d.startsWith("routing v" + version("routing") + " rule Rule_Routing_Tier1"))
+                .anyMatch(d -> d.startsWith("escalation v" + version("escalation") + " rule Rule_Escalation_None"));
     }
 
     @Test
@@ -552,6 +533,15 @@ class SupportCaseProcessTest {
     private void backdatePause(String ref, Duration ago) {
         jdbc.sql("UPDATE sla_record SET paused_since = :at WHERE case_id = :id AND paused_since IS NOT NULL")
                 .param("at", java.sql.Timestamp.from(Instant.now().minus(ago))).param("id", cases.get(ref).id()).update();
+    }
+
+    /**
+     * The version of a table that new cases are decided by: the latest deployed. The end-to-end test of the same
+     * context deploys a policy change and deploys the original back, as a newer version.
+     */
+    private int version(String decisionKey) {
+        return repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey).latestVersion()
+                .singleResult().getVersion();
     }
 
     private Instant timerDue(ProcessInstance pi, String activityId) {

@@ -39,7 +39,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -49,8 +48,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * machine without the browser, required in CI: see {@link BrowserTest}.
  */
 @BrowserTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = EndToEndContext.PROPERTIES)
-class CustomerPagesBrowserTest implements EndToEndContext {
+@EndToEndContext
+class CustomerPagesBrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 

@@ -25,15 +25,14 @@ import java.util.concurrent.Executors;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The customer pages over real HTTP on the running application: one-click score, the comment step, the friendly
  * page for every link that is not (or no longer) valid, and that what a customer typed comes back escaped.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = EndToEndContext.PROPERTIES)
-class CustomerPagesTest implements EndToEndContext {
+@EndToEndContext
+class CustomerPagesTest {
 
     @LocalServerPort int port;
     @Autowired IntakeService intake;

@@ -1,11 +1,12 @@
 package io.casedesk.intake.mail;
 
+import io.casedesk.EndToEndContext;
+import io.casedesk.ManualJobs;
 import io.casedesk.TestMailDelivery;
+import io.casedesk.TestMailServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.casedesk.cases.CaseEvent;
 import io.casedesk.cases.CaseQuery;
 import io.casedesk.cases.CaseService;
@@ -26,58 +27,29 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Inbound mail through a real IMAP server (GreenMail) into the real case store and flow. The job executor is off
- * and the scheduled poll is an hour away, so each test polls by hand and runs the flow's jobs itself. The same
- * GreenMail takes the mails casedesk sends: case references start at CASE-000001 in every test context, so on
- * the JVM's shared TestMailServer these mails would pass for another context's.
+ * Inbound mail through a real IMAP server (the JVM's TestMailServer, whose support mailbox the EndToEndContext
+ * reads) into the real case store and flow. The job executor is stopped for this class (ManualJobs) and the
+ * scheduled poll is an hour away, so each test polls by hand and runs the flow's jobs itself. The same server takes
+ * the mails casedesk sends.
  */
-@SpringBootTest(properties = {
-        "camunda.bpm.job-execution.enabled=false",
-        "spring.datasource.url=jdbc:h2:mem:inbound-mail-tests;DB_CLOSE_DELAY=-1",
-        "casedesk.mail.inbound.protocol=imap",
-        "casedesk.mail.inbound.username=support",
-        "casedesk.mail.inbound.password=secret",
-        "casedesk.mail.inbound.initial-delay=PT1H",
-        "casedesk.mail.inbound.poll-interval=PT1H"})
+@ManualJobs
+@EndToEndContext
 class InboundMailTest {
 
     private static final String MAILBOX = "support@casedesk.test";
-    private static final GreenMail IMAP = startMailServer();
-
-    private static GreenMail startMailServer() {
-        var server = new GreenMail(new ServerSetup[] {new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)});
-        server.start();
-        return server;
-    }
-
-    @DynamicPropertySource
-    static void mailServers(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> IMAP.getSmtp().getPort());
-        registry.add("casedesk.mail.inbound.host", () -> "127.0.0.1");
-        registry.add("casedesk.mail.inbound.port", () -> IMAP.getImap().getPort());
-    }
-
-    @AfterAll
-    static void stopImap() {
-        IMAP.stop();
-    }
+    private static final Pattern CASE_REFERENCE = Pattern.compile("\\[(CASE-[0-9]+)\\]");
 
     @Autowired InboundMailPoller poller;
     @Autowired InboundMailProperties settings;
@@ -95,8 +67,8 @@ class InboundMailTest {
 
     @BeforeEach
     void emptyMailbox() throws Exception {
-        IMAP.purgeEmailFromAllMailboxes();
-        user = IMAP.setUser(MAILBOX, "support", "secret");
+        TestMailServer.purge();
+        user = TestMailServer.setUser(MAILBOX, "support", "secret");
     }
 
     @Test
@@ -315,18 +287,27 @@ class InboundMailTest {
         user.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)));
     }
 
-    /** Mails casedesk sent: everything the server received except what was put into the support mailbox. */
-    private static List<MimeMessage> sent() throws Exception {
+    /**
+     * Mails casedesk sent: everything the server received except what was put into the support mailbox, and except
+     * the mails of the other applications of the test JVM (the security suite's context shares the server), which
+     * name cases this one does not have.
+     */
+    private List<MimeMessage> sent() throws Exception {
         var sent = new java.util.ArrayList<MimeMessage>();
-        for (MimeMessage m : IMAP.getReceivedMessages()) {
-            if (!MAILBOX.equals(m.getAllRecipients()[0].toString())) {
+        for (MimeMessage m : TestMailServer.receivedMessages()) {
+            if (!MAILBOX.equals(m.getAllRecipients()[0].toString()) && aboutOurCase(m.getSubject())) {
                 sent.add(m);
             }
         }
         return sent;
     }
 
-    private static List<MimeMessage> sentTo(String address) throws Exception {
+    private boolean aboutOurCase(String subject) {
+        var reference = CASE_REFERENCE.matcher(subject == null ? "" : subject);
+        return !reference.find() || cases.find(reference.group(1)).isPresent();
+    }
+
+    private List<MimeMessage> sentTo(String address) throws Exception {
         return sent().stream().filter(m -> {
             try {
                 return address.equals(m.getAllRecipients()[0].toString());
@@ -338,7 +319,7 @@ class InboundMailTest {
 
     private Store imapStore() throws Exception {
         Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", IMAP.getImap().getPort(), "support", "secret");
+        store.connect("127.0.0.1", TestMailServer.imapPort(), "support", "secret");
         return store;
     }
 

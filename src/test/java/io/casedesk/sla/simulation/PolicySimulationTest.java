@@ -12,6 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.casedesk.EndToEndContext;
+import io.casedesk.ManualJobs;
 import io.casedesk.sla.SlaService;
 import io.casedesk.sla.simulation.SimulationReport.Rate;
 import io.casedesk.sla.simulation.SimulationReport.Row;
@@ -35,7 +37,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,13 +50,12 @@ import org.springframework.web.context.WebApplicationContext;
 /**
  * What-if over a set of closed (and a few open) cases from January 2020 whose outcome is known: candidate tables
  * that change priorities and targets in known ways give exact counts and rates per priority and channel, and
- * nothing is deployed or changed. Shares the Spring context of MailOutboxTest; the cases live in 2020 under
- * their own customer addresses, where no other test looks.
+ * nothing is deployed or changed. The cases live in 2020 under their own customer addresses, where no other test
+ * looks; the job executor is stopped for the class (ManualJobs), so no flow of another class decides anything
+ * while the test counts the decision history.
  */
-@SpringBootTest(properties = {
-        "camunda.bpm.job-execution.enabled=false",
-        "spring.datasource.url=jdbc:h2:mem:mail-tests;DB_CLOSE_DELAY=-1",
-        "casedesk.mail.retry-cycle=R3/PT0S"})
+@ManualJobs
+@EndToEndContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PolicySimulationTest {
 

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
@@ -17,8 +16,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** With spring.mail.host set (here: the tests' GreenMail) no embedded server starts and /dev/mail does not exist. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = EndToEndContext.PROPERTIES)
-class DevMailOffWithMailHostTest implements EndToEndContext {
+@EndToEndContext
+class DevMailOffWithMailHostTest {
 
     @LocalServerPort int port;
     @Autowired ApplicationContext context;

@@ -26,7 +26,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,9 +34,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * An agent's invalid answer is the agent's mistake: the completion is refused and the task stays open, and the log
  * gets one WARN line for it, not the engine's ERROR with a stack trace.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = EndToEndContext.PROPERTIES)
+@EndToEndContext
 @ExtendWith(OutputCaptureExtension.class)
-class InvalidInputLoggingTest implements EndToEndContext {
+class InvalidInputLoggingTest {
 
     private static final String REFUSAL = "outcome must be one of resolved, need_info, escalate";
 

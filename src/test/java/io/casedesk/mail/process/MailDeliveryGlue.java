@@ -1,0 +1,28 @@
+package io.casedesk.mail.process;
+
+import static org.mockito.Mockito.mock;
+
+import io.casedesk.mail.MailService;
+import io.casedesk.mail.MailSettings;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+
+/**
+ * The engine glue of mail-delivery (its delegate and its starter), built by their constructors on a mocked mail
+ * service, with the retry cycle of application.yaml. The one place that knows the constructors.
+ */
+final class MailDeliveryGlue {
+
+    static final String RETRY_CYCLE = "R3/PT5M";
+
+    final MailService mail = mock(MailService.class);
+
+    Map<String, Object> beans() {
+        return Map.of("deliverMail", new DeliverMailDelegate(mail));
+    }
+
+    MailDeliveryStarter starter(ProcessEngine engine) {
+        return new MailDeliveryStarter(engine.getRuntimeService(),
+                new MailSettings("support@casedesk.local", "managers@casedesk.local", "casedesk.local", RETRY_CYCLE));
+    }
+}

@@ -1,0 +1,98 @@
+package io.casedesk.prevention.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doNothing;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.casedesk.PlainEngine;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * prevention-ticket on a plain in-memory engine with the real listener, delegate and starter on a mocked prevention
+ * service: the knowledge team sees the cases the gap affected and records what it did; a failure to record keeps
+ * the task open. Flow-node coverage must reach 90 %.
+ */
+@Deployment(resources = {"bpmn/prevention-ticket.bpmn", "forms/prevention-ticket.form"})
+class PreventionTicketFlowTest {
+
+    private static final PlainEngine ENGINE = PlainEngine.named("prevention-ticket-flow-test");
+
+    @RegisterExtension
+    static final ProcessEngineCoverageExtension EXTENSION = ENGINE.withCoverageAtLeast(0.9);
+
+    private ProcessEngine engine;
+    private PreventionTicketGlue glue;
+
+    @BeforeEach
+    void glueOnAMockedPreventionService() {
+        engine = EXTENSION.getProcessEngine();
+        glue = new PreventionTicketGlue();
+        ENGINE.use(glue.beans());
+        BpmnAwareTests.init(engine);
+    }
+
+    @Test
+    void aTicket_showsTheKnowledgeTeamTheAffectedCases_andRecordsWhatTheyDid() {
+        when(glue.prevention.linkedCases(12L)).thenReturn(List.of("CASE-000001", "CASE-000007"));
+
+        String id = glue.starter(engine).start(12L, "checkout-broken");
+        ProcessInstance pi = instance(id);
+
+        assertThat(pi.getBusinessKey()).isEqualTo("PREV-12");
+        assertThat(pi).isWaitingAt("Task_Prevention").variables().containsEntry("ticketId", 12L)
+                .containsEntry("tag", "checkout-broken");
+        Task task = task(pi);
+        assertThat(task).hasCandidateGroup("knowledge");
+        assertThat(engine.getTaskService().getVariableLocal(task.getId(), "linkedCases"))
+                .isEqualTo("CASE-000001\nCASE-000007");
+        verify(glue.prevention, never()).complete(anyLong(), anyString(), anyString());
+
+        engine.getTaskService().complete(task.getId(), Map.of("action", "faq",
+                "preventionNote", "FAQ entry on card checkout added."));
+
+        verify(glue.prevention).complete(12L, "faq", "FAQ entry on card checkout added.");
+        assertThat(pi).isEnded().hasPassed("Task_Prevention", "Task_CompletePrevention", "EndEvent_TicketDone");
+    }
+
+    @Test
+    void whenTheOutcomeCannotBeRecorded_theTaskStaysOpen_andCanBeCompletedAgain() {
+        doThrow(new IllegalStateException("database unavailable")).when(glue.prevention)
+                .complete(13L, "automation", "Renewal retries added.");
+        ProcessInstance pi = instance(glue.starter(engine).start(13L, "payment-renewal-failure"));
+        Task task = task(pi);
+        Map<String, Object> answer = Map.of("action", "automation", "preventionNote", "Renewal retries added.");
+
+        assertThatThrownBy(() -> engine.getTaskService().complete(task.getId(), answer))
+                .hasMessageContaining("database unavailable");
+        assertThat(pi).isWaitingAt("Task_Prevention").hasNotPassed("Task_CompletePrevention");
+        assertThat(task(pi).getId()).isEqualTo(task.getId());
+
+        doNothing().when(glue.prevention).complete(13L, "automation", "Renewal retries added.");
+        engine.getTaskService().complete(task.getId(), answer);
+        verify(glue.prevention, times(2)).complete(13L, "automation", "Renewal retries added.");
+        assertThat(pi).isEnded().hasPassed("EndEvent_TicketDone");
+    }
+
+    private ProcessInstance instance(String id) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
+    }
+}
