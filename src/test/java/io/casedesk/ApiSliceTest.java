@@ -34,8 +34,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@WebMvcTest(excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM,
-        classes = ApiSliceTest.OtherControllers.class))
+@WebMvcTest(
+        excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = ApiSliceTest.OtherControllers.class))
 @Import(ApiTestSecurity.class)
 @MockitoBean(types = {CaseService.class, CustomerMessages.class, IntakeService.class})
 @MockitoBean(types = IdentityService.class, answers = Answers.RETURNS_DEEP_STUBS)
@@ -44,8 +44,8 @@ public @interface ApiSliceTest {
     /** Every controller but the API's (the customer pages, metrics, simulation and dev mail have tests of their own). */
     class OtherControllers implements TypeFilter {
 
-        private static final Set<String> API = Set.of("io.casedesk.cases.CaseController",
-                "io.casedesk.intake.IntakeController");
+        private static final Set<String> API =
+                Set.of("io.casedesk.cases.CaseController", "io.casedesk.intake.IntakeController");
 
         @Override
         public boolean match(MetadataReader reader, MetadataReaderFactory factory) {

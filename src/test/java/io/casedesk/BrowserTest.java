@@ -26,5 +26,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @Tag("browser")
 @ExtendWith(BrowserTestCondition.class)
-public @interface BrowserTest {
-}
+public @interface BrowserTest {}

@@ -30,15 +30,12 @@ public final class BrowserTestCondition
     /** What to do with one browser test, given the settings and what is installed. */
     sealed interface Verdict {
 
-        record Run(Chromium chromium) implements Verdict {
-        }
+        record Run(Chromium chromium) implements Verdict {}
 
-        record Skip(String reason) implements Verdict {
-        }
+        record Skip(String reason) implements Verdict {}
 
         /** Run it, and fail before anything starts: a required browser is missing, or the setting is wrong. */
-        record Fail(String reason) implements Verdict {
-        }
+        record Fail(String reason) implements Verdict {}
     }
 
     static Verdict verdict(Optional<String> modeProperty, Optional<String> modeEnvironment, Chromium chromium) {
@@ -73,19 +70,25 @@ public final class BrowserTestCondition
         if (required) {
             return new Verdict.Fail("browser tests are required (" + source + "=" + mode.trim() + ") but " + what);
         }
-        return new Verdict.Skip("no browser: " + what + "; with " + MODE_PROPERTY
-                + "=required this is a failure instead of a skip");
+        return new Verdict.Skip(
+                "no browser: " + what + "; with " + MODE_PROPERTY + "=required this is a failure instead of a skip");
     }
 
     static Chromium chromium(ExtensionContext context) {
         return new Chromium(
-                context.getConfigurationParameter(Chromium.BROWSER_PROPERTY).map(Path::of).orElse(Chromium.DEFAULT_BROWSER),
-                context.getConfigurationParameter(Chromium.DRIVER_PROPERTY).map(Path::of).orElse(Chromium.DEFAULT_DRIVER));
+                context.getConfigurationParameter(Chromium.BROWSER_PROPERTY)
+                        .map(Path::of)
+                        .orElse(Chromium.DEFAULT_BROWSER),
+                context.getConfigurationParameter(Chromium.DRIVER_PROPERTY)
+                        .map(Path::of)
+                        .orElse(Chromium.DEFAULT_DRIVER));
     }
 
     private static Verdict verdict(ExtensionContext context) {
-        return verdict(context.getConfigurationParameter(MODE_PROPERTY),
-                Optional.ofNullable(System.getenv(MODE_ENVIRONMENT)), chromium(context));
+        return verdict(
+                context.getConfigurationParameter(MODE_PROPERTY),
+                Optional.ofNullable(System.getenv(MODE_ENVIRONMENT)),
+                chromium(context));
     }
 
     @Override
@@ -103,7 +106,8 @@ public final class BrowserTestCondition
             return ConditionEvaluationResult.enabled("runs to fail: " + fail.reason());
         }
         var chromium = ((Verdict.Run) verdict).chromium();
-        return ConditionEvaluationResult.enabled("browser test with " + chromium.browser() + " and " + chromium.driver());
+        return ConditionEvaluationResult.enabled(
+                "browser test with " + chromium.browser() + " and " + chromium.driver());
     }
 
     @Override

@@ -26,7 +26,9 @@ class BrowserTestConditionTest {
 
     private static final String NOWHERE = "/nonexistent/casedesk";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     private Path browser;
     private Path driver;
 
@@ -44,7 +46,8 @@ class BrowserTestConditionTest {
         assertThat(results.testEvents().started().count()).isZero();
         var skipped = results.containerEvents().skipped().list();
         assertThat(skipped).hasSize(1);
-        assertThat(skipped.get(0).getPayload(String.class)).get(STRING)
+        assertThat(skipped.get(0).getPayload(String.class))
+                .get(STRING)
                 .contains(NOWHERE + "/chromium and " + NOWHERE + "/chromedriver are missing")
                 .contains("apt-get install chromium chromium-driver")
                 .contains("casedesk.browser-tests=required");
@@ -56,11 +59,13 @@ class BrowserTestConditionTest {
 
         assertThat(results.testEvents().started().count()).isZero();
         assertThat(results.containerEvents().skipped().count()).isZero();
-        assertThat(failures(results)).singleElement().satisfies(failure -> assertThat(failure)
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("browser tests are required (casedesk.browser-tests=required)")
-                .hasMessageContaining(NOWHERE + "/chromium is missing")
-                .hasMessageNotContaining(driver.toString()));
+        assertThat(failures(results))
+                .singleElement()
+                .satisfies(failure -> assertThat(failure)
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("browser tests are required (casedesk.browser-tests=required)")
+                        .hasMessageContaining(NOWHERE + "/chromium is missing")
+                        .hasMessageNotContaining(driver.toString()));
     }
 
     @Test
@@ -81,9 +86,12 @@ class BrowserTestConditionTest {
 
         var results = run(NeedsABrowser.class, "auto", browser.toString(), notExecutable.toString());
 
-        assertThat(results.containerEvents().skipped().list()).singleElement()
-                .satisfies(event -> assertThat(event.getPayload(String.class)).get(STRING)
-                        .contains(notExecutable + " is missing").doesNotContain(browser.toString()));
+        assertThat(results.containerEvents().skipped().list())
+                .singleElement()
+                .satisfies(event -> assertThat(event.getPayload(String.class))
+                        .get(STRING)
+                        .contains(notExecutable + " is missing")
+                        .doesNotContain(browser.toString()));
     }
 
     @Test
@@ -91,8 +99,10 @@ class BrowserTestConditionTest {
         var results = run(NeedsABrowser.class, "requierd", NOWHERE + "/chromium", NOWHERE + "/chromedriver");
 
         assertThat(results.containerEvents().skipped().count()).isZero();
-        assertThat(failures(results)).singleElement().satisfies(failure -> assertThat(failure)
-                .hasMessageContaining("casedesk.browser-tests=requierd is not a valid setting"));
+        assertThat(failures(results))
+                .singleElement()
+                .satisfies(failure -> assertThat(failure)
+                        .hasMessageContaining("casedesk.browser-tests=requierd is not a valid setting"));
     }
 
     @Test
@@ -134,8 +144,12 @@ class BrowserTestConditionTest {
     }
 
     private static List<Throwable> failures(EngineExecutionResults results) {
-        return results.allEvents().failed().stream().map(event -> event.getPayload(TestExecutionResult.class))
-                .flatMap(Optional::stream).map(TestExecutionResult::getThrowable).flatMap(Optional::stream).toList();
+        return results.allEvents().failed().stream()
+                .map(event -> event.getPayload(TestExecutionResult.class))
+                .flatMap(Optional::stream)
+                .map(TestExecutionResult::getThrowable)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     private Path executable(String name) throws IOException {
@@ -166,8 +180,7 @@ class BrowserTestConditionTest {
     static class OneMethodNeedsABrowser {
 
         @Test
-        void needsNoBrowser() {
-        }
+        void needsNoBrowser() {}
 
         @BrowserTest
         @Test

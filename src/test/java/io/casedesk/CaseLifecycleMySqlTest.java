@@ -11,5 +11,4 @@ import org.springframework.test.context.ActiveProfiles;
 @Tag("mysql")
 @ActiveProfiles({"dev", "mysql"})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CaseLifecycleMySqlTest extends CaseLifecycleScenario {
-}
+class CaseLifecycleMySqlTest extends CaseLifecycleScenario {}

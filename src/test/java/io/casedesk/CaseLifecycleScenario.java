@@ -2,7 +2,6 @@ package io.casedesk;
 
 import static io.casedesk.TestPages.csrf;
 import static io.casedesk.TestPages.enc;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,11 +35,17 @@ abstract class CaseLifecycleScenario {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    @LocalServerPort int port;
-    @Autowired HistoryService history;
-    @Autowired ObjectMapper json;
+    @LocalServerPort
+    int port;
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    ObjectMapper json;
+
+    private final HttpClient http =
+            HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
     @org.junit.jupiter.api.BeforeEach
     void emptyMailbox() {
@@ -57,10 +62,13 @@ abstract class CaseLifecycleScenario {
     @Test
     void oneCaseFromIntakeToSurvey_throughApiEngineRestMailAndCustomerPages() throws Exception {
         String customer = "ana-" + UUID.randomUUID() + "@example.com";
-        var opened = send("ivy", post("/api/cases", """
+        var opened = send(
+                "ivy",
+                post("/api/cases", """
                 {"channel":"email","customer":{"email":"%s","name":"Ana","tier":"standard"},
                  "subject":"Order #4521 has not arrived","description":"Still no parcel. <script>alert(1)</script> ${7*7}",
-                 "orderId":"4521"}""".formatted(customer)).header("Idempotency-Key", UUID.randomUUID().toString()));
+                 "orderId":"4521"}""".formatted(customer))
+                        .header("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(opened.statusCode()).isEqualTo(201);
         JsonNode created = json.readTree(opened.body());
         String ref = created.get("reference").asText();
@@ -73,22 +81,34 @@ abstract class CaseLifecycleScenario {
         await().atMost(PATIENCE).until(() -> !mailsTo(ref, customer).isEmpty());
         assertThat(TestMailServer.subject(mailsTo(ref, customer).get(0))).contains("We have received");
         // the SMTP server has the mail a moment before the delivery transaction commits
-        await().atMost(PATIENCE).until(() -> !caseView(ref).get("acknowledgedAt").isNull());
+        await().atMost(PATIENCE)
+                .until(() -> !caseView(ref).get("acknowledgedAt").isNull());
         JsonNode view = caseView(ref);
         assertThat(view.get("description").asText()).isEqualTo("Still no parcel. <script>alert(1)</script> ${7*7}");
         assertThat(view.get("timeline").toString()).contains("case-priority v1 rule Rule_Priority_");
 
-        assertThat(json.readTree(send("bob", get("/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + ref)).body()))
-                .as("tier2 sees no tier1 task").isEmpty();
+        assertThat(json.readTree(send("bob", get("/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + ref))
+                        .body()))
+                .as("tier2 sees no tier1 task")
+                .isEmpty();
         String taskId = taskOf("alice", ref, "Task_Troubleshoot");
-        var tooVague = send("alice", post("/engine-rest/task/" + taskId + "/complete", completion("resolved",
-                "Fixed", "Reshipped", "not-a-tag")));
+        var tooVague = send(
+                "alice",
+                post(
+                        "/engine-rest/task/" + taskId + "/complete",
+                        completion("resolved", "Fixed", "Reshipped", "not-a-tag")));
         assertThat(tooVague.statusCode()).isEqualTo(400);
         assertThat(tooVague.body()).contains("not-a-tag");
-        assertThat(send("alice", post("/engine-rest/task/" + taskId + "/complete",
-                completion("need_info", "Which address did you use?", null, null))).statusCode()).isEqualTo(204);
-        await().atMost(PATIENCE).until(() -> TestMailServer.mailsFor(ref).stream()
-                .anyMatch(m -> TestMailServer.subject(m).contains("We need a few more details")));
+        assertThat(send(
+                                "alice",
+                                post(
+                                        "/engine-rest/task/" + taskId + "/complete",
+                                        completion("need_info", "Which address did you use?", null, null)))
+                        .statusCode())
+                .isEqualTo(204);
+        await().atMost(PATIENCE)
+                .until(() -> TestMailServer.mailsFor(ref).stream()
+                        .anyMatch(m -> TestMailServer.subject(m).contains("We need a few more details")));
         assertThat(caseView(ref).get("status").asText()).isEqualTo("waiting_on_customer");
 
         var reply = send("ivy", post("/api/cases/" + ref + "/messages", """
@@ -97,11 +117,19 @@ abstract class CaseLifecycleScenario {
         assertThat(reply.body()).contains("resumed");
 
         taskId = taskOf("alice", ref, "Task_Troubleshoot");
-        assertThat(send("alice", post("/engine-rest/task/" + taskId + "/complete",
-                completion("resolved", "We re-sent your parcel.", "Reshipped with express", "delivery-delay")))
-                .statusCode()).isEqualTo(204);
-        String resolutionToken = await().atMost(PATIENCE).until(() -> committedToken(ref, customer, "Resolved", "resolution"),
-                t -> t != null);
+        assertThat(send(
+                                "alice",
+                                post(
+                                        "/engine-rest/task/" + taskId + "/complete",
+                                        completion(
+                                                "resolved",
+                                                "We re-sent your parcel.",
+                                                "Reshipped with express",
+                                                "delivery-delay")))
+                        .statusCode())
+                .isEqualTo(204);
+        String resolutionToken = await().atMost(PATIENCE)
+                .until(() -> committedToken(ref, customer, "Resolved", "resolution"), t -> t != null);
 
         var page = send(null, get("/resolution/" + resolutionToken));
         assertThat(page.statusCode()).isEqualTo(200);
@@ -113,16 +141,26 @@ abstract class CaseLifecycleScenario {
         assertThat(reused.statusCode()).isEqualTo(404);
         assertThat(reused.body()).contains("no longer valid").doesNotContain("4521");
 
-        String surveyToken = await().atMost(PATIENCE).until(() -> committedToken(ref, customer, "How did we do", "survey"),
-                t -> t != null);
+        String surveyToken = await().atMost(PATIENCE)
+                .until(() -> committedToken(ref, customer, "How did we do", "survey"), t -> t != null);
         var survey = send(null, get("/survey/" + surveyToken));
         assertThat(survey.statusCode()).isEqualTo(200);
-        assertThat(send(null, form("/survey/" + surveyToken, "score=4&comment=" + enc("Fast, thanks"),
-                csrf(survey.body()))).statusCode()).isEqualTo(200);
+        assertThat(send(
+                                null,
+                                form(
+                                        "/survey/" + surveyToken,
+                                        "score=4&comment=" + enc("Fast, thanks"),
+                                        csrf(survey.body())))
+                        .statusCode())
+                .isEqualTo(200);
 
         String processInstanceId = created.get("processInstanceId").asText();
-        await().atMost(PATIENCE).until(() -> history.createHistoricProcessInstanceQuery()
-                .processInstanceId(processInstanceId).finished().count() == 1);
+        await().atMost(PATIENCE)
+                .until(() -> history.createHistoricProcessInstanceQuery()
+                                .processInstanceId(processInstanceId)
+                                .finished()
+                                .count()
+                        == 1);
         JsonNode closed = caseView(ref);
         assertThat(closed.get("status").asText()).isEqualTo("closed");
         assertThat(closed.get("csat").asInt()).isEqualTo(4);
@@ -136,21 +174,28 @@ abstract class CaseLifecycleScenario {
     void policyDeployedThroughEngineRest_governsNewCases_andItsSlaTimersFireWithinSeconds() throws Exception {
         Path table = Path.of("dmn/sla-targets.dmn");
         String original = Files.readString(table);
-        String fast = original.replace("&quot;PT2M&quot;", "&quot;PT3S&quot;").replace("\"PT2M\"", "\"PT3S\"")
-                .replace("&quot;PT24H&quot;", "&quot;PT6S&quot;").replace("\"PT24H\"", "\"PT6S\"");
+        String fast = original.replace("&quot;PT2M&quot;", "&quot;PT3S&quot;")
+                .replace("\"PT2M\"", "\"PT3S\"")
+                .replace("&quot;PT24H&quot;", "&quot;PT6S&quot;")
+                .replace("\"PT24H\"", "\"PT6S\"");
         assertThat(fast).isNotEqualTo(original);
         String runningBefore = json.readTree(send("ivy", post("/api/cases", """
                 {"channel":"chat","customer":{"email":"before-%s@example.com","name":"Al"},
-                 "subject":"Opened before the change","description":"Which size should I order?"}"""
-                .formatted(UUID.randomUUID()))).body()).get("reference").asText();
+                 "subject":"Opened before the change","description":"Which size should I order?"}""".formatted(UUID.randomUUID())))
+                        .body())
+                .get("reference")
+                .asText();
         JsonNode before = caseView(runningBefore);
-        assertThat(deploy("maria", fast).statusCode()).as("a manager may not deploy").isEqualTo(403);
-        assertThat(deploy("paul", fast).statusCode()).as("a process owner deploys").isEqualTo(200);
+        assertThat(deploy("maria", fast).statusCode())
+                .as("a manager may not deploy")
+                .isEqualTo(403);
+        assertThat(deploy("paul", fast).statusCode())
+                .as("a process owner deploys")
+                .isEqualTo(200);
         try {
             var opened = send("ivy", post("/api/cases", """
                     {"channel":"chat","customer":{"email":"chat-%s@example.com","name":"Bo"},
-                     "subject":"Question about sizes","description":"Which size should I order?"}"""
-                    .formatted(UUID.randomUUID())));
+                     "subject":"Question about sizes","description":"Which size should I order?"}""".formatted(UUID.randomUUID())));
             assertThat(opened.statusCode()).isEqualTo(201);
             String ref = json.readTree(opened.body()).get("reference").asText();
             JsonNode c = caseView(ref);
@@ -161,18 +206,23 @@ abstract class CaseLifecycleScenario {
             assertThat(Duration.between(created, responseDue)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4));
             assertThat(c.get("timeline").toString()).contains("sla-targets v2 rule Rule_Sla_P3_Chat");
 
-            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+            await().atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> caseView(ref).get("resolutionBreached").asBoolean());
             JsonNode breached = caseView(ref);
             assertThat(breached.get("responseBreached").asBoolean()).isTrue();
             Instant[] breaches = breachTimes(breached);
-            assertThat(Duration.between(responseDue, breaches[0])).as("response breach lateness")
+            assertThat(Duration.between(responseDue, breaches[0]))
+                    .as("response breach lateness")
                     .isBetween(Duration.ZERO, Duration.ofSeconds(5));
-            assertThat(Duration.between(resolutionDue, breaches[1])).as("resolution breach lateness")
+            assertThat(Duration.between(resolutionDue, breaches[1]))
+                    .as("resolution breach lateness")
                     .isBetween(Duration.ZERO, Duration.ofSeconds(5));
-            await().atMost(PATIENCE).until(() -> caseView(ref).get("assignedGroup").asText().equals("tier2"));
+            await().atMost(PATIENCE)
+                    .until(() -> caseView(ref).get("assignedGroup").asText().equals("tier2"));
             JsonNode unchanged = caseView(runningBefore);
-            assertThat(unchanged.get("responseDueAt")).as("a running case keeps the SLA it started with")
+            assertThat(unchanged.get("responseDueAt"))
+                    .as("a running case keeps the SLA it started with")
                     .isEqualTo(before.get("responseDueAt"));
             assertThat(unchanged.get("resolutionDueAt")).isEqualTo(before.get("resolutionDueAt"));
             assertThat(unchanged.get("responseBreached").asBoolean()).isFalse();
@@ -201,21 +251,33 @@ abstract class CaseLifecycleScenario {
 
     private HttpResponse<String> deploy(String user, String dmn) throws IOException, InterruptedException {
         String boundary = "----casedesk" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nsla-targets\r\n"
+        String body = "--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nsla-targets\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deploy-changed-only\"\r\n\r\ntrue\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"sla-targets.dmn\"\r\n"
+                + "--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"sla-targets.dmn\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n" + dmn + "\r\n--" + boundary + "--\r\n";
-        return send(user, HttpRequest.newBuilder(uri("/engine-rest/deployment/create"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(
+                user,
+                HttpRequest.newBuilder(uri("/engine-rest/deployment/create"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private String taskOf(String user, String ref, String definitionKey) throws Exception {
-        return await().atMost(PATIENCE).until(() -> {
-            JsonNode list = json.readTree(send(user, get("/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + ref
-                    + "&taskDefinitionKey=" + definitionKey)).body());
-            return list.isArray() && list.size() == 1 ? list.get(0).get("id").asText() : null;
-        }, id -> id != null);
+        return await().atMost(PATIENCE)
+                .until(
+                        () -> {
+                            JsonNode list = json.readTree(send(
+                                            user,
+                                            get("/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + ref
+                                                    + "&taskDefinitionKey=" + definitionKey))
+                                    .body());
+                            return list.isArray() && list.size() == 1
+                                    ? list.get(0).get("id").asText()
+                                    : null;
+                        },
+                        id -> id != null);
     }
 
     private JsonNode caseView(String ref) throws IOException, InterruptedException {
@@ -239,28 +301,34 @@ abstract class CaseLifecycleScenario {
     }
 
     private static List<MimeMessage> mailsTo(String ref, String customer) {
-        return TestMailServer.mailsFor(ref).stream().filter(m -> TestMailServer.recipient(m).equals(customer)).toList();
+        return TestMailServer.mailsFor(ref).stream()
+                .filter(m -> TestMailServer.recipient(m).equals(customer))
+                .toList();
     }
 
     /** The token of the latest such mail, once its page opens (its job has committed). */
     private String committedToken(String ref, String customer, String subject, String page) throws Exception {
-        String token = mailsTo(ref, customer).stream().filter(m -> TestMailServer.subject(m).contains(subject))
-                .reduce((a, b) -> b).map(m -> TestMailServer.linkToken(m, page)).orElse(null);
+        String token = mailsTo(ref, customer).stream()
+                .filter(m -> TestMailServer.subject(m).contains(subject))
+                .reduce((a, b) -> b)
+                .map(m -> TestMailServer.linkToken(m, page))
+                .orElse(null);
         return token != null && send(null, get("/" + page + "/" + token)).statusCode() == 200 ? token : null;
     }
-
 
     private HttpRequest.Builder get(String path) {
         return HttpRequest.newBuilder(uri(path)).GET();
     }
 
     private HttpRequest.Builder post(String path, String jsonBody) {
-        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody));
     }
 
     private HttpRequest.Builder form(String path, String fields, String csrfToken) {
-        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        return HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(fields + "&_csrf=" + enc(csrfToken)));
     }
 
@@ -268,10 +336,13 @@ abstract class CaseLifecycleScenario {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    private HttpResponse<String> send(String user, HttpRequest.Builder request) throws IOException, InterruptedException {
+    private HttpResponse<String> send(String user, HttpRequest.Builder request)
+            throws IOException, InterruptedException {
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -23,6 +23,8 @@ public record Chromium(Path browser, Path driver) {
 
     /** The executables that are not there (or not executable), in the order browser, driver. */
     List<Path> missing() {
-        return Stream.of(browser, driver).filter(path -> !Files.isExecutable(path) || Files.isDirectory(path)).toList();
+        return Stream.of(browser, driver)
+                .filter(path -> !Files.isExecutable(path) || Files.isDirectory(path))
+                .toList();
     }
 }

@@ -37,32 +37,43 @@ class ConfigurationMetadataTest {
         Set<String> missing = new TreeSet<>();
         for (String key : casedeskKeysOfApplicationYaml()) {
             // an entry of a map property (casedesk.sla.calendars.business-hours.zone) is described by the map
-            boolean described = known.keySet().stream().anyMatch(name -> key.equals(name)
-                    || key.startsWith(name + ".") && known.get(name).path("type").asText().startsWith("java.util.Map"));
+            boolean described = known.keySet().stream()
+                    .anyMatch(name -> key.equals(name)
+                            || key.startsWith(name + ".")
+                                    && known.get(name).path("type").asText().startsWith("java.util.Map"));
             if (!described) {
                 missing.add(key);
             }
         }
-        assertThat(missing).as("casedesk.* keys of application.yaml that no @ConfigurationProperties record declares")
+        assertThat(missing)
+                .as("casedesk.* keys of application.yaml that no @ConfigurationProperties record declares")
                 .isEmpty();
     }
 
     @Test
     void everyCasedeskProperty_hasADescription() throws IOException {
-        assertThat(casedeskProperties()).allSatisfy((name, property) ->
-                assertThat(property.path("description").asText()).as(name).isNotBlank());
+        assertThat(casedeskProperties())
+                .allSatisfy((name, property) -> assertThat(
+                                property.path("description").asText())
+                        .as(name)
+                        .isNotBlank());
     }
 
     @Test
     void defaultsAreInTheMetadata_soTheyNeedNoYaml() throws IOException {
         Map<String, JsonNode> known = casedeskProperties();
-        for (String name : List.of("casedesk.flow.survey-timeout", "casedesk.api.max-body-bytes",
-                "casedesk.rate-limit.intake.capacity", "casedesk.policy.simulation.max-duration",
-                "casedesk.security.demo-users", "casedesk.mail.retry-cycle")) {
+        for (String name : List.of(
+                "casedesk.flow.survey-timeout",
+                "casedesk.api.max-body-bytes",
+                "casedesk.rate-limit.intake.capacity",
+                "casedesk.policy.simulation.max-duration",
+                "casedesk.security.demo-users",
+                "casedesk.mail.retry-cycle")) {
             assertThat(known.get(name).has("defaultValue")).as(name).isTrue();
         }
         assertThat(known.get("casedesk.public-url").has("defaultValue"))
-                .as("casedesk.public-url has no fixed default: it is this server's own address").isFalse();
+                .as("casedesk.public-url has no fixed default: it is this server's own address")
+                .isFalse();
     }
 
     /** README, "Configuration" and "Inbound email": a row per property (`.sibling` names one of the same parent). */
@@ -73,7 +84,10 @@ class ConfigurationMetadataTest {
         int end = readme.indexOf("\n## ", readme.indexOf("\n## Inbound email\n") + 1);
         assertThat(start).isPositive();
         Map<String, String> documented = new TreeMap<>();
-        for (String row : readme.substring(start, end).lines().filter(l -> l.startsWith("| `casedesk.")).toList()) {
+        for (String row : readme.substring(start, end)
+                .lines()
+                .filter(l -> l.startsWith("| `casedesk."))
+                .toList()) {
             String[] cells = row.split("\\|");
             String parent = null;
             Matcher names = Pattern.compile("`([^`]+)`").matcher(cells[1]);
@@ -89,9 +103,12 @@ class ConfigurationMetadataTest {
             }
         }
         assertThat(casedeskProperties()).allSatisfy((name, property) -> {
-            assertThat(documented).as("README, Configuration: a row for " + name).containsKey(name);
+            assertThat(documented)
+                    .as("README, Configuration: a row for " + name)
+                    .containsKey(name);
             if (property.has("defaultValue")) {
-                assertThat(documented.get(name)).as("README, Configuration: the default of " + name)
+                assertThat(documented.get(name))
+                        .as("README, Configuration: the default of " + name)
                         .contains(property.get("defaultValue").asText());
             }
         });
@@ -101,13 +118,16 @@ class ConfigurationMetadataTest {
     void noScatteredValueAnnotations_inTheApplication() throws IOException {
         try (Stream<Path> sources = Files.walk(Path.of("src", "main", "java"))) {
             assertThat(sources.filter(path -> path.toString().endsWith(".java"))
-                    .filter(path -> read(path).contains("@Value(")))
-                    .as("read configuration through a @ConfigurationProperties record").isEmpty();
+                            .filter(path -> read(path).contains("@Value(")))
+                    .as("read configuration through a @ConfigurationProperties record")
+                    .isEmpty();
         }
     }
 
     private static Map<String, JsonNode> casedeskProperties() throws IOException {
-        assertThat(METADATA).as("generated by spring-boot-configuration-processor at compile time").exists();
+        assertThat(METADATA)
+                .as("generated by spring-boot-configuration-processor at compile time")
+                .exists();
         JsonNode metadata = new ObjectMapper().readTree(METADATA.toFile());
         Map<String, JsonNode> properties = new TreeMap<>();
         StreamSupport.stream(metadata.path("properties").spliterator(), false)
@@ -119,8 +139,8 @@ class ConfigurationMetadataTest {
     /** Every casedesk.* key of every document (profile) of application.yaml; a list counts as its key. */
     private static Set<String> casedeskKeysOfApplicationYaml() throws IOException {
         Set<String> keys = new TreeSet<>();
-        for (var source : new YamlPropertySourceLoader().load("application.yaml",
-                new FileSystemResource(APPLICATION_YAML))) {
+        for (var source :
+                new YamlPropertySourceLoader().load("application.yaml", new FileSystemResource(APPLICATION_YAML))) {
             for (String key : ((EnumerablePropertySource<?>) source).getPropertyNames()) {
                 if (key.startsWith("casedesk.")) {
                     keys.add(key.replaceAll("\\[\\d+]$", ""));

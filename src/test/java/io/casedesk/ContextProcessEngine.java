@@ -17,6 +17,7 @@ public class ContextProcessEngine implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        ProcessEngines.registerProcessEngine(SpringExtension.getApplicationContext(context).getBean(ProcessEngine.class));
+        ProcessEngines.registerProcessEngine(
+                SpringExtension.getApplicationContext(context).getBean(ProcessEngine.class));
     }
 }

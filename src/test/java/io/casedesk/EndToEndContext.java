@@ -33,15 +33,18 @@ import org.springframework.context.annotation.Primary;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:end-to-end;DB_CLOSE_DELAY=-1",
-        "casedesk.mail.inbound.host=127.0.0.1",
-        "casedesk.mail.inbound.port=${" + TestMailServer.IMAP_PORT_PROPERTY + "}",
-        "casedesk.mail.inbound.protocol=imap",
-        "casedesk.mail.inbound.username=support",
-        "casedesk.mail.inbound.password=secret",
-        "casedesk.mail.inbound.initial-delay=PT1H",
-        "casedesk.mail.inbound.poll-interval=PT1H"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:end-to-end;DB_CLOSE_DELAY=-1",
+            "casedesk.mail.inbound.host=127.0.0.1",
+            "casedesk.mail.inbound.port=${" + TestMailServer.IMAP_PORT_PROPERTY + "}",
+            "casedesk.mail.inbound.protocol=imap",
+            "casedesk.mail.inbound.username=support",
+            "casedesk.mail.inbound.password=secret",
+            "casedesk.mail.inbound.initial-delay=PT1H",
+            "casedesk.mail.inbound.poll-interval=PT1H"
+        })
 @Import(EndToEndContext.ProcessCoverage.class)
 @ExtendWith(ContextProcessEngine.class)
 public @interface EndToEndContext {
@@ -76,7 +79,7 @@ public @interface EndToEndContext {
             return new AbstractCamundaConfiguration() {
                 @Override
                 public void postProcessEngineBuild(ProcessEngine processEngine) {
-                    new ProcessEngineAdapter(processEngine, event -> { }).initializeListeners();
+                    new ProcessEngineAdapter(processEngine, event -> {}).initializeListeners();
                 }
             };
         }

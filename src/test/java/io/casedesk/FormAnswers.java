@@ -19,8 +19,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
  */
 public final class FormAnswers {
 
-    private FormAnswers() {
-    }
+    private FormAnswers() {}
 
     /** User task id → the editable fields of its form (camunda:formRef into forms/). */
     public static Map<String, Set<String>> of(Path bpmn) throws IOException {
@@ -42,7 +41,8 @@ public final class FormAnswers {
 
     private static void collect(JsonNode node, Set<String> fields) {
         for (JsonNode component : node.path("components")) {
-            boolean shownOnly = component.path("disabled").asBoolean(false) || component.path("readonly").asBoolean(false);
+            boolean shownOnly = component.path("disabled").asBoolean(false)
+                    || component.path("readonly").asBoolean(false);
             if (component.hasNonNull("key") && !shownOnly) {
                 fields.add(component.get("key").asText());
             }

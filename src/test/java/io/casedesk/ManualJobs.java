@@ -69,7 +69,8 @@ public @interface ManualJobs {
                 throw new IllegalStateException("cannot tell when " + jobExecutor + " is idle");
             }
             Instant giveUp = Instant.now().plus(PATIENCE);
-            while (pool.getActiveCount() > 0 || !pool.getThreadPoolExecutor().getQueue().isEmpty()) {
+            while (pool.getActiveCount() > 0
+                    || !pool.getThreadPoolExecutor().getQueue().isEmpty()) {
                 if (Instant.now().isAfter(giveUp)) {
                     throw new IllegalStateException("the job executor still runs jobs after " + PATIENCE);
                 }

@@ -51,7 +51,9 @@ public final class PlainEngine {
 
     /** The JUnit extension that builds the engine and asserts its flow-node coverage over the class. */
     public ProcessEngineCoverageExtension withCoverageAtLeast(double atLeast) {
-        return ProcessEngineCoverageExtension.builder(configuration).assertClassCoverageAtLeast(atLeast).build();
+        return ProcessEngineCoverageExtension.builder(configuration)
+                .assertClassCoverageAtLeast(atLeast)
+                .build();
     }
 
     /** What the model's expressions see; replace the content before each test. */

@@ -16,8 +16,16 @@ public class TestMailEnvironment implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        environment.getPropertySources().addLast(new MapPropertySource("test-mail-server",
-                Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", TestMailServer.port(),
-                        TestMailServer.IMAP_PORT_PROPERTY, TestMailServer.imapPort())));
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource(
+                        "test-mail-server",
+                        Map.of(
+                                "spring.mail.host",
+                                "127.0.0.1",
+                                "spring.mail.port",
+                                TestMailServer.port(),
+                                TestMailServer.IMAP_PORT_PROPERTY,
+                                TestMailServer.imapPort())));
     }
 }

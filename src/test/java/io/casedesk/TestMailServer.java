@@ -24,15 +24,17 @@ public final class TestMailServer {
 
     /** Fixed for the JVM, so the server can be stopped and started again (an outage) on the same ports. */
     private static final int PORT = freePort();
+
     private static final int IMAP_PORT = freePort();
     private static volatile GreenMail server = start();
 
-    private TestMailServer() {
-    }
+    private TestMailServer() {}
 
     private static GreenMail start() {
-        var greenMail = new GreenMail(new ServerSetup[] {new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        var greenMail = new GreenMail(new ServerSetup[] {
+            new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+        });
         greenMail.start();
         return greenMail;
     }
@@ -92,13 +94,19 @@ public final class TestMailServer {
 
     /** Mails received for a case (its reference is in every subject), oldest first. */
     public static List<MimeMessage> mailsFor(String reference) {
-        return Arrays.stream(server.getReceivedMessages()).filter(m -> subject(m).contains("[" + reference + "]")).toList();
+        return Arrays.stream(server.getReceivedMessages())
+                .filter(m -> subject(m).contains("[" + reference + "]"))
+                .toList();
     }
 
     public static MimeMessage lastMailFor(String reference, String subjectPart) {
-        return mailsFor(reference).stream().filter(m -> subject(m).contains(subjectPart)).reduce((a, b) -> b)
-                .orElseThrow(() -> new AssertionError("no mail for " + reference + " with '" + subjectPart
-                        + "' among " + mailsFor(reference).stream().map(TestMailServer::subject).toList()));
+        return mailsFor(reference).stream()
+                .filter(m -> subject(m).contains(subjectPart))
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no mail for " + reference + " with '" + subjectPart + "' among "
+                        + mailsFor(reference).stream()
+                                .map(TestMailServer::subject)
+                                .toList()));
     }
 
     public static String body(MimeMessage message) {

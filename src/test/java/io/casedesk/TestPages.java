@@ -10,8 +10,7 @@ import java.util.regex.Pattern;
 /** Helpers for tests that post to our server-rendered pages over HTTP. */
 public final class TestPages {
 
-    private TestPages() {
-    }
+    private TestPages() {}
 
     /** The CSRF token of the form on the page. */
     public static String csrf(String html) {

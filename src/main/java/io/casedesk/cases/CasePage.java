@@ -2,5 +2,4 @@ package io.casedesk.cases;
 
 import java.util.List;
 
-public record CasePage(List<SupportCase> items, long total) {
-}
+public record CasePage(List<SupportCase> items, long total) {}

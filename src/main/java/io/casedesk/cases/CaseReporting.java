@@ -24,12 +24,10 @@ public class CaseReporting {
     public static final Set<CaseStatus> DONE = EnumSet.of(CaseStatus.RESOLVED, CaseStatus.CLOSED);
 
     /** Average score and number of answers; the average is null without answers. */
-    public record Csat(Double average, long responses) {
-    }
+    public record Csat(Double average, long responses) {}
 
     /** Resolved cases of the period, and how many of them one agent answer resolved. */
-    public record FirstContact(long resolved, long resolvedAtFirstContact) {
-    }
+    public record FirstContact(long resolved, long resolvedAtFirstContact) {}
 
     private final JdbcClient jdbc;
 
@@ -39,7 +37,9 @@ public class CaseReporting {
 
     public long opened(Instant from, Instant to) {
         return jdbc.sql("SELECT COUNT(*) FROM support_case WHERE created_at >= :from AND created_at < :to")
-                .params(period(from, to)).query(Long.class).single();
+                .params(period(from, to))
+                .query(Long.class)
+                .single();
     }
 
     /** Seconds from opening to the first agent reply, for each case of the period that has one. */
@@ -73,26 +73,34 @@ public class CaseReporting {
                            THEN 1 ELSE 0 END)
                 FROM support_case c
                 WHERE c.created_at >= :from AND c.created_at < :to AND c.resolved_at IS NOT NULL""")
-                .params(period(from, to)).param("agentReply", CaseEventType.AGENT_REPLY.wire())
-                .query((rs, n) -> new FirstContact(rs.getLong(1), rs.getLong(2))).single();
+                .params(period(from, to))
+                .param("agentReply", CaseEventType.AGENT_REPLY.wire())
+                .query((rs, n) -> new FirstContact(rs.getLong(1), rs.getLong(2)))
+                .single();
     }
 
     /** Triaged cases not yet resolved or closed, per priority (only the priorities that have some). */
     public Map<String, Long> openByPriority() {
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                 SELECT priority, COUNT(*) FROM support_case
                 WHERE status NOT IN (:done) AND priority IS NOT NULL GROUP BY priority""")
                 .param("done", DONE.stream().map(CaseStatus::wire).toList())
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list()
+                .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The column names are this class's own, never a request's. */
     private List<Long> secondsTo(String column, Instant from, Instant to) {
-        return jdbc.sql("SELECT created_at, " + column + " FROM support_case WHERE created_at >= :from AND created_at < :to AND "
-                        + column + " IS NOT NULL ORDER BY id")
+        return jdbc.sql("SELECT created_at, " + column
+                        + " FROM support_case WHERE created_at >= :from AND created_at < :to AND " + column
+                        + " IS NOT NULL ORDER BY id")
                 .params(period(from, to))
-                .query((rs, n) -> (rs.getTimestamp(2).getTime() - rs.getTimestamp(1).getTime()) / 1000).list();
+                .query((rs, n) ->
+                        (rs.getTimestamp(2).getTime() - rs.getTimestamp(1).getTime()) / 1000)
+                .list();
     }
 
     private static Map<String, Object> period(Instant from, Instant to) {

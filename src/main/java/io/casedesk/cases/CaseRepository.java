@@ -53,7 +53,9 @@ class CaseRepository {
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         jdbc.sql("UPDATE support_case SET reference = :reference WHERE id = :id")
-                .param("reference", referenceOf(id)).param("id", id).update();
+                .param("reference", referenceOf(id))
+                .param("id", id)
+                .update();
         return id;
     }
 
@@ -64,7 +66,8 @@ class CaseRepository {
     Optional<SupportCase> findByReference(String reference) {
         return jdbc.sql("SELECT * FROM support_case WHERE reference = :reference")
                 .param("reference", reference)
-                .query(this::mapCase).optional()
+                .query(this::mapCase)
+                .optional()
                 .map(c -> c.with(tagsOf(c.id()), c.sla()));
     }
 
@@ -75,7 +78,8 @@ class CaseRepository {
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
             jdbc.sql("SELECT id, reference FROM support_case WHERE id IN (:ids)")
                     .param("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
-                    .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("reference"))).list()
+                    .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("reference")))
+                    .list()
                     .forEach(e -> references.put(e.getKey(), e.getValue()));
         }
         return references;
@@ -83,7 +87,9 @@ class CaseRepository {
 
     long idOf(String reference) {
         return jdbc.sql("SELECT id FROM support_case WHERE reference = :reference")
-                .param("reference", reference).query(Long.class).optional()
+                .param("reference", reference)
+                .query(Long.class)
+                .optional()
                 .orElseThrow(() -> new CaseNotFoundException(reference));
     }
 
@@ -96,8 +102,10 @@ class CaseRepository {
             params.put(column, value instanceof Instant i ? ts(i) : value);
         });
         params.put("reference", reference);
-        int rows = jdbc.sql("UPDATE support_case SET " + String.join(", ", assignments) + " WHERE reference = :reference")
-                .params(params).update();
+        int rows = jdbc.sql(
+                        "UPDATE support_case SET " + String.join(", ", assignments) + " WHERE reference = :reference")
+                .params(params)
+                .update();
         if (rows == 0) {
             throw new CaseNotFoundException(reference);
         }
@@ -106,55 +114,76 @@ class CaseRepository {
     /** Sets a timestamp only the first time (first response, acknowledgement). */
     void setOnce(String reference, String column, Instant at) {
         jdbc.sql("UPDATE support_case SET " + column + " = :at WHERE reference = :reference AND " + column + " IS NULL")
-                .param("at", ts(at)).param("reference", reference).update();
+                .param("at", ts(at))
+                .param("reference", reference)
+                .update();
     }
 
     String lastReply(String reference) {
         return jdbc.sql("SELECT last_reply FROM support_case WHERE reference = :reference")
-                .param("reference", reference).query(String.class).optional().orElse(null);
+                .param("reference", reference)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     void incrementReopenCount(String reference) {
         jdbc.sql("UPDATE support_case SET reopen_count = reopen_count + 1 WHERE reference = :reference")
-                .param("reference", reference).update();
+                .param("reference", reference)
+                .update();
     }
 
     void replaceTags(long caseId, List<String> tags) {
         jdbc.sql("DELETE FROM case_tag WHERE case_id = :id").param("id", caseId).update();
         for (String tag : tags) {
-            jdbc.sql("INSERT INTO case_tag (case_id, tag) VALUES (:id, :tag)").param("id", caseId).param("tag", tag).update();
+            jdbc.sql("INSERT INTO case_tag (case_id, tag) VALUES (:id, :tag)")
+                    .param("id", caseId)
+                    .param("tag", tag)
+                    .update();
         }
     }
 
     List<String> tagsOf(long caseId) {
-        return jdbc.sql("SELECT tag FROM case_tag WHERE case_id = :id ORDER BY tag").param("id", caseId)
-                .query(String.class).list();
+        return jdbc.sql("SELECT tag FROM case_tag WHERE case_id = :id ORDER BY tag")
+                .param("id", caseId)
+                .query(String.class)
+                .list();
     }
 
     void addEvent(long caseId, Instant at, CaseEventType type, String detail) {
         jdbc.sql("INSERT INTO case_event (case_id, at, type, detail) VALUES (:id, :at, :type, :detail)")
-                .param("id", caseId).param("at", ts(at)).param("type", type.wire()).param("detail", detail).update();
+                .param("id", caseId)
+                .param("at", ts(at))
+                .param("type", type.wire())
+                .param("detail", detail)
+                .update();
     }
 
     List<CaseEvent> events(long caseId) {
         return jdbc.sql("SELECT at, type, detail FROM case_event WHERE case_id = :id ORDER BY id")
                 .param("id", caseId)
-                .query((rs, n) -> new CaseEvent(instant(rs, "at"), CaseEventType.fromWire(rs.getString("type")),
-                        rs.getString("detail")))
+                .query((rs, n) -> new CaseEvent(
+                        instant(rs, "at"), CaseEventType.fromWire(rs.getString("type")), rs.getString("detail")))
                 .list();
     }
 
     int countSince(String customerEmail, Instant since) {
         return jdbc.sql("SELECT COUNT(*) FROM support_case WHERE customer_email = :email AND created_at >= :since")
-                .param("email", customerEmail).param("since", ts(since)).query(Integer.class).single();
+                .param("email", customerEmail)
+                .param("since", ts(since))
+                .query(Integer.class)
+                .single();
     }
 
     List<SupportCase> recentOf(String customerEmail, String exceptReference, int limit) {
         return jdbc.sql("""
                 SELECT * FROM support_case WHERE customer_email = :email AND reference <> :reference
                 ORDER BY created_at DESC, id DESC LIMIT :limit""")
-                .param("email", customerEmail).param("reference", exceptReference).param("limit", limit)
-                .query(this::mapCase).list();
+                .param("email", customerEmail)
+                .param("reference", exceptReference)
+                .param("limit", limit)
+                .query(this::mapCase)
+                .list();
     }
 
     CasePage search(CaseQuery q) {
@@ -180,28 +209,58 @@ class CaseRepository {
             where.append(" AND EXISTS (SELECT 1 FROM case_tag t WHERE t.case_id = c.id AND t.tag = :tag)");
             params.put("tag", q.tag());
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM support_case c" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*) FROM support_case c" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         params.put("limit", q.size());
         params.put("offset", (long) q.page() * q.size());
-        List<SupportCase> items = jdbc.sql("SELECT c.* FROM support_case c" + where
+        List<SupportCase> items = jdbc
+                .sql("SELECT c.* FROM support_case c" + where
                         + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
-                .params(params).query(this::mapCase).list().stream()
-                .map(c -> c.with(tagsOf(c.id()), c.sla())).toList();
+                .params(params)
+                .query(this::mapCase)
+                .list()
+                .stream()
+                .map(c -> c.with(tagsOf(c.id()), c.sla()))
+                .toList();
         return new CasePage(items, total);
     }
 
     /** The case's own columns; its tags and its SLA are added by the caller. */
     private SupportCase mapCase(ResultSet rs, int row) throws SQLException {
-        return new SupportCase(rs.getLong("id"), rs.getString("reference"), CaseStatus.fromWire(rs.getString("status")),
-                Channel.fromWire(rs.getString("channel")), rs.getString("customer_email"), rs.getString("customer_name"),
-                rs.getString("customer_tier"), rs.getString("subject"), rs.getString("description"),
-                rs.getString("order_id"), rs.getString("severity"), rs.getDouble("sentiment"), rs.getString("intent"),
-                rs.getString("category"), rs.getBoolean("compliance"), rs.getString("priority"),
-                rs.getString("assigned_group"), rs.getInt("escalation_level"), rs.getInt("reopen_count"),
-                rs.getString("resolution"), (Integer) rs.getObject("csat", Integer.class), rs.getString("csat_comment"),
-                rs.getString("opened_by"), rs.getString("process_instance_id"), instant(rs, "created_at"),
-                instant(rs, "acknowledged_at"), instant(rs, "first_response_at"), instant(rs, "resolved_at"),
-                instant(rs, "closed_at"), List.of(), CaseSla.NONE);
+        return new SupportCase(
+                rs.getLong("id"),
+                rs.getString("reference"),
+                CaseStatus.fromWire(rs.getString("status")),
+                Channel.fromWire(rs.getString("channel")),
+                rs.getString("customer_email"),
+                rs.getString("customer_name"),
+                rs.getString("customer_tier"),
+                rs.getString("subject"),
+                rs.getString("description"),
+                rs.getString("order_id"),
+                rs.getString("severity"),
+                rs.getDouble("sentiment"),
+                rs.getString("intent"),
+                rs.getString("category"),
+                rs.getBoolean("compliance"),
+                rs.getString("priority"),
+                rs.getString("assigned_group"),
+                rs.getInt("escalation_level"),
+                rs.getInt("reopen_count"),
+                rs.getString("resolution"),
+                (Integer) rs.getObject("csat", Integer.class),
+                rs.getString("csat_comment"),
+                rs.getString("opened_by"),
+                rs.getString("process_instance_id"),
+                instant(rs, "created_at"),
+                instant(rs, "acknowledged_at"),
+                instant(rs, "first_response_at"),
+                instant(rs, "resolved_at"),
+                instant(rs, "closed_at"),
+                List.of(),
+                CaseSla.NONE);
     }
 
     static Timestamp ts(Instant instant) {

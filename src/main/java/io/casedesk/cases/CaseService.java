@@ -38,8 +38,12 @@ public class CaseService {
         if (newCase.tags() != null && !newCase.tags().isEmpty()) {
             cases.replaceTags(id, newCase.tags().stream().distinct().toList());
         }
-        cases.addEvent(id, now, CaseEventType.OPENED, "Opened via " + newCase.channel().wire()
-                + (newCase.openedBy() == null ? "" : " by " + newCase.openedBy()));
+        cases.addEvent(
+                id,
+                now,
+                CaseEventType.OPENED,
+                "Opened via " + newCase.channel().wire()
+                        + (newCase.openedBy() == null ? "" : " by " + newCase.openedBy()));
         return find(CaseRepository.referenceOf(id)).orElseThrow();
     }
 
@@ -129,9 +133,16 @@ public class CaseService {
         columns.put("assigned_group", triage.assignedGroup());
         cases.update(reference, columns);
         CaseSla sla = get(reference).sla();
-        recordEvent(reference, CaseEventType.TRIAGED, "Priority %s, category %s, routed to %s; first response due %s, resolution due %s"
-                .formatted(triage.priority(), triage.category(), triage.assignedGroup(), sla.responseDueAt(),
-                        sla.resolutionDueAt()));
+        recordEvent(
+                reference,
+                CaseEventType.TRIAGED,
+                "Priority %s, category %s, routed to %s; first response due %s, resolution due %s"
+                        .formatted(
+                                triage.priority(),
+                                triage.category(),
+                                triage.assignedGroup(),
+                                sla.responseDueAt(),
+                                sla.resolutionDueAt()));
     }
 
     public void markAcknowledged(String reference) {
@@ -154,24 +165,42 @@ public class CaseService {
         };
         columns.put("status", status.wire());
         cases.update(reference, columns);
-        recordEvent(reference, CaseEventType.AGENT_REPLY, "%s (%s): %s".formatted(agent == null ? "agent" : agent, outcome,
-                reply == null ? "" : reply));
+        recordEvent(
+                reference,
+                CaseEventType.AGENT_REPLY,
+                "%s (%s): %s".formatted(agent == null ? "agent" : agent, outcome, reply == null ? "" : reply));
     }
 
     public void recordEscalation(String reference, String group, int level, String trigger, boolean managerNotified) {
-        cases.update(reference, Map.of("status", CaseStatus.ESCALATED.wire(), "assigned_group", group,
-                "escalation_level", level));
-        recordEvent(reference, CaseEventType.ESCALATED, "Escalated to %s (level %d) on %s%s".formatted(group, level, trigger,
-                managerNotified ? "; manager notified" : ""));
+        cases.update(
+                reference,
+                Map.of("status", CaseStatus.ESCALATED.wire(), "assigned_group", group, "escalation_level", level));
+        recordEvent(
+                reference,
+                CaseEventType.ESCALATED,
+                "Escalated to %s (level %d) on %s%s"
+                        .formatted(group, level, trigger, managerNotified ? "; manager notified" : ""));
     }
 
     public void recordResolution(String reference, String resolution, List<String> tags, boolean knowledgeGap) {
         Instant now = clock.instant();
-        cases.update(reference, Map.of("status", CaseStatus.RESOLVED.wire(), "resolution", resolution,
-                "resolved_at", now, "knowledge_gap", knowledgeGap));
+        cases.update(
+                reference,
+                Map.of(
+                        "status",
+                        CaseStatus.RESOLVED.wire(),
+                        "resolution",
+                        resolution,
+                        "resolved_at",
+                        now,
+                        "knowledge_gap",
+                        knowledgeGap));
         cases.replaceTags(cases.idOf(reference), tags);
-        recordEvent(reference, CaseEventType.RESOLVED, "Resolution: %s; tags %s%s".formatted(resolution, String.join(", ", tags),
-                knowledgeGap ? "; knowledge gap flagged" : ""));
+        recordEvent(
+                reference,
+                CaseEventType.RESOLVED,
+                "Resolution: %s; tags %s%s"
+                        .formatted(resolution, String.join(", ", tags), knowledgeGap ? "; knowledge gap flagged" : ""));
     }
 
     /** The customer says the problem is still there: a repeat failure. */
@@ -202,7 +231,10 @@ public class CaseService {
         columns.put("csat", score);
         columns.put("csat_comment", comment);
         cases.update(reference, columns);
-        recordEvent(reference, CaseEventType.CSAT, "Customer rated " + score + "/5" + (comment == null || comment.isBlank() ? "" : ": " + comment));
+        recordEvent(
+                reference,
+                CaseEventType.CSAT,
+                "Customer rated " + score + "/5" + (comment == null || comment.isBlank() ? "" : ": " + comment));
     }
 
     /** The customer's comment on the score they gave earlier with one click in the survey mail. */
@@ -217,6 +249,8 @@ public class CaseService {
             return found;
         }
         Map<Long, CaseSla> sla = slas.slaOf(found.stream().map(SupportCase::id).toList());
-        return found.stream().map(c -> c.with(c.tags(), sla.getOrDefault(c.id(), CaseSla.NONE))).toList();
+        return found.stream()
+                .map(c -> c.with(c.tags(), sla.getOrDefault(c.id(), CaseSla.NONE)))
+                .toList();
     }
 }

@@ -5,7 +5,12 @@ import java.util.Locale;
 
 /** The case statuses of API.md, written in lower case on the wire and in the database. */
 public enum CaseStatus {
-    OPEN, IN_PROGRESS, WAITING_ON_CUSTOMER, ESCALATED, RESOLVED, CLOSED;
+    OPEN,
+    IN_PROGRESS,
+    WAITING_ON_CUSTOMER,
+    ESCALATED,
+    RESOLVED,
+    CLOSED;
 
     @JsonValue
     public String wire() {

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 public enum Channel {
-    CHAT, EMAIL, PHONE, SOCIAL, WEB;
+    CHAT,
+    EMAIL,
+    PHONE,
+    SOCIAL,
+    WEB;
 
     @JsonValue
     public String wire() {

@@ -18,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerMessages {
 
     public enum Effect {
-        RESUMED, REOPENED, RECORDED;
+        RESUMED,
+        REOPENED,
+        RECORDED;
 
         String wire() {
             return name().toLowerCase(Locale.ROOT);

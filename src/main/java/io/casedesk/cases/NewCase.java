@@ -8,9 +8,18 @@ import java.util.regex.Pattern;
  * first lines of templates: line breaks and other control characters in them become single spaces, whichever
  * channel they came from, so nobody can write a header or a line of a mail body through them.
  */
-public record NewCase(Channel channel, String customerEmail, String customerName, String customerTier,
-                      String subject, String description, String orderId, String severity, List<String> tags,
-                      double sentiment, String openedBy) {
+public record NewCase(
+        Channel channel,
+        String customerEmail,
+        String customerName,
+        String customerTier,
+        String subject,
+        String description,
+        String orderId,
+        String severity,
+        List<String> tags,
+        double sentiment,
+        String openedBy) {
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029\\u0085]+");
 

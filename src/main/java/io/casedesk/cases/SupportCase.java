@@ -8,13 +8,38 @@ import java.util.List;
  * A case as people see it (API, forms, mails). Its SLA ({@link CaseSla}) is the sla feature's, read with the case;
  * the accessors below spell it out as the case's own fields.
  */
-public record SupportCase(long id, String reference, CaseStatus status, Channel channel, String customerEmail,
-                          String customerName, String customerTier, String subject, String description, String orderId,
-                          String severity, double sentiment, String intent, String category, boolean compliance,
-                          String priority, String assignedGroup, int escalationLevel, int reopenCount,
-                          String resolution, Integer csat, String csatComment, String openedBy,
-                          String processInstanceId, Instant createdAt, Instant acknowledgedAt, Instant firstResponseAt,
-                          Instant resolvedAt, Instant closedAt, List<String> tags, CaseSla sla) {
+public record SupportCase(
+        long id,
+        String reference,
+        CaseStatus status,
+        Channel channel,
+        String customerEmail,
+        String customerName,
+        String customerTier,
+        String subject,
+        String description,
+        String orderId,
+        String severity,
+        double sentiment,
+        String intent,
+        String category,
+        boolean compliance,
+        String priority,
+        String assignedGroup,
+        int escalationLevel,
+        int reopenCount,
+        String resolution,
+        Integer csat,
+        String csatComment,
+        String openedBy,
+        String processInstanceId,
+        Instant createdAt,
+        Instant acknowledgedAt,
+        Instant firstResponseAt,
+        Instant resolvedAt,
+        Instant closedAt,
+        List<String> tags,
+        CaseSla sla) {
 
     public boolean isVip() {
         return "vip".equals(customerTier);
@@ -45,9 +70,37 @@ public record SupportCase(long id, String reference, CaseStatus status, Channel 
     }
 
     SupportCase with(List<String> tags, CaseSla sla) {
-        return new SupportCase(id, reference, status, channel, customerEmail, customerName, customerTier, subject,
-                description, orderId, severity, sentiment, intent, category, compliance, priority, assignedGroup,
-                escalationLevel, reopenCount, resolution, csat, csatComment, openedBy, processInstanceId, createdAt,
-                acknowledgedAt, firstResponseAt, resolvedAt, closedAt, List.copyOf(tags), sla);
+        return new SupportCase(
+                id,
+                reference,
+                status,
+                channel,
+                customerEmail,
+                customerName,
+                customerTier,
+                subject,
+                description,
+                orderId,
+                severity,
+                sentiment,
+                intent,
+                category,
+                compliance,
+                priority,
+                assignedGroup,
+                escalationLevel,
+                reopenCount,
+                resolution,
+                csat,
+                csatComment,
+                openedBy,
+                processInstanceId,
+                createdAt,
+                acknowledgedAt,
+                firstResponseAt,
+                resolvedAt,
+                closedAt,
+                List.copyOf(tags),
+                sla);
     }
 }

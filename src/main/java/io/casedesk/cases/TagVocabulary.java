@@ -15,15 +15,21 @@ public record TagVocabulary(List<String> vocabulary) {
 
     /** Parses the agent's comma-separated tags; every tag must be in the vocabulary, at least one is needed. */
     public List<String> parse(String commaSeparated) {
-        List<String> tags = commaSeparated == null ? List.of() : Arrays.stream(commaSeparated.split(","))
-                .map(t -> t.strip().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).distinct().toList();
+        List<String> tags = commaSeparated == null
+                ? List.of()
+                : Arrays.stream(commaSeparated.split(","))
+                        .map(t -> t.strip().toLowerCase(Locale.ROOT))
+                        .filter(t -> !t.isEmpty())
+                        .distinct()
+                        .toList();
         if (tags.isEmpty()) {
             throw new InvalidTagsException("Give at least one tag from: " + String.join(", ", vocabulary));
         }
-        List<String> unknown = tags.stream().filter(t -> !vocabulary.contains(t)).toList();
+        List<String> unknown =
+                tags.stream().filter(t -> !vocabulary.contains(t)).toList();
         if (!unknown.isEmpty()) {
-            throw new InvalidTagsException("Unknown tag(s) " + String.join(", ", unknown) + "; use: "
-                    + String.join(", ", vocabulary));
+            throw new InvalidTagsException(
+                    "Unknown tag(s) " + String.join(", ", unknown) + "; use: " + String.join(", ", vocabulary));
         }
         return tags;
     }

@@ -9,8 +9,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class IdempotentRequests {
 
-    record Stored(String requestHash, String response) {
-    }
+    record Stored(String requestHash, String response) {}
 
     private final JdbcClient jdbc;
 
@@ -19,8 +18,10 @@ class IdempotentRequests {
     }
 
     Optional<Stored> find(String principal, String key) {
-        return jdbc.sql("SELECT request_hash, response FROM idempotent_request WHERE principal = :p AND request_key = :k")
-                .param("p", principal).param("k", key)
+        return jdbc.sql(
+                        "SELECT request_hash, response FROM idempotent_request WHERE principal = :p AND request_key = :k")
+                .param("p", principal)
+                .param("k", key)
                 .query((rs, n) -> new Stored(rs.getString("request_hash"), rs.getString("response")))
                 .optional();
     }
@@ -33,12 +34,20 @@ class IdempotentRequests {
         jdbc.sql("""
                 INSERT INTO idempotent_request (principal, request_key, request_hash, created_at)
                 VALUES (:p, :k, :h, :at)""")
-                .param("p", principal).param("k", key).param("h", requestHash).param("at", Timestamp.from(now))
+                .param("p", principal)
+                .param("k", key)
+                .param("h", requestHash)
+                .param("at", Timestamp.from(now))
                 .update();
     }
 
     void complete(String principal, String key, String reference, String response) {
-        jdbc.sql("UPDATE idempotent_request SET reference = :r, response = :body WHERE principal = :p AND request_key = :k")
-                .param("r", reference).param("body", response).param("p", principal).param("k", key).update();
+        jdbc.sql(
+                        "UPDATE idempotent_request SET reference = :r, response = :body WHERE principal = :p AND request_key = :k")
+                .param("r", reference)
+                .param("body", response)
+                .param("p", principal)
+                .param("k", key)
+                .update();
     }
 }

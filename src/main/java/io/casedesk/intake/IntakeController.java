@@ -28,17 +28,19 @@ class IntakeController {
     // no "consumes": a mismatch there fails before a handler is chosen, where ApiProblems (scoped to
     // @RestController) cannot answer; the JSON converter refuses other types with a 415 problem+json instead
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CaseOpened> open(@Valid @RequestBody NewCaseRequest request,
-                                    @RequestHeader(name = "Idempotency-Key", required = false)
-                                    @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}",
-                                            message = "must be 1-128 letters, digits or . _ : -") String idempotencyKey,
-                                    Principal principal) {
+    ResponseEntity<CaseOpened> open(
+            @Valid @RequestBody NewCaseRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false)
+                    @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}", message = "must be 1-128 letters, digits or . _ : -")
+                    String idempotencyKey,
+            Principal principal) {
         CaseOpened opened;
         try {
             opened = intake.open(request, principal.getName(), idempotencyKey);
         } catch (DuplicateKeyException concurrentDuplicate) {
             opened = intake.replay(request, principal.getName(), idempotencyKey);
         }
-        return ResponseEntity.created(URI.create("/api/cases/" + opened.reference())).body(opened);
+        return ResponseEntity.created(URI.create("/api/cases/" + opened.reference()))
+                .body(opened);
     }
 }

@@ -34,8 +34,13 @@ public class IntakeService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    IntakeService(CaseService cases, CustomerSentiment sentiment, ApplicationEventPublisher events,
-                  IdempotentRequests idempotentRequests, ObjectMapper json, Clock clock) {
+    IntakeService(
+            CaseService cases,
+            CustomerSentiment sentiment,
+            ApplicationEventPublisher events,
+            IdempotentRequests idempotentRequests,
+            ObjectMapper json,
+            Clock clock) {
         this.cases = cases;
         this.sentiment = sentiment;
         this.events = events;
@@ -64,7 +69,8 @@ public class IntakeService {
     /** Looks up the stored answer after a concurrent request with the same key won the race. */
     @Transactional(readOnly = true)
     CaseOpened replay(NewCaseRequest request, String principal, String idempotencyKey) {
-        var earlier = idempotentRequests.find(principal, idempotencyKey)
+        var earlier = idempotentRequests
+                .find(principal, idempotencyKey)
                 .orElseThrow(() -> new IllegalStateException("idempotency key vanished"));
         return replay(earlier, hash(request));
     }
@@ -85,15 +91,27 @@ public class IntakeService {
      */
     @Transactional
     public String openFromEmail(String fromAddress, String fromName, String subject, String body) {
-        return openAndStart(new NewCase(Channel.EMAIL, fromAddress.trim().toLowerCase(Locale.ROOT), fromName,
-                "standard", subject, body, null, null, List.of(), 0.0, "inbound-mail")).reference();
+        return openAndStart(new NewCase(
+                        Channel.EMAIL,
+                        fromAddress.trim().toLowerCase(Locale.ROOT),
+                        fromName,
+                        "standard",
+                        subject,
+                        body,
+                        null,
+                        null,
+                        List.of(),
+                        0.0,
+                        "inbound-mail"))
+                .reference();
     }
 
     /** Whether the case exists and has no flow yet, or this one: a flow may take up only its own case. */
     @Transactional(readOnly = true)
     public boolean awaitsItsFlow(String reference, String processInstanceId) {
-        return cases.find(reference).map(c -> c.processInstanceId() == null
-                || c.processInstanceId().equals(processInstanceId)).orElse(false);
+        return cases.find(reference)
+                .map(c -> c.processInstanceId() == null || c.processInstanceId().equals(processInstanceId))
+                .orElse(false);
     }
 
     @Transactional
@@ -101,8 +119,7 @@ public class IntakeService {
         cases.attachProcess(reference, processInstanceId);
     }
 
-    public record OpenedFromForm(SupportCase supportCase, TriageInput triageInput) {
-    }
+    public record OpenedFromForm(SupportCase supportCase, TriageInput triageInput) {}
 
     private SupportCase openAndStart(NewCase newCase) {
         SupportCase stored = cases.open(withSentiment(newCase));
@@ -117,8 +134,18 @@ public class IntakeService {
 
     private NewCase withSentiment(NewCase c) {
         double score = sentiment.score(c.subject() + ". " + c.description());
-        return new NewCase(c.channel(), c.customerEmail(), c.customerName(), c.customerTier(), c.subject(),
-                c.description(), c.orderId(), c.severity(), c.tags(), score, c.openedBy());
+        return new NewCase(
+                c.channel(),
+                c.customerEmail(),
+                c.customerName(),
+                c.customerTier(),
+                c.subject(),
+                c.description(),
+                c.orderId(),
+                c.severity(),
+                c.tags(),
+                score,
+                c.openedBy());
     }
 
     private TriageInput triageInput(SupportCase c) {
@@ -127,10 +154,18 @@ public class IntakeService {
     }
 
     private static NewCase toNewCase(NewCaseRequest r, String principal) {
-        return new NewCase(Channel.fromWire(r.channel()), r.customer().email().trim().toLowerCase(Locale.ROOT),
-                r.customer().name(), r.customer().tier() == null ? "standard" : r.customer().tier(),
-                r.subject().strip(), r.description(), r.orderId(), r.severity(),
-                r.tags() == null ? List.of() : r.tags(), 0.0, principal);
+        return new NewCase(
+                Channel.fromWire(r.channel()),
+                r.customer().email().trim().toLowerCase(Locale.ROOT),
+                r.customer().name(),
+                r.customer().tier() == null ? "standard" : r.customer().tier(),
+                r.subject().strip(),
+                r.description(),
+                r.orderId(),
+                r.severity(),
+                r.tags() == null ? List.of() : r.tags(),
+                0.0,
+                principal);
     }
 
     private CaseOpened replay(IdempotentRequests.Stored earlier, String hash) {
@@ -146,7 +181,8 @@ public class IntakeService {
 
     private String hash(NewCaseRequest request) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(write(request).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(write(request).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -1,5 +1,4 @@
 package io.casedesk.intake;
 
 /** What intake computed for triage, beyond the case itself. */
-public record TriageInput(String caseText, int recentCaseCount) {
-}
+public record TriageInput(String caseText, int recentCaseCount) {}

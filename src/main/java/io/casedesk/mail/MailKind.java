@@ -4,7 +4,14 @@ import java.util.Locale;
 
 /** Every mail the service writes; its templates are templates/mail/{slug}.txt and .html. */
 public enum MailKind {
-    ACKNOWLEDGEMENT, AGENT_REPLY, INFO_REQUEST, RESOLUTION, SURVEY, MANAGER_ESCALATION, SLA_WARNING, SLA_BREACH;
+    ACKNOWLEDGEMENT,
+    AGENT_REPLY,
+    INFO_REQUEST,
+    RESOLUTION,
+    SURVEY,
+    MANAGER_ESCALATION,
+    SLA_WARNING,
+    SLA_BREACH;
 
     String slug() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -34,8 +34,8 @@ import org.thymeleaf.context.Context;
 @Service
 public class MailService {
 
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DUE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final CaseService cases;
     private final MailOutbox outbox;
@@ -47,9 +47,16 @@ public class MailService {
     private final PublicUrl publicUrl;
     private final Clock clock;
 
-    MailService(CaseService cases, MailOutbox outbox, MailDelivery delivery, TemplateEngine mailTemplates,
-                ObjectProvider<JavaMailSender> sender, CustomerLinks links, MailSettings settings,
-                PublicUrl publicUrl, Clock clock) {
+    MailService(
+            CaseService cases,
+            MailOutbox outbox,
+            MailDelivery delivery,
+            TemplateEngine mailTemplates,
+            ObjectProvider<JavaMailSender> sender,
+            CustomerLinks links,
+            MailSettings settings,
+            PublicUrl publicUrl,
+            Clock clock) {
         this.cases = cases;
         this.outbox = outbox;
         this.delivery = delivery;
@@ -67,17 +74,39 @@ public class MailService {
         SupportCase c = cases.get(reference);
         int occurrence = outbox.nextOccurrence(c.id(), kind);
         Context context = context(c, kind);
-        String[] text = templates.process("mail/" + kind.slug() + ".txt", context).split("\n", 2);
-        String subject = "[" + c.reference() + "] " + text[0].replaceFirst("^Subject: ", "").strip();
+        String[] text =
+                templates.process("mail/" + kind.slug() + ".txt", context).split("\n", 2);
+        String subject = "[" + c.reference() + "] "
+                + text[0].replaceFirst("^Subject: ", "").strip();
         String body = text.length > 1 ? text[1].strip() + "\n" : "";
         String html = templates.process("mail/" + kind.slug() + ".html", context);
         List<String> thread = kind.toCustomer() ? outbox.customerThread(c.id()) : List.of();
-        String messageId = "<%s.%s.%d.%s@%s>".formatted(c.reference().toLowerCase(Locale.ROOT), kind.slug(), occurrence,
-                UUID.randomUUID().toString().substring(0, 8), settings.messageIdDomain());
+        String messageId = "<%s.%s.%d.%s@%s>"
+                .formatted(
+                        c.reference().toLowerCase(Locale.ROOT),
+                        kind.slug(),
+                        occurrence,
+                        UUID.randomUUID().toString().substring(0, 8),
+                        settings.messageIdDomain());
         String recipient = kind.toCustomer() ? c.customerEmail() : settings.managerAddress();
-        long id = outbox.insert(new OutboxMail(0, c.id(), kind, occurrence, recipient, kind.toCustomer(), subject,
-                body, html, messageId, thread.isEmpty() ? null : thread.get(thread.size() - 1),
-                thread.isEmpty() ? null : String.join(" ", thread), OutboxMail.Status.QUEUED, 0, null, null),
+        long id = outbox.insert(
+                new OutboxMail(
+                        0,
+                        c.id(),
+                        kind,
+                        occurrence,
+                        recipient,
+                        kind.toCustomer(),
+                        subject,
+                        body,
+                        html,
+                        messageId,
+                        thread.isEmpty() ? null : thread.get(thread.size() - 1),
+                        thread.isEmpty() ? null : String.join(" ", thread),
+                        OutboxMail.Status.QUEUED,
+                        0,
+                        null,
+                        null),
                 clock.instant());
         delivery.schedule(id, c.reference());
         return id;
@@ -110,12 +139,15 @@ public class MailService {
         context.setVariable("case", c);
         context.setVariable("responseDue", c.responseDueAt() == null ? null : DUE.format(c.responseDueAt()));
         context.setVariable("resolutionDue", c.resolutionDueAt() == null ? null : DUE.format(c.resolutionDueAt()));
-        context.setVariable("responseWithin", c.responseDueAt() == null ? null
-                : human(Duration.between(c.createdAt(), c.responseDueAt())));
+        context.setVariable(
+                "responseWithin",
+                c.responseDueAt() == null ? null : human(Duration.between(c.createdAt(), c.responseDueAt())));
         String reply = cases.lastReply(c.reference());
         context.setVariable("reply", reply == null ? "" : reply);
-        context.setVariable("cockpitLink", publicUrl.base() + "/camunda/app/cockpit/default/#/process-instance/"
-                + c.processInstanceId() + "/runtime");
+        context.setVariable(
+                "cockpitLink",
+                publicUrl.base() + "/camunda/app/cockpit/default/#/process-instance/" + c.processInstanceId()
+                        + "/runtime");
         if (kind == MailKind.RESOLUTION) {
             String page = links.resolutionLink(c.id());
             context.setVariable("resolutionLink", page);
@@ -134,7 +166,8 @@ public class MailService {
         if (sender.isEmpty()) {
             // the dev profile captures mail itself; anywhere else a missing server must not swallow mail: the
             // delivery job fails, is retried and ends as an incident until spring.mail.host is set
-            throw new MailSendException("No SMTP server configured (spring.mail.host): mail " + mail.id() + " not sent");
+            throw new MailSendException(
+                    "No SMTP server configured (spring.mail.host): mail " + mail.id() + " not sent");
         }
         try {
             MimeMessage message = new FixedIdMimeMessage(session(sender.get()), mail.messageId());
@@ -157,7 +190,9 @@ public class MailService {
     }
 
     private static Session session(JavaMailSender sender) {
-        return sender instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new java.util.Properties());
+        return sender instanceof JavaMailSenderImpl impl
+                ? impl.getSession()
+                : Session.getInstance(new java.util.Properties());
     }
 
     private static String human(Duration d) {

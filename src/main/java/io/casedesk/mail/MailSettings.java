@@ -14,8 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        Cockpit (ISO 8601 repeating interval)
  */
 @ConfigurationProperties("casedesk.mail")
-public record MailSettings(@DefaultValue("casedesk support <support@casedesk.local>") String from,
-                           @DefaultValue("managers@casedesk.local") String managerAddress,
-                           @DefaultValue("casedesk.local") String messageIdDomain,
-                           @DefaultValue("R3/PT5M") String retryCycle) {
-}
+public record MailSettings(
+        @DefaultValue("casedesk support <support@casedesk.local>")
+        String from,
+
+        @DefaultValue("managers@casedesk.local") String managerAddress,
+        @DefaultValue("casedesk.local") String messageIdDomain,
+        @DefaultValue("R3/PT5M") String retryCycle) {}

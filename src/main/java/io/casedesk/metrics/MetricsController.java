@@ -45,9 +45,12 @@ class MetricsController {
         } catch (DateTimeParseException notAnInstant) {
             try {
                 LocalDate day = LocalDate.parse(value);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return (endOfDay ? day.plusDays(1) : day)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
             } catch (DateTimeParseException e) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                throw new ResponseStatusException(
+                        HttpStatus.BAD_REQUEST,
                         name + " must be an ISO-8601 instant or date, e.g. 2026-11-01 or 2026-11-01T00:00:00Z");
             }
         }

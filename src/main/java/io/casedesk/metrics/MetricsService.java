@@ -32,10 +32,19 @@ public class MetricsService {
         Metrics.Timing resolution = timing(cases.secondsToResolution(from, to));
         CaseReporting.Csat csat = cases.csat(from, to);
         var compliance = slaClock.compliance(from, to);
-        return new Metrics(from, to, cases.opened(from, to), frt, resolution,
-                new Metrics.Csat(round(csat.average()), csat.responses()), firstContactResolution(from, to),
-                resolution.avgSeconds(), new Metrics.SlaCompliance(round(compliance.response().ratio()),
-                round(compliance.resolution().ratio())), backlog());
+        return new Metrics(
+                from,
+                to,
+                cases.opened(from, to),
+                frt,
+                resolution,
+                new Metrics.Csat(round(csat.average()), csat.responses()),
+                firstContactResolution(from, to),
+                resolution.avgSeconds(),
+                new Metrics.SlaCompliance(
+                        round(compliance.response().ratio()),
+                        round(compliance.resolution().ratio())),
+                backlog());
     }
 
     /** First-contact resolution: the share of the period's resolved cases that one agent answer resolved. */
@@ -50,7 +59,8 @@ public class MetricsService {
         for (String priority : List.of("P1", "P2", "P3")) {
             backlog.put(priority, 0L);
         }
-        cases.openByPriority().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        cases.openByPriority().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> backlog.put(e.getKey(), e.getValue()));
         return backlog;
     }
@@ -60,7 +70,8 @@ public class MetricsService {
             return new Metrics.Timing(null, null, 0);
         }
         List<Long> sorted = seconds.stream().sorted().toList();
-        long avg = Math.round(sorted.stream().mapToLong(Long::longValue).average().orElse(0));
+        long avg =
+                Math.round(sorted.stream().mapToLong(Long::longValue).average().orElse(0));
         long p90 = sorted.get((int) Math.ceil(0.9 * sorted.size()) - 1);
         return new Metrics.Timing(avg, p90, sorted.size());
     }

@@ -22,7 +22,8 @@ public class PreventionService {
 
     /** A ticket's status as written in prevention_ticket.status. */
     enum TicketStatus {
-        OPEN, DONE;
+        OPEN,
+        DONE;
 
         String wire() {
             return name().toLowerCase(Locale.ROOT);
@@ -48,23 +49,33 @@ public class PreventionService {
             Optional<Long> open = openTicket(tag);
             long ticketId = open.orElseGet(() -> openTicketFor(tag));
             jdbc.sql("INSERT INTO prevention_link (ticket_id, case_id, linked_at) VALUES (:t, :c, :at)")
-                    .param("t", ticketId).param("c", supportCase.id()).param("at", Timestamp.from(clock.instant()))
+                    .param("t", ticketId)
+                    .param("c", supportCase.id())
+                    .param("at", Timestamp.from(clock.instant()))
                     .update();
-            cases.recordEvent(reference, CaseEventType.PREVENTION, (open.isPresent() ? "Linked to open prevention ticket PREV-"
-                    : "Opened prevention ticket PREV-") + ticketId + " for tag " + tag);
+            cases.recordEvent(
+                    reference,
+                    CaseEventType.PREVENTION,
+                    (open.isPresent() ? "Linked to open prevention ticket PREV-" : "Opened prevention ticket PREV-")
+                            + ticketId + " for tag " + tag);
         }
     }
 
     public Optional<Long> openTicket(String tag) {
-        return jdbc.sql("SELECT id FROM prevention_ticket WHERE open_tag = :tag").param("tag", tag)
-                .query(Long.class).optional();
+        return jdbc.sql("SELECT id FROM prevention_ticket WHERE open_tag = :tag")
+                .param("tag", tag)
+                .query(Long.class)
+                .optional();
     }
 
     /** References of the cases linked to a ticket, oldest first (the references from cases, in one go). */
     @Transactional(readOnly = true)
     public List<String> linkedCases(long ticketId) {
-        List<Long> caseIds = jdbc.sql("SELECT case_id FROM prevention_link WHERE ticket_id = :t ORDER BY linked_at, case_id")
-                .param("t", ticketId).query(Long.class).list();
+        List<Long> caseIds = jdbc.sql(
+                        "SELECT case_id FROM prevention_link WHERE ticket_id = :t ORDER BY linked_at, case_id")
+                .param("t", ticketId)
+                .query(Long.class)
+                .list();
         Map<Long, String> references = cases.referencesOf(caseIds);
         return caseIds.stream().map(references::get).toList();
     }
@@ -73,22 +84,31 @@ public class PreventionService {
         jdbc.sql("""
                 UPDATE prevention_ticket SET status = :done, open_tag = NULL, action = :action, note = :note,
                     closed_at = :at WHERE id = :id""")
-                .param("done", TicketStatus.DONE.wire()).param("action", action).param("note", note)
-                .param("at", Timestamp.from(clock.instant())).param("id", ticketId).update();
+                .param("done", TicketStatus.DONE.wire())
+                .param("action", action)
+                .param("note", note)
+                .param("at", Timestamp.from(clock.instant()))
+                .param("id", ticketId)
+                .update();
         for (String reference : linkedCases(ticketId)) {
-            cases.recordEvent(reference, CaseEventType.PREVENTION, "Prevention ticket PREV-" + ticketId + " done: " + action);
+            cases.recordEvent(
+                    reference, CaseEventType.PREVENTION, "Prevention ticket PREV-" + ticketId + " done: " + action);
         }
     }
 
     private long openTicketFor(String tag) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("INSERT INTO prevention_ticket (tag, open_tag, status, opened_at) VALUES (:tag, :tag, :open, :at)")
-                .param("tag", tag).param("open", TicketStatus.OPEN.wire()).param("at", Timestamp.from(clock.instant()))
+                .param("tag", tag)
+                .param("open", TicketStatus.OPEN.wire())
+                .param("at", Timestamp.from(clock.instant()))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         String processInstanceId = starter.start(id, tag);
         jdbc.sql("UPDATE prevention_ticket SET process_instance_id = :pi WHERE id = :id")
-                .param("pi", processInstanceId).param("id", id).update();
+                .param("pi", processInstanceId)
+                .param("id", id)
+                .update();
         return id;
     }
 }

@@ -27,8 +27,8 @@ class LoginFailureLimiter {
 
     @Bean
     FilterRegistrationBean<LimitFilter> loginFailureLimit(LoginLimits limits, ProblemWriter problems) {
-        var registration = new FilterRegistrationBean<>(new LimitFilter(
-                new RateLimiter(limits.failuresPerAddress(), limits.period(), 100_000), problems));
+        var registration = new FilterRegistrationBean<>(
+                new LimitFilter(new RateLimiter(limits.failuresPerAddress(), limits.period(), 100_000), problems));
         registration.setName("login-failure-limit");
         // before Spring Security and Camunda's engine-rest authentication, which check the credentials
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
@@ -50,8 +50,8 @@ class LoginFailureLimiter {
             String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
             boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
             boolean webappLogin = "POST".equals(request.getMethod())
-                    && request.getRequestURI().contains("/api/admin/auth/user/") && request.getRequestURI()
-                    .contains("/login/");
+                    && request.getRequestURI().contains("/api/admin/auth/user/")
+                    && request.getRequestURI().contains("/login/");
             return !basic && !webappLogin;
         }
 
@@ -62,7 +62,10 @@ class LoginFailureLimiter {
             long wait = failures.waitFor(address);
             if (wait > 0) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
-                problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many wrong passwords",
+                problems.write(
+                        response,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "Too many wrong passwords",
                         "Too many wrong passwords from your address; retry after %d s".formatted(wait));
                 return;
             }

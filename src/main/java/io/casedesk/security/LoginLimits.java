@@ -12,5 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param period             the period in which the failures are refilled
  */
 @ConfigurationProperties("casedesk.security.login")
-record LoginLimits(@DefaultValue("50") long failuresPerAddress, @DefaultValue("PT15M") Duration period) {
-}
+record LoginLimits(
+        @DefaultValue("50") long failuresPerAddress,
+        @DefaultValue("PT15M") Duration period) {}

@@ -20,8 +20,21 @@ import org.springframework.core.env.Profiles;
 public class ProductionGuard implements EnvironmentPostProcessor {
 
     static final String PROFILE = "prod";
-    private static final Set<String> WELL_KNOWN = Set.of("demo", "admin", "administrator", "camunda", "changeme",
-            "change-me", "password", "secret", "root", "test", "123456", "12345678", "passw0rd", "letmein");
+    private static final Set<String> WELL_KNOWN = Set.of(
+            "demo",
+            "admin",
+            "administrator",
+            "camunda",
+            "changeme",
+            "change-me",
+            "password",
+            "secret",
+            "root",
+            "test",
+            "123456",
+            "12345678",
+            "passw0rd",
+            "letmein");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

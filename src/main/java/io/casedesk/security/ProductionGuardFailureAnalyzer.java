@@ -8,7 +8,8 @@ class ProductionGuardFailureAnalyzer
         extends AbstractFailureAnalyzer<ProductionGuard.InsecureProductionSettingsException> {
 
     @Override
-    protected FailureAnalysis analyze(Throwable rootFailure, ProductionGuard.InsecureProductionSettingsException cause) {
+    protected FailureAnalysis analyze(
+            Throwable rootFailure, ProductionGuard.InsecureProductionSettingsException cause) {
         return new FailureAnalysis(
                 "casedesk refuses to start with profile prod:\n  - " + String.join("\n  - ", cause.problems()),
                 "Set camunda.bpm.admin-user.password to a strong secret (at least 10 characters with upper and lower "

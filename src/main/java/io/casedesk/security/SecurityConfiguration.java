@@ -21,8 +21,18 @@ class SecurityConfiguration {
     static final String[] CASE_OPENERS = {"integrations", "tier1", "tier2", "specialists", "camunda-admin"};
     /** GET /api/metrics: the dashboard figures. */
     static final String[] DASHBOARD_READERS = {"managers", "process-owners", "ops", "camunda-admin"};
-    static final String[] CASE_READERS = {"integrations", "tier1", "tier2", "specialists", "managers", "ops",
-            "knowledge", "process-owners", "camunda-admin"};
+
+    static final String[] CASE_READERS = {
+        "integrations",
+        "tier1",
+        "tier2",
+        "specialists",
+        "managers",
+        "ops",
+        "knowledge",
+        "process-owners",
+        "camunda-admin"
+    };
     /** Who may try a policy change on past cases (what-if simulation). */
     static final String[] POLICY_SIMULATORS = {"process-owners", "managers", "camunda-admin"};
 
@@ -30,8 +40,10 @@ class SecurityConfiguration {
      * The pages we render ourselves (customer pages, their 429 page, error pages): no inline script, scripts, styles
      * and images only from us (the one script sends a one-click survey score), forms post only to us, never framed.
      */
-    static final String PAGES_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'";
+    static final String PAGES_CSP =
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
+                    + "frame-ancestors 'none'; base-uri 'none'";
+
     static final String[] METRICS_READERS = {"ops", "managers", "camunda-admin"};
 
     /** Prometheus metrics: HTTP basic against Camunda identity, for ops, managers and admins only. */
@@ -56,16 +68,24 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/cases").hasAnyAuthority(groups(CASE_OPENERS))
-                        .requestMatchers(HttpMethod.POST, "/api/cases/*/messages").hasAnyAuthority(groups(CASE_OPENERS))
-                        .requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/*").hasAnyAuthority(groups(CASE_READERS))
-                        .requestMatchers(HttpMethod.GET, "/api/metrics").hasAnyAuthority(groups(DASHBOARD_READERS))
-                        .requestMatchers(HttpMethod.POST, "/api/policy/simulate").hasAnyAuthority(groups(POLICY_SIMULATORS))
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/api/cases")
+                        .hasAnyAuthority(groups(CASE_OPENERS))
+                        .requestMatchers(HttpMethod.POST, "/api/cases/*/messages")
+                        .hasAnyAuthority(groups(CASE_OPENERS))
+                        .requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/*")
+                        .hasAnyAuthority(groups(CASE_READERS))
+                        .requestMatchers(HttpMethod.GET, "/api/metrics")
+                        .hasAnyAuthority(groups(DASHBOARD_READERS))
+                        .requestMatchers(HttpMethod.POST, "/api/policy/simulate")
+                        .hasAnyAuthority(groups(POLICY_SIMULATORS))
+                        .anyRequest()
+                        .authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"casedesk\"");
-                    problems.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
+                    problems.write(
+                            response,
+                            HttpStatus.UNAUTHORIZED,
+                            "Unauthorized",
                             "Authentication with a Camunda user is required");
                 }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
@@ -82,25 +102,35 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
-        return http
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
-                        .requestMatchers("/resolution/*", "/survey/*", "/customer.css", "/survey-autosubmit.js", "/favicon.ico", "/error").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/").permitAll()
-                        .anyRequest().denyAll())
+        return http.authorizeHttpRequests(auth -> auth.requestMatchers("/camunda/**", "/engine-rest/**")
+                        .permitAll()
+                        .requestMatchers(
+                                "/resolution/*",
+                                "/survey/*",
+                                "/customer.css",
+                                "/survey-autosubmit.js",
+                                "/favicon.ico",
+                                "/error")
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/")
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**", "/api/**"))
-                .headers(headers -> headers
-                        .frameOptions(f -> f.sameOrigin())
+                .headers(headers -> headers.frameOptions(f -> f.sameOrigin())
                         // sent on HTTPS requests only (behind a proxy: server.forward-headers-strategy)
-                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000))
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(ownPages(),
-                                new StaticHeadersWriter("Content-Security-Policy", PAGES_CSP))))
+                        .httpStrictTransportSecurity(
+                                hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                ownPages(), new StaticHeadersWriter("Content-Security-Policy", PAGES_CSP))))
                 .build();
     }
 
     private static RequestMatcher ownPages() {
-        return new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/resolution/**"),
+        return new OrRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher("/resolution/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/survey/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/error"),
                 PathPatternRequestMatcher.withDefaults().matcher("/error/**"));

@@ -20,8 +20,8 @@ public record SlaCalendars(Map<String, BusinessHours> calendars) {
 
     public static final String ALWAYS = "24x7";
 
-    public record BusinessHours(ZoneId zone, LocalTime opens, LocalTime closes, Set<DayOfWeek> days,
-                                List<LocalDate> holidays) {
+    public record BusinessHours(
+            ZoneId zone, LocalTime opens, LocalTime closes, Set<DayOfWeek> days, List<LocalDate> holidays) {
 
         public BusinessHours {
             if (!opens.isBefore(closes)) {

@@ -26,9 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class SlaClock {
 
     /** A clock restarted after a pause: shift every pending deadline with {@link #shifted}. */
-    public record Resumed(Instant pausedAt, Instant resumedAt, String calendar, Instant responseDueAt,
-                          Instant resolutionDueAt) {
-    }
+    public record Resumed(
+            Instant pausedAt, Instant resumedAt, String calendar, Instant responseDueAt, Instant resolutionDueAt) {}
 
     private final JdbcClient jdbc;
     private final CaseService cases;
@@ -55,16 +54,21 @@ public class SlaClock {
      * A warning time before a deadline came. A target already met stays quiet; one still open goes on the case's
      * timeline, and the answer says how far the case's open tasks move up.
      */
-    public SlaWarning warn(String reference, SlaTarget target, SlaWarning.Stage stage, boolean responded,
-                           boolean resolved) {
+    public SlaWarning warn(
+            String reference, SlaTarget target, SlaWarning.Stage stage, boolean responded, boolean resolved) {
         boolean met = target == SlaTarget.RESPONSE ? responded : resolved;
         if (met) {
             return SlaWarning.none();
         }
         SupportCase c = cases.get(reference);
-        cases.recordEvent(reference, CaseEventType.SLA_WARNING, "%s target at risk (%s warning); due %s".formatted(
-                target == SlaTarget.RESPONSE ? "First-response" : "Resolution", stage.wire(),
-                target == SlaTarget.RESPONSE ? c.responseDueAt() : c.resolutionDueAt()));
+        cases.recordEvent(
+                reference,
+                CaseEventType.SLA_WARNING,
+                "%s target at risk (%s warning); due %s"
+                        .formatted(
+                                target == SlaTarget.RESPONSE ? "First-response" : "Resolution",
+                                stage.wire(),
+                                target == SlaTarget.RESPONSE ? c.responseDueAt() : c.resolutionDueAt()));
         return new SlaWarning(true, stage.priorityRaise());
     }
 
@@ -74,8 +78,10 @@ public class SlaClock {
         int paused = jdbc.sql("""
                 UPDATE sla_record SET paused_since = :now
                 WHERE case_id = :id AND outcome = :running AND paused_since IS NULL""")
-                .param("now", Timestamp.from(now)).param("id", cases.idOf(reference))
-                .param("running", Outcome.RUNNING.name()).update();
+                .param("now", Timestamp.from(now))
+                .param("id", cases.idOf(reference))
+                .param("running", Outcome.RUNNING.name())
+                .update();
         if (paused > 0) {
             cases.recordEvent(reference, CaseEventType.SLA_PAUSED, "SLA clock paused while waiting on the customer");
         }
@@ -86,9 +92,13 @@ public class SlaClock {
         long caseId = cases.idOf(reference);
         Instant now = clock.instant();
         List<Clocked> records = clocked(caseId);
-        String calendar = records.isEmpty() ? SlaCalendars.ALWAYS : records.get(0).calendar();
-        Instant pausedAt = records.stream().map(Clocked::pausedSince).filter(Objects::nonNull)
-                .min(Instant::compareTo).orElse(null);
+        String calendar =
+                records.isEmpty() ? SlaCalendars.ALWAYS : records.get(0).calendar();
+        Instant pausedAt = records.stream()
+                .map(Clocked::pausedSince)
+                .filter(Objects::nonNull)
+                .min(Instant::compareTo)
+                .orElse(null);
         var due = new EnumMap<SlaTarget, Instant>(SlaTarget.class);
         records.forEach(r -> due.put(r.target(), r.dueAt()));
         if (pausedAt == null) {
@@ -103,13 +113,21 @@ public class SlaClock {
             jdbc.sql("""
                     UPDATE sla_record SET paused_since = NULL, paused_seconds = paused_seconds + :paused, due_at = :due
                     WHERE case_id = :id AND target = :target AND paused_since IS NOT NULL""")
-                    .param("paused", pausedSeconds).param("due", Timestamp.from(moved))
-                    .param("id", caseId).param("target", r.target().name()).update();
+                    .param("paused", pausedSeconds)
+                    .param("due", Timestamp.from(moved))
+                    .param("id", caseId)
+                    .param("target", r.target().name())
+                    .update();
             due.put(r.target(), moved);
         }
-        cases.recordEvent(reference, CaseEventType.SLA_RESUMED, "SLA clock resumed after %d min waiting on the customer; first response due %s, resolution due %s"
-                .formatted(Duration.ofSeconds(pausedSeconds).toMinutes(), due.get(SlaTarget.RESPONSE),
-                        due.get(SlaTarget.RESOLUTION)));
+        cases.recordEvent(
+                reference,
+                CaseEventType.SLA_RESUMED,
+                "SLA clock resumed after %d min waiting on the customer; first response due %s, resolution due %s"
+                        .formatted(
+                                Duration.ofSeconds(pausedSeconds).toMinutes(),
+                                due.get(SlaTarget.RESPONSE),
+                                due.get(SlaTarget.RESOLUTION)));
         return new Resumed(pausedAt, now, calendar, due.get(SlaTarget.RESPONSE), due.get(SlaTarget.RESOLUTION));
     }
 
@@ -127,18 +145,27 @@ public class SlaClock {
                     outcome = CASE WHEN outcome = :breached THEN :breached ELSE :met END,
                     late_seconds = CASE WHEN outcome = :breached THEN :late ELSE NULL END
                 WHERE case_id = :id AND target = :target AND met_at IS NULL""")
-                .param("now", Timestamp.from(now)).param("late", lateSeconds(caseId, target, now))
-                .param("breached", Outcome.BREACHED.name()).param("met", Outcome.MET.name())
-                .param("id", caseId).param("target", target.name()).update();
+                .param("now", Timestamp.from(now))
+                .param("late", lateSeconds(caseId, target, now))
+                .param("breached", Outcome.BREACHED.name())
+                .param("met", Outcome.MET.name())
+                .param("id", caseId)
+                .param("target", target.name())
+                .update();
     }
 
     /** The timer of the target fired before it was met: the record and the case's timeline say so. */
     public void breached(String reference, SlaTarget target) {
-        jdbc.sql("UPDATE sla_record SET outcome = :breached, breached_at = :now WHERE case_id = :id AND target = :target")
-                .param("breached", Outcome.BREACHED.name()).param("now", Timestamp.from(clock.instant()))
-                .param("id", cases.idOf(reference)).param("target", target.name())
+        jdbc.sql(
+                        "UPDATE sla_record SET outcome = :breached, breached_at = :now WHERE case_id = :id AND target = :target")
+                .param("breached", Outcome.BREACHED.name())
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", cases.idOf(reference))
+                .param("target", target.name())
                 .update();
-        cases.recordEvent(reference, CaseEventType.SLA_BREACH,
+        cases.recordEvent(
+                reference,
+                CaseEventType.SLA_BREACH,
                 (target == SlaTarget.RESPONSE ? "First-response" : "Resolution") + " target breached");
     }
 
@@ -147,8 +174,11 @@ public class SlaClock {
         jdbc.sql("""
                 UPDATE sla_record SET met_at = NULL, outcome = :running
                 WHERE case_id = :id AND target = :resolution AND outcome = :met""")
-                .param("running", Outcome.RUNNING.name()).param("id", cases.idOf(reference))
-                .param("resolution", SlaTarget.RESOLUTION.name()).param("met", Outcome.MET.name()).update();
+                .param("running", Outcome.RUNNING.name())
+                .param("id", cases.idOf(reference))
+                .param("resolution", SlaTarget.RESOLUTION.name())
+                .param("met", Outcome.MET.name())
+                .update();
     }
 
     /**
@@ -165,10 +195,14 @@ public class SlaClock {
         jdbc.sql("""
                 SELECT r.outcome, COUNT(*) AS n FROM sla_record r JOIN case_report c ON c.id = r.case_id
                 WHERE r.target = :target AND c.created_at >= :from AND c.created_at < :to GROUP BY r.outcome""")
-                .param("target", target.name()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query((rs, n) -> Map.entry(Outcome.valueOf(rs.getString("outcome")), rs.getLong("n"))).list()
+                .param("target", target.name())
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, n) -> Map.entry(Outcome.valueOf(rs.getString("outcome")), rs.getLong("n")))
+                .list()
                 .forEach(e -> counts.put(e.getKey(), e.getValue()));
-        return new SlaCompliance.Target(counts.getOrDefault(Outcome.MET, 0L), counts.getOrDefault(Outcome.BREACHED, 0L));
+        return new SlaCompliance.Target(
+                counts.getOrDefault(Outcome.MET, 0L), counts.getOrDefault(Outcome.BREACHED, 0L));
     }
 
     /** The records of a case (response, resolution). */
@@ -176,31 +210,42 @@ public class SlaClock {
     public List<SlaRecord> records(String reference) {
         return jdbc.sql("SELECT * FROM sla_record WHERE case_id = :id ORDER BY target DESC")
                 .param("id", cases.idOf(reference))
-                .query((rs, n) -> new SlaRecord(SlaTarget.valueOf(rs.getString("target")),
-                        Duration.ofSeconds(rs.getLong("target_seconds")), rs.getString("calendar"),
-                        rs.getTimestamp("due_at").toInstant(), Duration.ofSeconds(rs.getLong("paused_seconds")),
+                .query((rs, n) -> new SlaRecord(
+                        SlaTarget.valueOf(rs.getString("target")),
+                        Duration.ofSeconds(rs.getLong("target_seconds")),
+                        rs.getString("calendar"),
+                        rs.getTimestamp("due_at").toInstant(),
+                        Duration.ofSeconds(rs.getLong("paused_seconds")),
                         Outcome.valueOf(rs.getString("outcome")),
                         rs.getObject("late_seconds") == null ? null : Duration.ofSeconds(rs.getLong("late_seconds"))))
                 .list();
     }
 
     /** What resuming needs of a record. */
-    private record Clocked(SlaTarget target, String calendar, Instant dueAt, Instant pausedSince) {
-    }
+    private record Clocked(SlaTarget target, String calendar, Instant dueAt, Instant pausedSince) {}
 
     private List<Clocked> clocked(long caseId) {
-        return jdbc.sql("SELECT target, calendar, due_at, paused_since FROM sla_record WHERE case_id = :id ORDER BY target DESC")
+        return jdbc.sql(
+                        "SELECT target, calendar, due_at, paused_since FROM sla_record WHERE case_id = :id ORDER BY target DESC")
                 .param("id", caseId)
-                .query((rs, n) -> new Clocked(SlaTarget.valueOf(rs.getString("target")), rs.getString("calendar"),
+                .query((rs, n) -> new Clocked(
+                        SlaTarget.valueOf(rs.getString("target")),
+                        rs.getString("calendar"),
                         rs.getTimestamp("due_at").toInstant(),
-                        rs.getTimestamp("paused_since") == null ? null : rs.getTimestamp("paused_since").toInstant()))
+                        rs.getTimestamp("paused_since") == null
+                                ? null
+                                : rs.getTimestamp("paused_since").toInstant()))
                 .list();
     }
 
     private long lateSeconds(long caseId, SlaTarget target, Instant at) {
         Instant due = jdbc.sql("SELECT due_at FROM sla_record WHERE case_id = :id AND target = :target")
-                .param("id", caseId).param("target", target.name()).query(Timestamp.class).optional()
-                .map(Timestamp::toInstant).orElse(at);
+                .param("id", caseId)
+                .param("target", target.name())
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::toInstant)
+                .orElse(at);
         return Math.max(0, Duration.between(due, at).toSeconds());
     }
 
@@ -208,13 +253,17 @@ public class SlaClock {
         return due == null ? null : sla.resumedDueAt(due, pausedAt, resumedAt, calendar);
     }
 
-    private void insert(long caseId, SlaTarget target, SlaSchedule.Deadline deadline, String calendar,
-                        Instant startedAt) {
+    private void insert(
+            long caseId, SlaTarget target, SlaSchedule.Deadline deadline, String calendar, Instant startedAt) {
         jdbc.sql("""
                 INSERT INTO sla_record (case_id, target, target_seconds, calendar, started_at, due_at, outcome)
                 VALUES (:id, :target, :seconds, :calendar, :started, :due, 'RUNNING')""")
-                .param("id", caseId).param("target", target.name()).param("seconds", deadline.target().toSeconds())
+                .param("id", caseId)
+                .param("target", target.name())
+                .param("seconds", deadline.target().toSeconds())
                 .param("calendar", calendar == null ? SlaCalendars.ALWAYS : calendar)
-                .param("started", Timestamp.from(startedAt)).param("due", Timestamp.from(deadline.dueAt())).update();
+                .param("started", Timestamp.from(startedAt))
+                .param("due", Timestamp.from(deadline.dueAt()))
+                .update();
     }
 }

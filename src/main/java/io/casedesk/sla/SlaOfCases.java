@@ -28,9 +28,13 @@ class SlaOfCases implements CaseSlaSource {
         this.jdbc = jdbc;
     }
 
-    private record Row(long caseId, SlaTarget target, String calendar, Instant dueAt, long pausedSeconds,
-                       SlaRecord.Outcome outcome) {
-    }
+    private record Row(
+            long caseId,
+            SlaTarget target,
+            String calendar,
+            Instant dueAt,
+            long pausedSeconds,
+            SlaRecord.Outcome outcome) {}
 
     @Override
     public Map<Long, CaseSla> slaOf(Collection<Long> caseIds) {
@@ -41,11 +45,16 @@ class SlaOfCases implements CaseSlaSource {
                     SELECT case_id, target, calendar, due_at, paused_seconds, outcome FROM sla_record
                     WHERE case_id IN (:ids)""")
                     .param("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
-                    .query((rs, n) -> new Row(rs.getLong("case_id"), SlaTarget.valueOf(rs.getString("target")),
-                            rs.getString("calendar"), rs.getTimestamp("due_at").toInstant(),
-                            rs.getLong("paused_seconds"), SlaRecord.Outcome.valueOf(rs.getString("outcome"))))
+                    .query((rs, n) -> new Row(
+                            rs.getLong("case_id"),
+                            SlaTarget.valueOf(rs.getString("target")),
+                            rs.getString("calendar"),
+                            rs.getTimestamp("due_at").toInstant(),
+                            rs.getLong("paused_seconds"),
+                            SlaRecord.Outcome.valueOf(rs.getString("outcome"))))
                     .list()
-                    .forEach(row -> rows.computeIfAbsent(row.caseId(), id -> new ArrayList<>()).add(row));
+                    .forEach(row -> rows.computeIfAbsent(row.caseId(), id -> new ArrayList<>())
+                            .add(row));
         }
         var sla = new HashMap<Long, CaseSla>();
         rows.forEach((caseId, records) -> sla.put(caseId, caseSla(records)));
@@ -55,9 +64,14 @@ class SlaOfCases implements CaseSlaSource {
     private static CaseSla caseSla(List<Row> records) {
         Row response = of(records, SlaTarget.RESPONSE);
         Row resolution = of(records, SlaTarget.RESOLUTION);
-        return new CaseSla(records.get(0).calendar(), response == null ? null : response.dueAt(),
-                resolution == null ? null : resolution.dueAt(), breached(response), breached(resolution),
-                Duration.ofSeconds(records.stream().mapToLong(Row::pausedSeconds).max().orElse(0)));
+        return new CaseSla(
+                records.get(0).calendar(),
+                response == null ? null : response.dueAt(),
+                resolution == null ? null : resolution.dueAt(),
+                breached(response),
+                breached(resolution),
+                Duration.ofSeconds(
+                        records.stream().mapToLong(Row::pausedSeconds).max().orElse(0)));
     }
 
     private static Row of(List<Row> records, SlaTarget target) {

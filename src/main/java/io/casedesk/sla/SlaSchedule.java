@@ -7,6 +7,5 @@ import java.time.Instant;
 public record SlaSchedule(Instant startedAt, String calendar, Deadline response, Deadline resolution) {
 
     /** One target: its working time, its due instant and the instants of its first and final warnings. */
-    public record Deadline(Duration target, Instant dueAt, Instant firstWarningAt, Instant finalWarningAt) {
-    }
+    public record Deadline(Duration target, Instant dueAt, Instant firstWarningAt, Instant finalWarningAt) {}
 }

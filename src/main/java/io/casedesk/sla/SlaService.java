@@ -17,6 +17,7 @@ public class SlaService {
      * strictly between 0 and 1): the table is the place for them, these only keep a case warned.
      */
     static final double FIRST_WARNING_FALLBACK = 0.75;
+
     static final double FINAL_WARNING_FALLBACK = 0.9;
 
     private final Map<String, BusinessHours> calendars;
@@ -26,7 +27,8 @@ public class SlaService {
     }
 
     public SlaDeadlines deadlines(Instant start, String responseDue, String resolutionDue, String calendar) {
-        return new SlaDeadlines(dueAt(start, Duration.parse(responseDue), calendar),
+        return new SlaDeadlines(
+                dueAt(start, Duration.parse(responseDue), calendar),
                 dueAt(start, Duration.parse(resolutionDue), calendar));
     }
 
@@ -35,7 +37,9 @@ public class SlaService {
         String calendar = decision.calendar();
         double first = share(decision.firstWarning(), FIRST_WARNING_FALLBACK);
         double last = share(decision.finalWarning(), FINAL_WARNING_FALLBACK);
-        return new SlaSchedule(start, calendar,
+        return new SlaSchedule(
+                start,
+                calendar,
                 deadline(start, Duration.parse(decision.responseDue()), calendar, first, last),
                 deadline(start, Duration.parse(decision.resolutionDue()), calendar, first, last));
     }
@@ -84,10 +88,13 @@ public class SlaService {
         return dueAt(resumedAt, workingTimeBetween(pausedAt, dueAt, calendar), calendar);
     }
 
-    private SlaSchedule.Deadline deadline(Instant start, Duration target, String calendar, double firstShare,
-                                          double finalShare) {
-        return new SlaSchedule.Deadline(target, dueAt(start, target, calendar),
-                dueAt(start, share(target, firstShare), calendar), dueAt(start, share(target, finalShare), calendar));
+    private SlaSchedule.Deadline deadline(
+            Instant start, Duration target, String calendar, double firstShare, double finalShare) {
+        return new SlaSchedule.Deadline(
+                target,
+                dueAt(start, target, calendar),
+                dueAt(start, share(target, firstShare), calendar),
+                dueAt(start, share(target, finalShare), calendar));
     }
 
     private static Duration share(Duration target, double share) {
@@ -132,6 +139,5 @@ public class SlaService {
         return hours.days().contains(day.getDayOfWeek()) && !hours.holidays().contains(day);
     }
 
-    public record SlaDeadlines(Instant responseDueAt, Instant resolutionDueAt) {
-    }
+    public record SlaDeadlines(Instant responseDueAt, Instant resolutionDueAt) {}
 }

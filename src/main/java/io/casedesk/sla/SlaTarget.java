@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** The two SLA targets of a case. */
 public enum SlaTarget {
-    RESPONSE, RESOLUTION;
+    RESPONSE,
+    RESOLUTION;
 
     public static SlaTarget fromModel(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));

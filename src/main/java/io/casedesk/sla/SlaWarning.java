@@ -22,7 +22,8 @@ public record SlaWarning(boolean issued, int priorityRaise) {
 
     /** The two warnings before each deadline, the final one moving the case's tasks up further. */
     public enum Stage {
-        FIRST(10), FINAL(20);
+        FIRST(10),
+        FINAL(20);
 
         private final int priorityRaise;
 

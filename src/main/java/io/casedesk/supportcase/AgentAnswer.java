@@ -14,15 +14,18 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  */
 record AgentAnswer(String outcome, String reply, String resolution, String tags, boolean knowledgeGap) {
 
-    static final List<ProcessVariable<?>> VARIABLES = List.of(Vars.OUTCOME, Vars.REPLY, Vars.RESOLUTION, Vars.TAGS,
-            Vars.KNOWLEDGE_GAP);
+    static final List<ProcessVariable<?>> VARIABLES =
+            List.of(Vars.OUTCOME, Vars.REPLY, Vars.RESOLUTION, Vars.TAGS, Vars.KNOWLEDGE_GAP);
     private static final Set<String> OUTCOMES = Set.of("resolved", "need_info", "escalate");
 
     static AgentAnswer read(VariableScope scope, TagVocabulary vocabulary) {
         AgentAnswer answer;
         try {
-            answer = new AgentAnswer(Vars.OUTCOME.get(scope), blankToNull(Vars.REPLY.get(scope)),
-                    blankToNull(Vars.RESOLUTION.get(scope)), Vars.TAGS.get(scope),
+            answer = new AgentAnswer(
+                    Vars.OUTCOME.get(scope),
+                    blankToNull(Vars.REPLY.get(scope)),
+                    blankToNull(Vars.RESOLUTION.get(scope)),
+                    Vars.TAGS.get(scope),
                     Vars.KNOWLEDGE_GAP.getOrDefault(scope, false));
         } catch (ProcessVariable.WrongTypeException e) {
             throw new FormFieldValidationException(e.variable(), e.getMessage());

@@ -22,7 +22,11 @@ class ApplyEscalationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String group = Vars.ESCALATION_GROUP.get(execution);
         int level = Vars.ESCALATION_LEVEL.getOrDefault(execution, 0) + 1;
-        cases.recordEscalation(caseReference(execution), group, level, Vars.ESCALATION_TRIGGER.get(execution),
+        cases.recordEscalation(
+                caseReference(execution),
+                group,
+                level,
+                Vars.ESCALATION_TRIGGER.get(execution),
                 Vars.NOTIFY_MANAGER.getOrDefault(execution, false));
         Vars.ESCALATION_LEVEL.set(execution, level);
         Vars.CURRENT_GROUP.set(execution, group);

@@ -1,8 +1,8 @@
 package io.casedesk.supportcase;
 
-import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import io.casedesk.mail.MailKind;
 import io.casedesk.mail.MailService;
+import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,7 +22,6 @@ class CaseMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        mail.queue(SupportCaseProcess.caseReference(execution),
-                MailKind.fromModel(Vars.MAIL_KIND.getLocal(execution)));
+        mail.queue(SupportCaseProcess.caseReference(execution), MailKind.fromModel(Vars.MAIL_KIND.getLocal(execution)));
     }
 }

@@ -35,23 +35,34 @@ class CustomerAnswerListener {
 
     @EventListener
     void resolutionAnswered(ResolutionAnswered answer) {
-        correlate(answer.reference(), answer.fixed() ? SupportCaseProcess.MESSAGE_RESOLUTION_CONFIRMED
-                : SupportCaseProcess.MESSAGE_RESOLUTION_REJECTED, ProcessVariable.values());
+        correlate(
+                answer.reference(),
+                answer.fixed()
+                        ? SupportCaseProcess.MESSAGE_RESOLUTION_CONFIRMED
+                        : SupportCaseProcess.MESSAGE_RESOLUTION_REJECTED,
+                ProcessVariable.values());
     }
 
     @EventListener
     void surveyAnswered(SurveyAnswered answer) {
-        correlate(answer.reference(), SupportCaseProcess.MESSAGE_SURVEY_ANSWERED,
+        correlate(
+                answer.reference(),
+                SupportCaseProcess.MESSAGE_SURVEY_ANSWERED,
                 ProcessVariable.values().with(Vars.CSAT_SCORE, answer.score()));
     }
 
     /** A comment needs no flow to wait for it: a manager recovering the customer sees it on the open task. */
     @EventListener
     void surveyCommented(SurveyCommented comment) {
-        for (var task : tasks.createTaskQuery().processInstanceBusinessKey(comment.reference())
-                .taskDefinitionKey(SupportCaseProcess.TASK_CSAT_RECOVERY).list()) {
-            tasks.setVariablesLocal(task.getId(),
-                    ProcessVariable.values().with(Vars.CSAT_COMMENT, comment.comment()).asMap());
+        for (var task : tasks.createTaskQuery()
+                .processInstanceBusinessKey(comment.reference())
+                .taskDefinitionKey(SupportCaseProcess.TASK_CSAT_RECOVERY)
+                .list()) {
+            tasks.setVariablesLocal(
+                    task.getId(),
+                    ProcessVariable.values()
+                            .with(Vars.CSAT_COMMENT, comment.comment())
+                            .asMap());
         }
     }
 

@@ -43,7 +43,8 @@ class DecisionTimeline implements HistoryEventHandler {
     }
 
     private void record(HistoricDecisionInstanceEntity decision) {
-        if (!SupportCaseProcess.KEY.equals(decision.getProcessDefinitionKey()) || decision.getProcessInstanceId() == null) {
+        if (!SupportCaseProcess.KEY.equals(decision.getProcessDefinitionKey())
+                || decision.getProcessInstanceId() == null) {
             return;
         }
         String reference = businessKeyOf(decision.getProcessInstanceId());
@@ -51,17 +52,29 @@ class DecisionTimeline implements HistoryEventHandler {
             return;
         }
         List<HistoricDecisionOutputInstance> outputs = decision.getOutputs();
-        String rules = outputs.stream().map(HistoricDecisionOutputInstance::getRuleId).filter(Objects::nonNull)
-                .distinct().collect(Collectors.joining(", "));
-        String values = outputs.stream().map(o -> o.getVariableName() + "=" + o.getValue())
+        String rules = outputs.stream()
+                .map(HistoricDecisionOutputInstance::getRuleId)
+                .filter(Objects::nonNull)
+                .distinct()
                 .collect(Collectors.joining(", "));
-        cases.recordEvent(reference, CaseEventType.DECISION, "%s v%s rule %s: %s".formatted(decision.getDecisionDefinitionKey(),
-                version(decision.getDecisionDefinitionId()), rules.isEmpty() ? "(none matched)" : rules, values));
+        String values = outputs.stream()
+                .map(o -> o.getVariableName() + "=" + o.getValue())
+                .collect(Collectors.joining(", "));
+        cases.recordEvent(
+                reference,
+                CaseEventType.DECISION,
+                "%s v%s rule %s: %s"
+                        .formatted(
+                                decision.getDecisionDefinitionKey(),
+                                version(decision.getDecisionDefinitionId()),
+                                rules.isEmpty() ? "(none matched)" : rules,
+                                values));
     }
 
     /** The flow's execution is in the command's cache: the business key is set, even before the first flush. */
     private static String businessKeyOf(String processInstanceId) {
-        ExecutionEntity instance = Context.getCommandContext().getExecutionManager().findExecutionById(processInstanceId);
+        ExecutionEntity instance =
+                Context.getCommandContext().getExecutionManager().findExecutionById(processInstanceId);
         return instance == null ? null : instance.getBusinessKey();
     }
 

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param surveyTimeout        how long the CSAT survey stays open
  */
 @ConfigurationProperties("casedesk.flow")
-record FlowProperties(@DefaultValue("P5D") Duration customerReplyTimeout,
-                      @DefaultValue("P3D") Duration confirmationTimeout,
-                      @DefaultValue("P7D") Duration surveyTimeout) {
-}
+record FlowProperties(
+        @DefaultValue("P5D") Duration customerReplyTimeout,
+        @DefaultValue("P3D") Duration confirmationTimeout,
+        @DefaultValue("P7D") Duration surveyTimeout) {}

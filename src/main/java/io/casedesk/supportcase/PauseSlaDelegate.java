@@ -1,6 +1,5 @@
 package io.casedesk.supportcase;
 
-import io.casedesk.supportcase.SupportCaseProcess;
 import io.casedesk.sla.SlaClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -46,8 +46,11 @@ public final class ProcessVariable<T> {
      * and that is still the number the process owner meant.
      */
     public static ProcessVariable<Double> decimal(String name) {
-        return new ProcessVariable<>(name, Double.class,
-                value -> value instanceof Number number ? number.doubleValue() : null, Variables::doubleValue);
+        return new ProcessVariable<>(
+                name,
+                Double.class,
+                value -> value instanceof Number number ? number.doubleValue() : null,
+                Variables::doubleValue);
     }
 
     public static ProcessVariable<Date> date(String name) {
@@ -120,8 +123,7 @@ public final class ProcessVariable<T> {
 
         private final VariableMap map = Variables.createVariables();
 
-        private Values() {
-        }
+        private Values() {}
 
         public <T> Values with(ProcessVariable<T> variable, T value) {
             map.putValueTyped(variable.name, variable.writer.apply(value));
@@ -152,8 +154,8 @@ public final class ProcessVariable<T> {
         private final String variable;
 
         WrongTypeException(ProcessVariable<?> variable, Object value) {
-            super("Process variable " + variable.name + " holds a " + value.getClass().getSimpleName() + ", not a "
-                    + variable.type.getSimpleName());
+            super("Process variable " + variable.name + " holds a "
+                    + value.getClass().getSimpleName() + ", not a " + variable.type.getSimpleName());
             this.variable = variable.name;
         }
 

@@ -4,9 +4,9 @@ import static io.casedesk.supportcase.SupportCaseProcess.caseReference;
 
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.TagVocabulary;
-import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import io.casedesk.sla.SlaClock;
 import io.casedesk.sla.SlaTarget;
+import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -29,8 +29,8 @@ class RecordAgentWorkDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         AgentAnswer answer = AgentAnswer.read(execution, vocabulary);
         var user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        cases.recordAgentReply(caseReference(execution), user == null ? null : user.getUserId(), answer.outcome(),
-                answer.reply());
+        cases.recordAgentReply(
+                caseReference(execution), user == null ? null : user.getUserId(), answer.outcome(), answer.reply());
         Vars.HAS_REPLY.set(execution, answer.hasReply());
         Vars.KNOWLEDGE_GAP.set(execution, answer.knowledgeGap());
         if (answer.hasReply()) {

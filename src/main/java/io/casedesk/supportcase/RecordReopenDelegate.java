@@ -3,8 +3,8 @@ package io.casedesk.supportcase;
 import static io.casedesk.supportcase.SupportCaseProcess.caseReference;
 
 import io.casedesk.cases.CaseService;
-import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import io.casedesk.sla.SlaClock;
+import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

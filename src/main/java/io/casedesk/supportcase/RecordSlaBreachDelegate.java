@@ -2,9 +2,9 @@ package io.casedesk.supportcase;
 
 import static io.casedesk.supportcase.SupportCaseProcess.caseReference;
 
-import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import io.casedesk.sla.SlaClock;
 import io.casedesk.sla.SlaTarget;
+import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -26,14 +26,18 @@ class RecordSlaWarningDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        SlaWarning warning = slaClock.warn(caseReference(execution),
+        SlaWarning warning = slaClock.warn(
+                caseReference(execution),
                 SlaTarget.fromModel(Vars.SLA_TARGET.getLocal(execution)),
                 SlaWarning.Stage.fromModel(Vars.WARNING_STAGE.getLocal(execution)),
-                Vars.RESPONDED.getOrDefault(execution, false), Vars.RESOLVED.getOrDefault(execution, false));
+                Vars.RESPONDED.getOrDefault(execution, false),
+                Vars.RESOLVED.getOrDefault(execution, false));
         Vars.SLA_WARNING_ISSUED.set(execution, warning.issued());
         if (warning.issued()) {
             var tasks = execution.getProcessEngineServices().getTaskService();
-            for (var task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
+            for (var task : tasks.createTaskQuery()
+                    .processInstanceId(execution.getProcessInstanceId())
+                    .list()) {
                 tasks.setPriority(task.getId(), warning.raised(task.getPriority()));
             }
         }

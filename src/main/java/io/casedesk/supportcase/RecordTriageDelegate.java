@@ -22,9 +22,15 @@ class RecordTriageDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String candidateGroup = Vars.CANDIDATE_GROUP.get(execution);
-        cases.recordTriage(caseReference(execution), new Triage(Vars.SEVERITY.get(execution),
-                Vars.INTENT.get(execution), Vars.CATEGORY.get(execution),
-                Vars.COMPLIANCE.getOrDefault(execution, false), Vars.PRIORITY.get(execution), candidateGroup));
+        cases.recordTriage(
+                caseReference(execution),
+                new Triage(
+                        Vars.SEVERITY.get(execution),
+                        Vars.INTENT.get(execution),
+                        Vars.CATEGORY.get(execution),
+                        Vars.COMPLIANCE.getOrDefault(execution, false),
+                        Vars.PRIORITY.get(execution),
+                        candidateGroup));
         Vars.CURRENT_GROUP.set(execution, candidateGroup);
         Vars.ESCALATION_LEVEL.set(execution, 0);
         Vars.SLA_ESCALATION_PENDING.set(execution, false);

@@ -2,8 +2,8 @@ package io.casedesk.supportcase;
 
 import io.casedesk.cases.Channel;
 import io.casedesk.cases.NewCase;
-import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import io.casedesk.intake.IntakeService;
+import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -22,10 +22,11 @@ import org.springframework.stereotype.Component;
 @Component("registerCase")
 class RegisterCaseDelegate implements JavaDelegate {
 
-    private static final List<ProcessVariable<String>> FORM_FIELDS = List.of(Vars.CUSTOMER_EMAIL, Vars.CUSTOMER_NAME,
-            Vars.SUBJECT, Vars.DESCRIPTION, Vars.ORDER_ID);
+    private static final List<ProcessVariable<String>> FORM_FIELDS =
+            List.of(Vars.CUSTOMER_EMAIL, Vars.CUSTOMER_NAME, Vars.SUBJECT, Vars.DESCRIPTION, Vars.ORDER_ID);
     /** The API's limits (NewCaseRequest), so a phone case is held to the same. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
+
     private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9._/-]{1,64}");
 
     private final IntakeService intake;
@@ -45,21 +46,30 @@ class RegisterCaseDelegate implements JavaDelegate {
         }
         String email = required(execution, Vars.CUSTOMER_EMAIL, 320).toLowerCase(Locale.ROOT);
         if (!EMAIL.matcher(email).matches()) {
-            throw new FormFieldValidationException(Vars.CUSTOMER_EMAIL.name(),
-                    Vars.CUSTOMER_EMAIL.name() + " is not an email address");
+            throw new FormFieldValidationException(
+                    Vars.CUSTOMER_EMAIL.name(), Vars.CUSTOMER_EMAIL.name() + " is not an email address");
         }
         String orderId = optional(execution, Vars.ORDER_ID, 64);
         if (orderId != null && !ORDER_ID.matcher(orderId).matches()) {
-            throw new FormFieldValidationException(Vars.ORDER_ID.name(),
-                    Vars.ORDER_ID.name() + " may hold letters, digits and . _ / - only");
+            throw new FormFieldValidationException(
+                    Vars.ORDER_ID.name(), Vars.ORDER_ID.name() + " may hold letters, digits and . _ / - only");
         }
         String tier = oneOf(execution, Vars.CUSTOMER_TIER, List.of("standard", "vip"));
         String severity = oneOf(execution, Vars.SEVERITY, List.of("critical", "high", "medium", "low"));
-        var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        var opened = intake.openFromStartForm(new NewCase(Channel.PHONE, email,
-                optional(execution, Vars.CUSTOMER_NAME, 200), tier == null ? "standard" : tier,
-                required(execution, Vars.SUBJECT, 300), required(execution, Vars.DESCRIPTION, 10_000), orderId, severity,
-                List.of(), 0.0, authentication == null ? null : authentication.getUserId()));
+        var authentication =
+                execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        var opened = intake.openFromStartForm(new NewCase(
+                Channel.PHONE,
+                email,
+                optional(execution, Vars.CUSTOMER_NAME, 200),
+                tier == null ? "standard" : tier,
+                required(execution, Vars.SUBJECT, 300),
+                required(execution, Vars.DESCRIPTION, 10_000),
+                orderId,
+                severity,
+                List.of(),
+                0.0,
+                authentication == null ? null : authentication.getUserId()));
         var c = opened.supportCase();
         execution.setProcessBusinessKey(c.reference());
         FORM_FIELDS.forEach(field -> field.remove(execution));
@@ -78,8 +88,8 @@ class RegisterCaseDelegate implements JavaDelegate {
     private static String optional(DelegateExecution execution, ProcessVariable<String> field, int maxLength) {
         String value = blankToNull(read(execution, field));
         if (value != null && value.length() > maxLength) {
-            throw new FormFieldValidationException(field.name(),
-                    field.name() + " is longer than " + maxLength + " characters");
+            throw new FormFieldValidationException(
+                    field.name(), field.name() + " is longer than " + maxLength + " characters");
         }
         return value;
     }
@@ -87,8 +97,8 @@ class RegisterCaseDelegate implements JavaDelegate {
     private static String oneOf(DelegateExecution execution, ProcessVariable<String> field, List<String> allowed) {
         String value = blankToNull(read(execution, field));
         if (value != null && !allowed.contains(value)) {
-            throw new FormFieldValidationException(field.name(),
-                    field.name() + " must be one of " + String.join(", ", allowed));
+            throw new FormFieldValidationException(
+                    field.name(), field.name() + " must be one of " + String.join(", ", allowed));
         }
         return value;
     }

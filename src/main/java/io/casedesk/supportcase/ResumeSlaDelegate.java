@@ -1,8 +1,7 @@
 package io.casedesk.supportcase;
 
-import io.casedesk.supportcase.SupportCaseProcess;
-import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import io.casedesk.sla.SlaClock;
+import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,9 +28,14 @@ class ResumeSlaDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         SlaClock.Resumed resumed = slaClock.resume(SupportCaseProcess.caseReference(execution));
         for (String activity : SupportCaseProcess.SLA_TIMERS) {
-            for (Job timer : management.createJobQuery().processInstanceId(execution.getProcessInstanceId())
-                    .activityId(activity).timers().list()) {
-                management.setJobDuedate(timer.getId(),
+            for (Job timer : management
+                    .createJobQuery()
+                    .processInstanceId(execution.getProcessInstanceId())
+                    .activityId(activity)
+                    .timers()
+                    .list()) {
+                management.setJobDuedate(
+                        timer.getId(),
                         Date.from(slaClock.shifted(timer.getDuedate().toInstant(), resumed)));
             }
         }

@@ -26,14 +26,23 @@ class ScheduleSlaDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        SlaSchedule schedule = slaClock.start(caseReference(execution), new SlaDecision(
-                Vars.RESPONSE_DUE.get(execution), Vars.RESOLUTION_DUE.get(execution), Vars.SLA_CALENDAR.get(execution),
-                Vars.SLA_FIRST_WARNING.get(execution), Vars.SLA_FINAL_WARNING.get(execution)));
+        SlaSchedule schedule = slaClock.start(
+                caseReference(execution),
+                new SlaDecision(
+                        Vars.RESPONSE_DUE.get(execution),
+                        Vars.RESOLUTION_DUE.get(execution),
+                        Vars.SLA_CALENDAR.get(execution),
+                        Vars.SLA_FIRST_WARNING.get(execution),
+                        Vars.SLA_FINAL_WARNING.get(execution)));
         Vars.RESPONSE_DUE_AT.set(execution, Date.from(schedule.response().dueAt()));
         Vars.RESOLUTION_DUE_AT.set(execution, Date.from(schedule.resolution().dueAt()));
-        Vars.RESPONSE_FIRST_WARNING_AT.set(execution, Date.from(schedule.response().firstWarningAt()));
-        Vars.RESPONSE_FINAL_WARNING_AT.set(execution, Date.from(schedule.response().finalWarningAt()));
-        Vars.RESOLUTION_FIRST_WARNING_AT.set(execution, Date.from(schedule.resolution().firstWarningAt()));
-        Vars.RESOLUTION_FINAL_WARNING_AT.set(execution, Date.from(schedule.resolution().finalWarningAt()));
+        Vars.RESPONSE_FIRST_WARNING_AT.set(
+                execution, Date.from(schedule.response().firstWarningAt()));
+        Vars.RESPONSE_FINAL_WARNING_AT.set(
+                execution, Date.from(schedule.response().finalWarningAt()));
+        Vars.RESOLUTION_FIRST_WARNING_AT.set(
+                execution, Date.from(schedule.resolution().firstWarningAt()));
+        Vars.RESOLUTION_FINAL_WARNING_AT.set(
+                execution, Date.from(schedule.resolution().finalWarningAt()));
     }
 }

@@ -1,7 +1,7 @@
 package io.casedesk.supportcase;
 
-import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import io.casedesk.security.process.ModelContract;
+import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -10,14 +10,18 @@ import org.springframework.stereotype.Component;
 @Component
 class SupportCaseContract implements ModelContract {
 
-    private static final Set<String> AGENT_ANSWER = SupportCaseProcess.names(
-            AgentAnswer.VARIABLES.toArray(ProcessVariable<?>[]::new));
+    private static final Set<String> AGENT_ANSWER =
+            SupportCaseProcess.names(AgentAnswer.VARIABLES.toArray(ProcessVariable<?>[]::new));
 
     @Override
     public Map<String, Set<String>> taskAnswers() {
-        return Map.of(SupportCaseProcess.TASK_TROUBLESHOOT, AGENT_ANSWER,
-                SupportCaseProcess.TASK_ESCALATED, AGENT_ANSWER,
-                SupportCaseProcess.TASK_CSAT_RECOVERY, SupportCaseProcess.names(Vars.RECOVERY_NOTE));
+        return Map.of(
+                SupportCaseProcess.TASK_TROUBLESHOOT,
+                AGENT_ANSWER,
+                SupportCaseProcess.TASK_ESCALATED,
+                AGENT_ANSWER,
+                SupportCaseProcess.TASK_CSAT_RECOVERY,
+                SupportCaseProcess.names(Vars.RECOVERY_NOTE));
     }
 
     @Override

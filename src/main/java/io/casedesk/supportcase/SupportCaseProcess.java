@@ -28,9 +28,13 @@ public final class SupportCaseProcess {
     public static final String INPUT_CASE_TEXT = "Input_CaseText";
 
     /** The timers of the SLA clock, moved when the clock resumes after waiting on the customer. */
-    public static final List<String> SLA_TIMERS = List.of("BoundaryEvent_ResponseDue",
-            "BoundaryEvent_ResolutionDue", "BoundaryEvent_ResponseFirstWarning", "BoundaryEvent_ResponseFinalWarning",
-            "BoundaryEvent_ResolutionFirstWarning", "BoundaryEvent_ResolutionFinalWarning");
+    public static final List<String> SLA_TIMERS = List.of(
+            "BoundaryEvent_ResponseDue",
+            "BoundaryEvent_ResolutionDue",
+            "BoundaryEvent_ResponseFirstWarning",
+            "BoundaryEvent_ResponseFinalWarning",
+            "BoundaryEvent_ResolutionFirstWarning",
+            "BoundaryEvent_ResolutionFinalWarning");
 
     public static final String MESSAGE_CUSTOMER_REPLIED = "CustomerReplied";
     public static final String MESSAGE_RESOLUTION_CONFIRMED = "ResolutionConfirmed";
@@ -64,11 +68,13 @@ public final class SupportCaseProcess {
         public static final ProcessVariable<String> WARNING_STAGE = string("warningStage");
         /** Whether the last warning task found its target still open (so the manager is told). */
         public static final ProcessVariable<Boolean> SLA_WARNING_ISSUED = bool("slaWarningIssued");
+
         public static final ProcessVariable<String> CANDIDATE_GROUP = string("candidateGroup");
         public static final ProcessVariable<String> CURRENT_GROUP = string("currentGroup");
         public static final ProcessVariable<String> ESCALATION_TRIGGER = string("escalationTrigger");
         /** The escalation table's verdict; only the model's gateways read it. */
         public static final ProcessVariable<Boolean> ESCALATE = bool("escalate");
+
         public static final ProcessVariable<String> ESCALATION_GROUP = string("escalationGroup");
         public static final ProcessVariable<Boolean> NOTIFY_MANAGER = bool("notifyManager");
         public static final ProcessVariable<Integer> ESCALATION_LEVEL = integer("escalationLevel");
@@ -82,6 +88,7 @@ public final class SupportCaseProcess {
         public static final ProcessVariable<String> REPLY = string("reply");
         /** Whether the agent's last answer holds a reply for the customer. */
         public static final ProcessVariable<Boolean> HAS_REPLY = bool("hasReply");
+
         public static final ProcessVariable<String> RESOLUTION = string("resolution");
         public static final ProcessVariable<String> TAGS = string("tags");
         public static final ProcessVariable<Integer> CSAT_SCORE = integer("csatScore");
@@ -94,6 +101,7 @@ public final class SupportCaseProcess {
         public static final ProcessVariable<String> RECOVERY_NOTE = string("recoveryNote");
         /** Input parameters of the timeline-note tasks: the line's type and text. */
         public static final ProcessVariable<String> NOTE_TYPE = string("noteType");
+
         public static final ProcessVariable<String> NOTE = string("note");
 
         // the phone start form (forms/phone-case.form); RegisterCaseDelegate moves them into the case
@@ -111,21 +119,36 @@ public final class SupportCaseProcess {
         public static final ProcessVariable<String> TIMELINE_TEXT = string("timelineText");
         public static final ProcessVariable<String> ESCALATION_REASON = string("escalationReason");
 
-        private Vars() {
-        }
+        private Vars() {}
     }
 
     /** The fields of the phone start form: all a person may start the flow with. */
-    public static final Set<String> START_FORM_FIELDS = names(Vars.CUSTOMER_EMAIL, Vars.CUSTOMER_NAME,
-            Vars.CUSTOMER_TIER, Vars.SUBJECT, Vars.DESCRIPTION, Vars.ORDER_ID, Vars.SEVERITY);
+    public static final Set<String> START_FORM_FIELDS = names(
+            Vars.CUSTOMER_EMAIL,
+            Vars.CUSTOMER_NAME,
+            Vars.CUSTOMER_TIER,
+            Vars.SUBJECT,
+            Vars.DESCRIPTION,
+            Vars.ORDER_ID,
+            Vars.SEVERITY);
 
     /** Variables holding the customer's details or words, or an agent's words to them: never kept in history. */
-    public static final Set<String> PERSONAL_VARIABLES = names(Vars.CUSTOMER_EMAIL, Vars.CUSTOMER_NAME, Vars.SUBJECT,
-            Vars.DESCRIPTION, Vars.ORDER_ID, Vars.CASE_TEXT, Vars.TIMELINE_TEXT, Vars.RECENT_CASES_TEXT,
-            Vars.ESCALATION_REASON, Vars.CSAT_COMMENT, Vars.REPLY, Vars.RESOLUTION, Vars.RECOVERY_NOTE);
+    public static final Set<String> PERSONAL_VARIABLES = names(
+            Vars.CUSTOMER_EMAIL,
+            Vars.CUSTOMER_NAME,
+            Vars.SUBJECT,
+            Vars.DESCRIPTION,
+            Vars.ORDER_ID,
+            Vars.CASE_TEXT,
+            Vars.TIMELINE_TEXT,
+            Vars.RECENT_CASES_TEXT,
+            Vars.ESCALATION_REASON,
+            Vars.CSAT_COMMENT,
+            Vars.REPLY,
+            Vars.RESOLUTION,
+            Vars.RECOVERY_NOTE);
 
-    private SupportCaseProcess() {
-    }
+    private SupportCaseProcess() {}
 
     /**
      * The case a flow acts on: its process instance's business key, which people cannot change (the variable

@@ -27,8 +27,11 @@ class SupportCaseStarter {
     @EventListener
     void start(CaseReadyForTriage ready) {
         SupportCase c = ready.supportCase();
-        String processInstanceId = runtime.startProcessInstanceByKey(SupportCaseProcess.KEY, c.reference(),
-                triageVariables(c, ready.triageInput()).asMap()).getId();
+        String processInstanceId = runtime.startProcessInstanceByKey(
+                        SupportCaseProcess.KEY,
+                        c.reference(),
+                        triageVariables(c, ready.triageInput()).asMap())
+                .getId();
         intake.attachProcess(c.reference(), processInstanceId);
     }
 

@@ -22,7 +22,8 @@ class TimelineNoteDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        cases.recordEvent(SupportCaseProcess.caseReference(execution),
+        cases.recordEvent(
+                SupportCaseProcess.caseReference(execution),
                 CaseEventType.fromWire(Vars.NOTE_TYPE.getLocal(execution)),
                 Vars.NOTE.getLocal(execution));
     }

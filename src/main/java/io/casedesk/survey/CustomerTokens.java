@@ -38,10 +38,13 @@ class CustomerTokens {
         jdbc.sql("""
                 UPDATE customer_token SET used_at = :now
                 WHERE case_id = :caseId AND purpose IN (:purposes) AND used_at IS NULL""")
-                .param("now", Timestamp.from(now)).param("caseId", caseId)
-                .param("purposes", purpose == Purpose.SURVEY
-                        ? List.of(Purpose.SURVEY.name(), Purpose.SURVEY_COMMENT.name())
-                        : List.of(purpose.name()))
+                .param("now", Timestamp.from(now))
+                .param("caseId", caseId)
+                .param(
+                        "purposes",
+                        purpose == Purpose.SURVEY
+                                ? List.of(Purpose.SURVEY.name(), Purpose.SURVEY_COMMENT.name())
+                                : List.of(purpose.name()))
                 .update();
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
@@ -49,8 +52,11 @@ class CustomerTokens {
         jdbc.sql("""
                 INSERT INTO customer_token (token, case_id, purpose, created_at, expires_at)
                 VALUES (:token, :caseId, :purpose, :now, :expires)""")
-                .param("token", token).param("caseId", caseId).param("purpose", purpose.name())
-                .param("now", Timestamp.from(now)).param("expires", Timestamp.from(now.plus(validFor)))
+                .param("token", token)
+                .param("caseId", caseId)
+                .param("purpose", purpose.name())
+                .param("now", Timestamp.from(now))
+                .param("expires", Timestamp.from(now.plus(validFor)))
                 .update();
         return token;
     }
@@ -60,8 +66,11 @@ class CustomerTokens {
         return jdbc.sql("""
                 SELECT case_id FROM customer_token
                 WHERE token = :token AND purpose = :purpose AND used_at IS NULL AND expires_at > :now""")
-                .param("token", token).param("purpose", purpose.name()).param("now", Timestamp.from(now))
-                .query(Long.class).optional();
+                .param("token", token)
+                .param("purpose", purpose.name())
+                .param("now", Timestamp.from(now))
+                .query(Long.class)
+                .optional();
     }
 
     /** Uses the token up; only one of two concurrent uses wins. */
@@ -73,7 +82,10 @@ class CustomerTokens {
         int won = jdbc.sql("""
                 UPDATE customer_token SET used_at = :now
                 WHERE token = :token AND purpose = :purpose AND used_at IS NULL""")
-                .param("now", Timestamp.from(now)).param("token", token).param("purpose", purpose.name()).update();
+                .param("now", Timestamp.from(now))
+                .param("token", token)
+                .param("purpose", purpose.name())
+                .update();
         return won == 1 ? claim : Optional.empty();
     }
 
@@ -86,8 +98,11 @@ class CustomerTokens {
         int won = jdbc.sql("""
                 UPDATE customer_token SET purpose = :to
                 WHERE token = :token AND purpose = :from AND used_at IS NULL AND expires_at > :now""")
-                .param("to", to.name()).param("token", token).param("from", from.name())
-                .param("now", Timestamp.from(now)).update();
+                .param("to", to.name())
+                .param("token", token)
+                .param("from", from.name())
+                .param("now", Timestamp.from(now))
+                .update();
         return won == 1 ? claim : Optional.empty();
     }
 }

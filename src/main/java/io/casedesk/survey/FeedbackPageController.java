@@ -42,9 +42,10 @@ class FeedbackPageController {
         }
         boolean isFixed = Boolean.parseBoolean(fixed);
         return feedback.answerResolution(token, isFixed)
-                ? thanks(isFixed
-                        ? "Thank you for confirming. We are glad it is fixed."
-                        : "Thank you for telling us. We have reopened your case and will be in touch shortly.")
+                ? thanks(
+                        isFixed
+                                ? "Thank you for confirming. We are glad it is fixed."
+                                : "Thank you for telling us. We have reopened your case and will be in touch shortly.")
                 : linkNotValid();
     }
 
@@ -65,15 +66,17 @@ class FeedbackPageController {
         if (valid.isEmpty()) {
             return badRequest(surveyPage(survey.get()).addObject("error", "Please choose a score from 1 to 5."));
         }
-        return new ModelAndView("customer/survey-score", Map.of("survey", survey.get(), "score", valid.get(),
-                "token", token));
+        return new ModelAndView(
+                "customer/survey-score", Map.of("survey", survey.get(), "score", valid.get(), "token", token));
     }
 
     /** The survey form (score and optional comment), or, once scored with one click, the comment alone. */
     @PostMapping("/survey/{token}")
-    ModelAndView answerSurvey(@PathVariable String token, @RequestParam(required = false) String score,
-                              @RequestParam(required = false) String comment,
-                              @RequestParam(required = false) String oneClick) {
+    ModelAndView answerSurvey(
+            @PathVariable String token,
+            @RequestParam(required = false) String score,
+            @RequestParam(required = false) String comment,
+            @RequestParam(required = false) String oneClick) {
         Optional<Survey> survey = feedback.survey(token);
         if (survey.isEmpty()) {
             return linkNotValid();
@@ -84,24 +87,31 @@ class FeedbackPageController {
             if (valid.isEmpty()) {
                 return badRequest(surveyPage(survey.get()).addObject("error", "Please choose a score from 1 to 5."));
             }
-            return feedback.scoreByLink(token, valid.get()).map(FeedbackPageController::surveyPage)
+            return feedback.scoreByLink(token, valid.get())
+                    .map(FeedbackPageController::surveyPage)
                     .orElseGet(FeedbackPageController::linkNotValid);
         }
         String text = comment == null ? null : comment.replace("\r\n", "\n").strip();
         if (text != null && text.length() > FeedbackService.MAX_COMMENT_LENGTH) {
-            return badRequest(surveyPage(survey.get()).addObject("comment", text).addObject("error",
-                    "Your comment is longer than %d characters; please shorten it."
-                            .formatted(FeedbackService.MAX_COMMENT_LENGTH)));
+            return badRequest(surveyPage(survey.get())
+                    .addObject("comment", text)
+                    .addObject(
+                            "error",
+                            "Your comment is longer than %d characters; please shorten it."
+                                    .formatted(FeedbackService.MAX_COMMENT_LENGTH)));
         }
         if (survey.get().scored()) {
             return feedback.addSurveyComment(token, text)
-                    ? thanks(text == null || text.isEmpty() ? "Thank you for your feedback."
-                            : "Thank you for your comment. We read every one.")
+                    ? thanks(
+                            text == null || text.isEmpty()
+                                    ? "Thank you for your feedback."
+                                    : "Thank you for your comment. We read every one.")
                     : linkNotValid();
         }
         Optional<Integer> valid = score(score);
         if (valid.isEmpty()) {
-            return badRequest(surveyPage(survey.get()).addObject("comment", text)
+            return badRequest(surveyPage(survey.get())
+                    .addObject("comment", text)
                     .addObject("error", "Please choose a score from 1 to 5."));
         }
         return feedback.answerSurvey(token, valid.get(), text)
@@ -114,7 +124,8 @@ class FeedbackPageController {
     }
 
     private static Optional<Integer> score(String value) {
-        return value != null && value.strip().matches("[1-5]") ? Optional.of(Integer.parseInt(value.strip()))
+        return value != null && value.strip().matches("[1-5]")
+                ? Optional.of(Integer.parseInt(value.strip()))
                 : Optional.empty();
     }
 

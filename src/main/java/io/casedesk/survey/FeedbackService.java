@@ -36,8 +36,12 @@ public class FeedbackService implements CustomerLinks {
     private final Clock clock;
     private final PublicUrl publicUrl;
 
-    FeedbackService(CustomerTokens tokens, CaseService cases, ApplicationEventPublisher events, Clock clock,
-                    PublicUrl publicUrl) {
+    FeedbackService(
+            CustomerTokens tokens,
+            CaseService cases,
+            ApplicationEventPublisher events,
+            Clock clock,
+            PublicUrl publicUrl) {
         this.tokens = tokens;
         this.cases = cases;
         this.events = events;
@@ -70,29 +74,38 @@ public class FeedbackService implements CustomerLinks {
     @Override
     public SurveyLinks surveyLinks(long caseId) {
         String page = surveyLink(caseId);
-        return new SurveyLinks(page, IntStream.rangeClosed(1, 5).mapToObj(score -> page + "?score=" + score).toList());
+        return new SurveyLinks(
+                page,
+                IntStream.rangeClosed(1, 5)
+                        .mapToObj(score -> page + "?score=" + score)
+                        .toList());
     }
 
     /** The subject of the case a link is for, or empty when the link is unknown, used or expired. */
     @Transactional(readOnly = true)
     public Optional<String> subjectFor(String token, boolean survey) {
         return tokens.peek(token, survey ? Purpose.SURVEY : Purpose.RESOLUTION, clock.instant())
-                .map(cases::referenceOf).map(this::subjectOf);
+                .map(cases::referenceOf)
+                .map(this::subjectOf);
     }
 
     /** The survey a link is for, open or already scored; empty when the link is unknown, used up or expired. */
     @Transactional(readOnly = true)
     public Optional<Survey> survey(String token) {
         var now = clock.instant();
-        return tokens.peek(token, Purpose.SURVEY, now).map(cases::referenceOf)
+        return tokens.peek(token, Purpose.SURVEY, now)
+                .map(cases::referenceOf)
                 .map(reference -> new Survey(subjectOf(reference), null, false))
-                .or(() -> tokens.peek(token, Purpose.SURVEY_COMMENT, now).map(cases::referenceOf).map(this::scoredSurvey));
+                .or(() -> tokens.peek(token, Purpose.SURVEY_COMMENT, now)
+                        .map(cases::referenceOf)
+                        .map(this::scoredSurvey));
     }
 
     /** Records the customer's answer to the resolution; false when the link is not (or no longer) valid. */
     public boolean answerResolution(String token, boolean fixed) {
         return tokens.redeem(token, Purpose.RESOLUTION, clock.instant())
-                .map(cases::referenceOf).map(reference -> taken(new ResolutionAnswered(reference, fixed)))
+                .map(cases::referenceOf)
+                .map(reference -> taken(new ResolutionAnswered(reference, fixed)))
                 .orElse(false);
     }
 
@@ -100,7 +113,8 @@ public class FeedbackService implements CustomerLinks {
     public boolean answerSurvey(String token, int score, String comment) {
         checkScore(score);
         checkComment(comment);
-        return tokens.redeem(token, Purpose.SURVEY, clock.instant()).map(cases::referenceOf)
+        return tokens.redeem(token, Purpose.SURVEY, clock.instant())
+                .map(cases::referenceOf)
                 .map(reference -> recordScore(reference, score, blankToNull(comment)))
                 .orElse(false);
     }
@@ -122,7 +136,9 @@ public class FeedbackService implements CustomerLinks {
                     ? Optional.of(new Survey(subjectOf(reference), score, true))
                     : Optional.empty();
         }
-        return tokens.peek(token, Purpose.SURVEY_COMMENT, now).map(cases::referenceOf).map(this::scoredSurvey);
+        return tokens.peek(token, Purpose.SURVEY_COMMENT, now)
+                .map(cases::referenceOf)
+                .map(this::scoredSurvey);
     }
 
     /**
@@ -131,13 +147,16 @@ public class FeedbackService implements CustomerLinks {
      */
     public boolean addSurveyComment(String token, String comment) {
         checkComment(comment);
-        return tokens.redeem(token, Purpose.SURVEY_COMMENT, clock.instant()).map(cases::referenceOf).map(reference -> {
-            if (comment != null && !comment.isBlank()) {
-                cases.addCsatComment(reference, comment.strip());
-                events.publishEvent(new SurveyCommented(reference, comment.strip()));
-            }
-            return true;
-        }).orElse(false);
+        return tokens.redeem(token, Purpose.SURVEY_COMMENT, clock.instant())
+                .map(cases::referenceOf)
+                .map(reference -> {
+                    if (comment != null && !comment.isBlank()) {
+                        cases.addCsatComment(reference, comment.strip());
+                        events.publishEvent(new SurveyCommented(reference, comment.strip()));
+                    }
+                    return true;
+                })
+                .orElse(false);
     }
 
     private boolean recordScore(String reference, int score, String comment) {

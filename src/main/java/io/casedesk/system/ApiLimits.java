@@ -10,5 +10,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     uploads have spring.servlet.multipart.max-request-size instead)
  */
 @ConfigurationProperties("casedesk.api")
-record ApiLimits(@DefaultValue("65536") long maxBodyBytes) {
-}
+record ApiLimits(@DefaultValue("65536") long maxBodyBytes) {}

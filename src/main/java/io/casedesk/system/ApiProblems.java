@@ -63,39 +63,42 @@ class ApiProblems extends ResponseEntityExceptionHandler implements HandlerExcep
         this.problems = problems;
     }
 
-    record FieldProblem(String field, String message) {
-    }
+    record FieldProblem(String field, String message) {}
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(e -> new FieldProblem(e.getField(), e.getDefaultMessage())).toList();
+                .map(e -> new FieldProblem(e.getField(), e.getDefaultMessage()))
+                .toList();
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", describe(errors), errors);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-                                                                            HttpHeaders headers, HttpStatusCode status,
-                                                                            WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var errors = new ArrayList<FieldProblem>();
-        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                errors.add(new FieldProblem(parameterName(result.getMethodParameter()), error.getDefaultMessage()))));
+        ex.getParameterValidationResults()
+                .forEach(result -> result.getResolvableErrors()
+                        .forEach(error -> errors.add(new FieldProblem(
+                                parameterName(result.getMethodParameter()), error.getDefaultMessage()))));
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", describe(errors), errors);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
         var errors = ex.getConstraintViolations().stream()
-                .map(v -> new FieldProblem(fieldName(v), v.getMessage())).toList();
+                .map(v -> new FieldProblem(fieldName(v), v.getMessage()))
+                .toList();
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", describe(errors), errors);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (causedBy(ex, BodyLimitFilter.BodyTooLargeException.class)) {
-            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large", "The request body is too large", null);
+            return problem(
+                    HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large", "The request body is too large", null);
         }
         Throwable cause = ex.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
@@ -106,16 +109,22 @@ class ApiProblems extends ResponseEntityExceptionHandler implements HandlerExcep
         // path; it is still a broken body, not a field of the wrong type
         JsonParseException syntax = findCause(ex, JsonParseException.class);
         if (syntax != null) {
-            return problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
-                    "The body is not valid JSON: " + syntax.getOriginalMessage(), null);
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Malformed JSON",
+                    "The body is not valid JSON: " + syntax.getOriginalMessage(),
+                    null);
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             var error = new FieldProblem(path(mapping), "has the wrong type or format");
             return problem(HttpStatus.BAD_REQUEST, "Invalid request", describe(List.of(error)), List.of(error));
         }
         if (cause instanceof JsonProcessingException parse) {
-            return problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
-                    "The body is not valid JSON: " + parse.getOriginalMessage(), null);
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Malformed JSON",
+                    "The body is not valid JSON: " + parse.getOriginalMessage(),
+                    null);
         }
         return problem(HttpStatus.BAD_REQUEST, "Unreadable request", "A JSON body is required", null);
     }
@@ -123,13 +132,16 @@ class ApiProblems extends ResponseEntityExceptionHandler implements HandlerExcep
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
         log.error("Unexpected error on the API", ex);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "Something went wrong on our side; nothing was changed. Please retry later.", null);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
+                "Something went wrong on our side; nothing was changed. Please retry later.",
+                null);
     }
 
     @Override
-    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
-                                         Exception ex) {
+    public ModelAndView resolveException(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean api = path.equals("/api") || path.startsWith("/api/");
         if (!api || ofRestController(handler) || !(ex instanceof ErrorResponse) || response.isCommitted()) {
@@ -172,11 +184,13 @@ class ApiProblems extends ResponseEntityExceptionHandler implements HandlerExcep
     }
 
     @Override
-    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
-                                                          HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         // problems the base class builds (415, 405, 406 ...) get the problem+json content type too
-        return ResponseEntity.status(statusCode).headers(headers)
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return ResponseEntity.status(statusCode)
+                .headers(headers)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 
     static ResponseEntity<Object> problem(HttpStatus status, String title, String detail, List<FieldProblem> errors) {
@@ -184,7 +198,8 @@ class ApiProblems extends ResponseEntityExceptionHandler implements HandlerExcep
         if (errors != null) {
             problem.setProperty("errors", errors);
         }
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(status)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 
@@ -195,7 +210,8 @@ class ApiProblems extends ResponseEntityExceptionHandler implements HandlerExcep
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     private static String parameterName(org.springframework.core.MethodParameter parameter) {
@@ -216,14 +232,16 @@ class ApiProblems extends ResponseEntityExceptionHandler implements HandlerExcep
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.METHOD && violation.getRootBeanClass() != null) {
                 var methodNode = node.as(Path.MethodNode.class);
-                method = ReflectionUtils.findMethod(violation.getRootBeanClass(), methodNode.getName(),
+                method = ReflectionUtils.findMethod(
+                        violation.getRootBeanClass(),
+                        methodNode.getName(),
                         methodNode.getParameterTypes().toArray(Class<?>[]::new));
             }
             last = node;
         }
         if (method != null && last != null && last.getKind() == ElementKind.PARAMETER) {
-            var parameter = new org.springframework.core.MethodParameter(method,
-                    last.as(Path.ParameterNode.class).getParameterIndex());
+            var parameter = new org.springframework.core.MethodParameter(
+                    method, last.as(Path.ParameterNode.class).getParameterIndex());
             String name = requestName(parameter);
             if (name != null) {
                 return name;
@@ -268,5 +286,4 @@ class ApiProblems extends ResponseEntityExceptionHandler implements HandlerExcep
         }
         return null;
     }
-
 }

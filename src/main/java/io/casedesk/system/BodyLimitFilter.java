@@ -44,10 +44,15 @@ class BodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long maxBytes = UPLOAD_PATHS.contains(request.getRequestURI().substring(request.getContextPath().length()))
-                ? maxUploadBytes : this.maxBytes;
+        long maxBytes = UPLOAD_PATHS.contains(request.getRequestURI()
+                        .substring(request.getContextPath().length()))
+                ? maxUploadBytes
+                : this.maxBytes;
         if (request.getContentLengthLong() > maxBytes) {
-            problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
+            problems.write(
+                    response,
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "Request body too large",
                     "The request body is larger than %d bytes".formatted(maxBytes));
             return;
         }

@@ -17,8 +17,9 @@ import org.springframework.web.servlet.View;
 @Component
 class ErrorPages implements ErrorViewResolver {
 
-    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'";
+    static final String CSP =
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
+                    + "frame-ancestors 'none'; base-uri 'none'";
 
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
@@ -61,19 +62,33 @@ class ErrorPages implements ErrorViewResolver {
 
         private static String[] text(HttpStatus status) {
             return switch (status.value()) {
-                case 401, 403 -> new String[] {"Not available",
+                case 401, 403 ->
+                    new String[] {
+                        "Not available",
                         "This page is not available to you. If you followed a link from one of our mails, please "
-                                + "reply to that mail instead."};
-                case 404 -> new String[] {"Page not found",
+                                + "reply to that mail instead."
+                    };
+                case 404 ->
+                    new String[] {
+                        "Page not found",
                         "There is nothing at this address. If you followed a link from one of our mails, it may have "
-                                + "expired; simply reply to the mail."};
-                case 429 -> new String[] {"Please wait a moment",
-                        "We received many requests from your network in a short time. Please try again in a minute."};
-                default -> status.is5xxServerError()
-                        ? new String[] {"Something went wrong",
-                                "Something went wrong on our side. Please try again later; nothing you sent was lost."}
-                        : new String[] {"This request cannot be handled",
-                                "Please check the address, or reply to the last mail we sent you."};
+                                + "expired; simply reply to the mail."
+                    };
+                case 429 ->
+                    new String[] {
+                        "Please wait a moment",
+                        "We received many requests from your network in a short time. Please try again in a minute."
+                    };
+                default ->
+                    status.is5xxServerError()
+                            ? new String[] {
+                                "Something went wrong",
+                                "Something went wrong on our side. Please try again later; nothing you sent was lost."
+                            }
+                            : new String[] {
+                                "This request cannot be handled",
+                                "Please check the address, or reply to the last mail we sent you."
+                            };
             };
         }
     }

@@ -24,8 +24,7 @@ public class ProblemWriter {
     }
 
     /** The problem of this status with this title and detail, as the whole response. */
-    public void write(HttpServletResponse response, HttpStatus status, String title, String detail)
-            throws IOException {
+    public void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
         write(response, problem(status, title, detail));
     }
 

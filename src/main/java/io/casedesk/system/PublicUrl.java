@@ -24,7 +24,9 @@ public class PublicUrl implements ApplicationListener<WebServerInitializedEvent>
     private volatile String base;
 
     PublicUrl(PublicUrlSettings settings, ObjectProvider<ServerProperties> server) {
-        this.configured = settings.publicUrl() == null ? null : withoutTrailingSlash(settings.publicUrl().toString());
+        this.configured = settings.publicUrl() == null
+                ? null
+                : withoutTrailingSlash(settings.publicUrl().toString());
         this.server = server.getIfAvailable(ServerProperties::new);
         // until the server has started (or without one, in a test): the port it is configured to take
         Integer port = this.server.getPort();

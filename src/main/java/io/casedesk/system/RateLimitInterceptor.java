@@ -62,8 +62,9 @@ class RateLimitInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/resolution/**", "/survey/**", "/api/cases", "/api/cases/*/messages",
-                "/api/policy/simulate");
+        registry.addInterceptor(this)
+                .addPathPatterns(
+                        "/resolution/**", "/survey/**", "/api/cases", "/api/cases/*/messages", "/api/policy/simulate");
     }
 
     @Override
@@ -79,9 +80,12 @@ class RateLimitInterceptor implements HandlerInterceptor, WebMvcConfigurer {
             long wait = (simulate ? simulation : intake).tryAcquire(user.getName());
             if (wait > 0) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
-                problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
-                        "Too many %s in a short time; retry after %d s".formatted(
-                                simulate ? "simulations" : "cases or messages", wait));
+                problems.write(
+                        response,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "Too many requests",
+                        "Too many %s in a short time; retry after %d s"
+                                .formatted(simulate ? "simulations" : "cases or messages", wait));
                 return false;
             }
             return true;

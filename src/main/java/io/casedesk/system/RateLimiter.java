@@ -18,9 +18,15 @@ public final class RateLimiter {
     private final Cache<String, Bucket> buckets;
 
     public RateLimiter(long capacity, Duration period, long maxClients) {
-        this.limit = Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build();
+        this.limit = Bandwidth.builder()
+                .capacity(capacity)
+                .refillGreedy(capacity, period)
+                .build();
         // idle buckets are full again after one period; dropping them then changes nothing
-        this.buckets = Caffeine.newBuilder().maximumSize(maxClients).expireAfterAccess(period).build();
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(maxClients)
+                .expireAfterAccess(period)
+                .build();
     }
 
     /** Takes one request from the client's bucket: 0 when allowed, else the seconds until the next is allowed. */

@@ -15,8 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxClients the most clients tracked at once; the least recently seen are forgotten first
  */
 @ConfigurationProperties("casedesk.rate-limit")
-record RateLimits(@DefaultValue Pages pages, @DefaultValue Intake intake, @DefaultValue Simulation simulation,
-                  @DefaultValue("100000") long maxClients) {
+record RateLimits(
+        @DefaultValue Pages pages,
+        @DefaultValue Intake intake,
+        @DefaultValue Simulation simulation,
+        @DefaultValue("100000") long maxClients) {
 
     /** One limit: a refill of {@code capacity} requests every {@code period}. */
     interface Limit {
@@ -30,20 +33,23 @@ record RateLimits(@DefaultValue Pages pages, @DefaultValue Intake intake, @Defau
      * @param capacity requests per period and client IP
      * @param period   the period in which capacity requests are refilled
      */
-    record Pages(@DefaultValue("120") long capacity, @DefaultValue("PT1M") Duration period) implements Limit {
-    }
+    record Pages(
+            @DefaultValue("120") long capacity,
+            @DefaultValue("PT1M") Duration period) implements Limit {}
 
     /**
      * @param capacity cases and messages per period and user
      * @param period   the period in which capacity requests are refilled
      */
-    record Intake(@DefaultValue("600") long capacity, @DefaultValue("PT1M") Duration period) implements Limit {
-    }
+    record Intake(
+            @DefaultValue("600") long capacity,
+            @DefaultValue("PT1M") Duration period) implements Limit {}
 
     /**
      * @param capacity simulations per period and user
      * @param period   the period in which capacity requests are refilled
      */
-    record Simulation(@DefaultValue("10") long capacity, @DefaultValue("PT1M") Duration period) implements Limit {
-    }
+    record Simulation(
+            @DefaultValue("10") long capacity,
+            @DefaultValue("PT1M") Duration period) implements Limit {}
 }

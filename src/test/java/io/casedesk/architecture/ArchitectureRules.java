@@ -33,8 +33,7 @@ import org.springframework.modulith.core.ApplicationModules;
  */
 final class ArchitectureRules {
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     /**
      * Each table of the service and the module that owns it (DESIGN.md: one owner per table). Only the owner names
@@ -69,7 +68,8 @@ final class ArchitectureRules {
     }
 
     static JavaClasses classes(String basePackage) {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(basePackage);
     }
 
@@ -81,19 +81,31 @@ final class ArchitectureRules {
         String flow = basePackage + ".supportcase..";
         String system = basePackage + ".system..";
         return List.of(
-                noClasses().that().resideOutsideOfPackages(flow, basePackage + "..process..")
-                        .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+                noClasses()
+                        .that()
+                        .resideOutsideOfPackages(flow, basePackage + "..process..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAPackage("org.camunda..")
                         .as("features are plain Spring services: only the flow (supportcase) and the process "
                                 + "sub-packages of other processes import org.camunda"),
-                noClasses().that().resideOutsideOfPackage(flow)
-                        .should().dependOnClassesThat().resideInAPackage(flow)
+                noClasses()
+                        .that()
+                        .resideOutsideOfPackage(flow)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAPackage(flow)
                         .as("nothing calls up into the support-case flow: it drives the features, they publish "
                                 + "events or return values"),
-                noClasses().that().resideInAPackage(system)
-                        .should().dependOnClassesThat(resideInAPackage(basePackage + "..")
-                                .and(resideOutsideOfPackage(system)))
+                noClasses()
+                        .that()
+                        .resideInAPackage(system)
+                        .should()
+                        .dependOnClassesThat(
+                                resideInAPackage(basePackage + "..").and(resideOutsideOfPackage(system)))
                         .as("system is infrastructure and depends on no feature"),
-                ArchRuleDefinition.classes().should(nameOnlyTheirModulesTables(basePackage))
+                ArchRuleDefinition.classes()
+                        .should(nameOnlyTheirModulesTables(basePackage))
                         .as("a table is named in SQL only by the module that owns it (support_case, case_tag, "
                                 + "case_event: cases; sla_record: sla; …); the others read it through the owner's "
                                 + "service or the view case_report"),
@@ -107,9 +119,14 @@ final class ArchitectureRules {
      */
     static ArchRule typedVariableAccess(String basePackage) {
         String descriptor = Pattern.quote(basePackage + ".supportcase.ProcessVariable") + "(\\$.*)?";
-        return noClasses().that().resideInAPackage(basePackage + ".supportcase..")
-                .and().haveNameNotMatching(descriptor)
-                .should().callMethodWhere(DescribedPredicate.describe("a variable method of VariableScope",
+        return noClasses()
+                .that()
+                .resideInAPackage(basePackage + ".supportcase..")
+                .and()
+                .haveNameNotMatching(descriptor)
+                .should()
+                .callMethodWhere(DescribedPredicate.describe(
+                        "a variable method of VariableScope",
                         (JavaMethodCall call) -> call.getTarget().getOwner().isAssignableTo(VariableScope.class)
                                 && call.getName().matches("(get|set|remove)Variable.*")))
                 .as("the flow reads and writes process variables through their typed descriptors (ProcessVariable), "
@@ -123,10 +140,14 @@ final class ArchitectureRules {
                 String module = moduleOf(javaClass, basePackage);
                 String strings = classFileText(javaClass);
                 TABLE_OWNERS.forEach((table, owner) -> {
-                    if (!owner.equals(module) && Pattern.compile("(?<![a-z0-9_])" + table + "(?![a-z0-9_])",
-                            Pattern.CASE_INSENSITIVE).matcher(strings).find()) {
-                        events.add(SimpleConditionEvent.violated(javaClass, "%s (module %s) names table %s, owned by %s"
-                                .formatted(javaClass.getName(), module, table, owner)));
+                    if (!owner.equals(module)
+                            && Pattern.compile("(?<![a-z0-9_])" + table + "(?![a-z0-9_])", Pattern.CASE_INSENSITIVE)
+                                    .matcher(strings)
+                                    .find()) {
+                        events.add(SimpleConditionEvent.violated(
+                                javaClass,
+                                "%s (module %s) names table %s, owned by %s"
+                                        .formatted(javaClass.getName(), module, table, owner)));
                     }
                 });
             }
@@ -144,7 +165,8 @@ final class ArchitectureRules {
     }
 
     private static String classFileText(JavaClass javaClass) {
-        var source = javaClass.getSource().orElseThrow(() -> new IllegalStateException("no class file for " + javaClass));
+        var source =
+                javaClass.getSource().orElseThrow(() -> new IllegalStateException("no class file for " + javaClass));
         try (InputStream in = source.getUri().toURL().openStream()) {
             // the constant pool keeps ASCII strings as they are; Latin-1 maps every byte to one character
             return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);

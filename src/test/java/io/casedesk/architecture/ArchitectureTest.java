@@ -28,8 +28,12 @@ class ArchitectureTest {
     void modulesHaveNoCycles_andUseEachOthersPublicTypesOnly() {
         var modules = ArchitectureRules.modules(APPLICATION);
         // the module list the closing notes quote
-        modules.forEach(module -> System.out.println(module.getDisplayName() + " -> " + module
-                .getDirectDependencies(modules).uniqueModules().map(m -> m.getDisplayName()).sorted().toList()));
+        modules.forEach(module -> System.out.println(module.getDisplayName() + " -> "
+                + module.getDirectDependencies(modules)
+                        .uniqueModules()
+                        .map(m -> m.getDisplayName())
+                        .sorted()
+                        .toList()));
         modules.verify();
     }
 
@@ -45,21 +49,23 @@ class ArchitectureTest {
 
     @Test
     void aCycleBetweenModules_failsTheBuild() {
-        assertThatThrownBy(() -> ArchitectureRules.fixtureModules(FIXTURE).verify()).hasMessageContaining("Cycle");
+        assertThatThrownBy(() -> ArchitectureRules.fixtureModules(FIXTURE).verify())
+                .hasMessageContaining("Cycle");
     }
 
     @Test
     void eachRule_catchesItsBreach() {
         var fixture = ArchitectureRules.fixtureClasses(FIXTURE);
         for (ArchRule rule : ArchitectureRules.rules(FIXTURE)) {
-            assertThatThrownBy(() -> rule.check(fixture)).as(rule.getDescription()).isInstanceOf(AssertionError.class);
+            assertThatThrownBy(() -> rule.check(fixture))
+                    .as(rule.getDescription())
+                    .isInstanceOf(AssertionError.class);
         }
     }
 
     @Test
     void typedVariableAccess_allowsTheDescriptorOnly() {
-        var result = ArchitectureRules.typedVariableAccess(FIXTURE)
-                .evaluate(ArchitectureRules.fixtureClasses(FIXTURE));
+        var result = ArchitectureRules.typedVariableAccess(FIXTURE).evaluate(ArchitectureRules.fixtureClasses(FIXTURE));
         assertThat(result.getFailureReport().getDetails())
                 .anyMatch(line -> line.contains("RawVariableDelegate.execute") && line.contains("getVariable"))
                 .anyMatch(line -> line.contains("RawVariableDelegate.execute") && line.contains("setVariable"))
@@ -70,10 +76,11 @@ class ArchitectureTest {
     @Test
     void theCommittedModulePicture_isCurrent() throws IOException {
         Path generated = Path.of("target", "spring-modulith-docs");
-        new Documenter(ArchitectureRules.modules(APPLICATION),
-                Documenter.Options.defaults().withOutputFolder(generated.toString()))
-                .writeModulesAsPlantUml(Documenter.DiagramOptions.defaults()
-                        .withStyle(Documenter.DiagramOptions.DiagramStyle.UML));
+        new Documenter(
+                        ArchitectureRules.modules(APPLICATION),
+                        Documenter.Options.defaults().withOutputFolder(generated.toString()))
+                .writeModulesAsPlantUml(
+                        Documenter.DiagramOptions.defaults().withStyle(Documenter.DiagramOptions.DiagramStyle.UML));
         String current = Files.readString(generated.resolve("components.puml"));
         Path committed = Path.of("docs", "architecture", "modules.puml");
         if (!Files.exists(committed) || Boolean.getBoolean("casedesk.update-docs")) {
@@ -81,8 +88,9 @@ class ArchitectureTest {
             Files.writeString(committed, current);
         }
         // the documenter lists modules and dependencies in no fixed order: compare the lines, not their order
-        assertThat(Files.readAllLines(committed)).as("docs/architecture/modules.puml is out of date: run "
-                + "./mvnw test -Dtest=ArchitectureTest -Dcasedesk.update-docs=true")
+        assertThat(Files.readAllLines(committed))
+                .as("docs/architecture/modules.puml is out of date: run "
+                        + "./mvnw test -Dtest=ArchitectureTest -Dcasedesk.update-docs=true")
                 .containsExactlyInAnyOrderElementsOf(current.lines().toList());
     }
 }

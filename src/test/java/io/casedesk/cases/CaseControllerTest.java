@@ -2,7 +2,6 @@ package io.casedesk.cases;
 
 import static io.casedesk.security.ApiTestSecurity.as;
 import static io.casedesk.security.ApiTestSecurity.problem;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -23,15 +22,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.casedesk.ApiSliceTest;
+import io.casedesk.security.ApiTestSecurity;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,13 +37,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import io.casedesk.ApiSliceTest;
-import io.casedesk.security.ApiTestSecurity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * GET /api/cases/{reference}, GET /api/cases and POST /api/cases/{reference}/messages as API.md describes them,
@@ -79,19 +73,52 @@ class CaseControllerTest {
 
     /** A resolved case with every field set, opened through the API by ivy. */
     private static SupportCase supportCase(String reference, String openedBy) {
-        return new SupportCase(123, reference, CaseStatus.RESOLVED, Channel.CHAT, "ana@example.com", "Ana", "vip",
-                "Order #4521 has not arrived", "Nothing came.", "4521", "high", -0.62, "delivery", "shipping",
-                false, "P1", "tier2", 1, 2, "Sent a replacement", 4, "quick, thanks",
-                openedBy, "pi-4711", CREATED, Instant.parse("2026-03-02T09:00:01Z"),
-                Instant.parse("2026-03-02T09:01:30Z"), Instant.parse("2026-03-02T09:45:00Z"),
-                Instant.parse("2026-03-05T09:45:00Z"), List.of("delivery-delay", "refund"),
-                new CaseSla("24x7", Instant.parse("2026-03-02T09:02:00Z"), Instant.parse("2026-03-02T10:00:00Z"),
-                        false, true, java.time.Duration.ofMinutes(90)));
+        return new SupportCase(
+                123,
+                reference,
+                CaseStatus.RESOLVED,
+                Channel.CHAT,
+                "ana@example.com",
+                "Ana",
+                "vip",
+                "Order #4521 has not arrived",
+                "Nothing came.",
+                "4521",
+                "high",
+                -0.62,
+                "delivery",
+                "shipping",
+                false,
+                "P1",
+                "tier2",
+                1,
+                2,
+                "Sent a replacement",
+                4,
+                "quick, thanks",
+                openedBy,
+                "pi-4711",
+                CREATED,
+                Instant.parse("2026-03-02T09:00:01Z"),
+                Instant.parse("2026-03-02T09:01:30Z"),
+                Instant.parse("2026-03-02T09:45:00Z"),
+                Instant.parse("2026-03-05T09:45:00Z"),
+                List.of("delivery-delay", "refund"),
+                new CaseSla(
+                        "24x7",
+                        Instant.parse("2026-03-02T09:02:00Z"),
+                        Instant.parse("2026-03-02T10:00:00Z"),
+                        false,
+                        true,
+                        java.time.Duration.ofMinutes(90)));
     }
 
     private static List<CaseEvent> timeline() {
-        return List.of(new CaseEvent(CREATED, CaseEventType.OPENED, "Opened via chat by ivy"),
-                new CaseEvent(Instant.parse("2026-03-02T09:00:02Z"), CaseEventType.DECISION,
+        return List.of(
+                new CaseEvent(CREATED, CaseEventType.OPENED, "Opened via chat by ivy"),
+                new CaseEvent(
+                        Instant.parse("2026-03-02T09:00:02Z"),
+                        CaseEventType.DECISION,
                         "case-priority: P1 (rule Rule_VipHigh)"),
                 new CaseEvent(Instant.parse("2026-03-02T09:45:00Z"), CaseEventType.RESOLVED, "Sent a replacement"));
     }
@@ -146,11 +173,44 @@ class CaseControllerTest {
 
     @Test
     void fieldsNotYetKnownAreThereAsNull() throws Exception {
-        var fresh = new SupportCase(124, "CASE-000124", CaseStatus.OPEN, Channel.WEB, "bo@example.com", null,
-                "standard", "Login fails", "It says no.", null, null, 0.0, null, null, false, "P3", null, 0, 0,
-                null, null, null, "ivy", null, CREATED, null, null, null, null, List.of(),
-                new CaseSla("24x7", Instant.parse("2026-03-02T13:00:00Z"), Instant.parse("2026-03-03T09:00:00Z"),
-                        false, false, java.time.Duration.ZERO));
+        var fresh = new SupportCase(
+                124,
+                "CASE-000124",
+                CaseStatus.OPEN,
+                Channel.WEB,
+                "bo@example.com",
+                null,
+                "standard",
+                "Login fails",
+                "It says no.",
+                null,
+                null,
+                0.0,
+                null,
+                null,
+                false,
+                "P3",
+                null,
+                0,
+                0,
+                null,
+                null,
+                null,
+                "ivy",
+                null,
+                CREATED,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                new CaseSla(
+                        "24x7",
+                        Instant.parse("2026-03-02T13:00:00Z"),
+                        Instant.parse("2026-03-03T09:00:00Z"),
+                        false,
+                        false,
+                        java.time.Duration.ZERO));
         when(cases.find("CASE-000124")).thenReturn(Optional.of(fresh));
         when(cases.timeline("CASE-000124")).thenReturn(List.of());
 
@@ -241,10 +301,14 @@ class CaseControllerTest {
     void theListPassesEveryFilterAndAnswersItemsAndTotal() throws Exception {
         when(cases.search(any())).thenReturn(new CasePage(List.of(supportCase(REF, "ivy")), 41));
 
-        mvc.perform(get("/api/cases").with(as("alice"))
-                        .param("status", "waiting_on_customer").param("priority", "P1")
-                        .param("tag", "delivery-delay").param("customer", "Ana@Example.COM")
-                        .param("page", "2").param("size", "50"))
+        mvc.perform(get("/api/cases")
+                        .with(as("alice"))
+                        .param("status", "waiting_on_customer")
+                        .param("priority", "P1")
+                        .param("tag", "delivery-delay")
+                        .param("customer", "Ana@Example.COM")
+                        .param("page", "2")
+                        .param("size", "50"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.total").value(41))
@@ -257,8 +321,9 @@ class CaseControllerTest {
 
         var query = ArgumentCaptor.forClass(CaseQuery.class);
         verify(cases).search(query.capture());
-        assertThat(query.getValue()).isEqualTo(new CaseQuery(CaseStatus.WAITING_ON_CUSTOMER, "P1", "delivery-delay",
-                "ana@example.com", null, 2, 50));
+        assertThat(query.getValue())
+                .isEqualTo(new CaseQuery(
+                        CaseStatus.WAITING_ON_CUSTOMER, "P1", "delivery-delay", "ana@example.com", null, 2, 50));
     }
 
     @Test
@@ -296,23 +361,22 @@ class CaseControllerTest {
 
         mvc.perform(get("/api/cases").with(as("alice")).param("page", "0").param("size", "1"))
                 .andExpect(status().isOk());
-        mvc.perform(get("/api/cases").with(as("alice")).param("size", "200"))
-                .andExpect(status().isOk());
+        mvc.perform(get("/api/cases").with(as("alice")).param("size", "200")).andExpect(status().isOk());
     }
 
     @ParameterizedTest
     @CsvSource({
-            "status, bogus",
-            "status, OPEN",
-            "priority, P9",
-            "priority, p1",
-            "tag, Not A Tag",
-            "size, 0",
-            "size, 500",
-            "size, -3",
-            "page, -1",
-            "size, abc",
-            "page, 1.5",
+        "status, bogus",
+        "status, OPEN",
+        "priority, P9",
+        "priority, p1",
+        "tag, Not A Tag",
+        "size, 0",
+        "size, 500",
+        "size, -3",
+        "page, -1",
+        "size, abc",
+        "page, 1.5",
     })
     void badListParametersAre400ProblemJsonNamingThem(String name, String value) throws Exception {
         var result = mvc.perform(get("/api/cases").with(as("alice")).param(name, value));
@@ -345,7 +409,9 @@ class CaseControllerTest {
         when(cases.find(REF)).thenReturn(Optional.of(supportCase(REF, "ivy")));
         when(messages.receive(REF, "Here is the photo you asked for.")).thenReturn(CustomerMessages.Effect.RESUMED);
 
-        mvc.perform(post("/api/cases/" + REF + "/messages").with(as("ivy")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/cases/" + REF + "/messages")
+                        .with(as("ivy"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(message("customer", "Here is the photo you asked for.")))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.reference").value(REF))
@@ -360,7 +426,9 @@ class CaseControllerTest {
         when(cases.find(REF)).thenReturn(Optional.of(supportCase(REF, "ivy")));
         when(messages.receive(REF, "Still broken.")).thenReturn(effect);
 
-        mvc.perform(post("/api/cases/" + REF + "/messages").with(as("alice")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/cases/" + REF + "/messages")
+                        .with(as("alice"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(message("customer", "Still broken.")))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.effect").value(wire));
@@ -372,7 +440,9 @@ class CaseControllerTest {
         when(messages.receive(anyString(), anyString())).thenReturn(CustomerMessages.Effect.RECORDED);
         String words = "${7*7} <script>alert(1)</script> #{1+1}";
 
-        mvc.perform(post("/api/cases/" + REF + "/messages").with(as("ivy")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/cases/" + REF + "/messages")
+                        .with(as("ivy"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(message("customer", words)))
                 .andExpect(status().isAccepted());
 
@@ -384,8 +454,10 @@ class CaseControllerTest {
     void aMessageNotFromTheCustomerIs400(String from, String field) throws Exception {
         when(cases.find(REF)).thenReturn(Optional.of(supportCase(REF, "ivy")));
 
-        var result = mvc.perform(post("/api/cases/" + REF + "/messages").with(as("ivy"))
-                .contentType(MediaType.APPLICATION_JSON).content(message(from, "Hello")));
+        var result = mvc.perform(post("/api/cases/" + REF + "/messages")
+                .with(as("ivy"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(message(from, "Hello")));
 
         problem(result, 400);
         result.andExpect(jsonPath("$.errors[*].field", hasItem(field)));
@@ -397,8 +469,10 @@ class CaseControllerTest {
     void aBlankMessageIs400(String body) throws Exception {
         when(cases.find(REF)).thenReturn(Optional.of(supportCase(REF, "ivy")));
 
-        var result = mvc.perform(post("/api/cases/" + REF + "/messages").with(as("ivy"))
-                .contentType(MediaType.APPLICATION_JSON).content(message("customer", body)));
+        var result = mvc.perform(post("/api/cases/" + REF + "/messages")
+                .with(as("ivy"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(message("customer", body)));
 
         problem(result, 400);
         result.andExpect(jsonPath("$.errors[*].field", hasItem("body")));
@@ -407,8 +481,10 @@ class CaseControllerTest {
 
     @Test
     void missingMessageFieldsAreEachNamed() throws Exception {
-        var result = mvc.perform(post("/api/cases/" + REF + "/messages").with(as("ivy"))
-                .contentType(MediaType.APPLICATION_JSON).content("{}"));
+        var result = mvc.perform(post("/api/cases/" + REF + "/messages")
+                .with(as("ivy"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{}"));
 
         problem(result, 400);
         result.andExpect(jsonPath("$.errors[*].field", hasItem("from")))
@@ -418,8 +494,10 @@ class CaseControllerTest {
 
     @Test
     void aMessageOverTenThousandCharactersIs400() throws Exception {
-        var result = mvc.perform(post("/api/cases/" + REF + "/messages").with(as("ivy"))
-                .contentType(MediaType.APPLICATION_JSON).content(message("customer", "x".repeat(10_001))));
+        var result = mvc.perform(post("/api/cases/" + REF + "/messages")
+                .with(as("ivy"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(message("customer", "x".repeat(10_001))));
 
         problem(result, 400);
         result.andExpect(jsonPath("$.errors[0].field").value("body"));
@@ -428,7 +506,8 @@ class CaseControllerTest {
 
     @Test
     void anUnknownMessageFieldIsNamed() throws Exception {
-        var result = mvc.perform(post("/api/cases/" + REF + "/messages").with(as("ivy"))
+        var result = mvc.perform(post("/api/cases/" + REF + "/messages")
+                .with(as("ivy"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"from\":\"customer\",\"body\":\"hi\",\"attachment\":\"x\"}"));
 
@@ -439,15 +518,21 @@ class CaseControllerTest {
 
     @Test
     void malformedMessageJsonIs400() throws Exception {
-        problem(mvc.perform(post("/api/cases/" + REF + "/messages").with(as("ivy"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"from\":\"customer\",")), 400);
+        problem(
+                mvc.perform(post("/api/cases/" + REF + "/messages")
+                        .with(as("ivy"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"from\":\"customer\",")),
+                400);
         verifyNoInteractions(messages);
     }
 
     @Test
     void aPlainTextMessageIs415ProblemJson() throws Exception {
-        var result = mvc.perform(post("/api/cases/" + REF + "/messages").with(as("ivy"))
-                .contentType(MediaType.TEXT_PLAIN).content("Here is the photo"));
+        var result = mvc.perform(post("/api/cases/" + REF + "/messages")
+                .with(as("ivy"))
+                .contentType(MediaType.TEXT_PLAIN)
+                .content("Here is the photo"));
 
         problem(result, 415);
         verifyNoInteractions(messages);
@@ -455,8 +540,10 @@ class CaseControllerTest {
 
     @Test
     void anOversizedMessageIs413ProblemJson() throws Exception {
-        var result = mvc.perform(post("/api/cases/" + REF + "/messages").with(as("ivy"))
-                .contentType(MediaType.APPLICATION_JSON).content(message("customer", "x".repeat(70_000))));
+        var result = mvc.perform(post("/api/cases/" + REF + "/messages")
+                .with(as("ivy"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(message("customer", "x".repeat(70_000))));
 
         problem(result, 413);
         verifyNoInteractions(messages);
@@ -466,8 +553,12 @@ class CaseControllerTest {
     void aMessageOnAnUnknownCaseIs404() throws Exception {
         when(cases.find("CASE-999999")).thenReturn(Optional.empty());
 
-        problem(mvc.perform(post("/api/cases/CASE-999999/messages").with(as("ivy"))
-                .contentType(MediaType.APPLICATION_JSON).content(message("customer", "Hello"))), 404);
+        problem(
+                mvc.perform(post("/api/cases/CASE-999999/messages")
+                        .with(as("ivy"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(message("customer", "Hello"))),
+                404);
         verifyNoInteractions(messages);
     }
 
@@ -475,15 +566,20 @@ class CaseControllerTest {
     void anIntegrationCannotPostOnAnotherIntegrationsCase() throws Exception {
         when(cases.find(REF)).thenReturn(Optional.of(supportCase(REF, "phonebot")));
 
-        problem(mvc.perform(post("/api/cases/" + REF + "/messages").with(as("ivy"))
-                .contentType(MediaType.APPLICATION_JSON).content(message("customer", "Hello"))), 404);
+        problem(
+                mvc.perform(post("/api/cases/" + REF + "/messages")
+                        .with(as("ivy"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(message("customer", "Hello"))),
+                404);
         verifyNoInteractions(messages);
     }
 
     @Test
     void postingAMessageNeedsCredentials() throws Exception {
         var result = mvc.perform(post("/api/cases/" + REF + "/messages")
-                .contentType(MediaType.APPLICATION_JSON).content(message("customer", "Hello")));
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(message("customer", "Hello")));
 
         problem(result, 401);
         result.andExpect(header().exists(HttpHeaders.WWW_AUTHENTICATE));
@@ -493,19 +589,28 @@ class CaseControllerTest {
     @ParameterizedTest
     @ValueSource(strings = {"maria", "kim", "otto", "paul", "nobody"})
     void onlyCaseOpenersPostMessages(String user) throws Exception {
-        problem(mvc.perform(post("/api/cases/" + REF + "/messages").with(as(user))
-                .contentType(MediaType.APPLICATION_JSON).content(message("customer", "Hello"))), 403);
+        problem(
+                mvc.perform(post("/api/cases/" + REF + "/messages")
+                        .with(as(user))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(message("customer", "Hello"))),
+                403);
         verifyNoInteractions(messages, cases);
     }
 
     @Test
     void otherMethodsOnCasesAre405ProblemJson_namingTheAllowedOnes() throws Exception {
-        var delete = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .delete("/api/cases/" + REF).with(as("demo")));
+        var delete = mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/cases/" + REF)
+                        .with(as("demo")));
         problem(delete, 405);
         delete.andExpect(header().string(HttpHeaders.ALLOW, "GET"));
-        problem(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .put("/api/cases/" + REF).with(as("demo")).contentType(MediaType.APPLICATION_JSON).content("{}")), 405);
+        problem(
+                mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/cases/" + REF)
+                        .with(as("demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}")),
+                405);
         verifyNoInteractions(messages, cases);
     }
 
@@ -516,11 +621,14 @@ class CaseControllerTest {
             var result = mvc.perform(get(path).with(as(user)));
             problem(result, 404);
             result.andExpect(content().json("""
-                    {"type":"about:blank","title":"Not found","status":404,"detail":"There is no %s in the API"}"""
-                    .formatted(path), org.springframework.test.json.JsonCompareMode.STRICT));
+                    {"type":"about:blank","title":"Not found","status":404,"detail":"There is no %s in the API"}""".formatted(path), org.springframework.test.json.JsonCompareMode.STRICT));
         }
-        problem(mvc.perform(post("/api/cases/" + REF + "/nothing-here").with(as(user))
-                .contentType(MediaType.APPLICATION_JSON).content("{}")), 404);
+        problem(
+                mvc.perform(post("/api/cases/" + REF + "/nothing-here")
+                        .with(as(user))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}")),
+                404);
         verifyNoInteractions(messages, cases);
     }
 
@@ -548,8 +656,11 @@ class CaseControllerTest {
     void theListAnswersOnlyItemsAndTotal() throws Exception {
         when(cases.search(any())).thenReturn(new CasePage(List.of(supportCase(REF, "ivy")), 1));
 
-        var body = mvc.perform(get("/api/cases").with(as("alice"))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        var body = mvc.perform(get("/api/cases").with(as("alice")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         @SuppressWarnings("unchecked")
         Map<String, Object> page = json.readValue(body, Map.class);

@@ -14,9 +14,14 @@ class CaseTaskViewTest {
     @Test
     void showsTheCaseAsTexts_andFollowsUpOnTheResponseWhileNoneWasGiven() {
         SupportCase c = supportCase("P1", -0.4, null);
-        var timeline = List.of(new CaseEvent(OPENED, CaseEventType.OPENED, "Opened via email"),
-                new CaseEvent(OPENED.plusSeconds(60), CaseEventType.ESCALATED, "Escalated to tier2 (level 1) on triage"),
-                new CaseEvent(OPENED.plusSeconds(120), CaseEventType.ESCALATED, "Escalated to specialists (level 2) on agent"));
+        var timeline = List.of(
+                new CaseEvent(OPENED, CaseEventType.OPENED, "Opened via email"),
+                new CaseEvent(
+                        OPENED.plusSeconds(60), CaseEventType.ESCALATED, "Escalated to tier2 (level 1) on triage"),
+                new CaseEvent(
+                        OPENED.plusSeconds(120),
+                        CaseEventType.ESCALATED,
+                        "Escalated to specialists (level 2) on agent"));
         var earlier = supportCase("P3", 0.0, null);
 
         CaseTaskView view = CaseTaskView.of(c, timeline, List.of(earlier));
@@ -25,7 +30,8 @@ class CaseTaskViewTest {
         assertThat(view.responseDueText()).isEqualTo("2026-06-08 09:00:00 UTC");
         assertThat(view.resolutionDueText()).isEqualTo("2026-06-08 12:00:00 UTC");
         assertThat(view.recentCasesText()).isEqualTo("CASE-000001  2026-06-08 08:00:00 UTC  open  Parcel missing");
-        assertThat(view.timelineText()).startsWith("2026-06-08 08:00:00 UTC  opened  Opened via email\n")
+        assertThat(view.timelineText())
+                .startsWith("2026-06-08 08:00:00 UTC  opened  Opened via email\n")
                 .hasLineCount(3);
         assertThat(view.escalationReason()).isEqualTo("Escalated to specialists (level 2) on agent");
         assertThat(view.taskPriority()).isEqualTo(100);
@@ -47,10 +53,43 @@ class CaseTaskViewTest {
     }
 
     private static SupportCase supportCase(String priority, double sentiment, Instant firstResponseAt) {
-        return new SupportCase(1, "CASE-000001", CaseStatus.OPEN, Channel.EMAIL, "ana@example.com", "Ana", "standard",
-                "Parcel missing", "It did not arrive.", null, "medium", sentiment, "where-is-my-order", "delivery",
-                false, priority, "tier1", 0, 0, null, null, null, "api", "pi-1", OPENED, OPENED, firstResponseAt, null,
-                null, List.of(), new CaseSla("24x7", OPENED.plus(Duration.ofHours(1)), OPENED.plus(Duration.ofHours(4)),
-                        false, false, Duration.ZERO));
+        return new SupportCase(
+                1,
+                "CASE-000001",
+                CaseStatus.OPEN,
+                Channel.EMAIL,
+                "ana@example.com",
+                "Ana",
+                "standard",
+                "Parcel missing",
+                "It did not arrive.",
+                null,
+                "medium",
+                sentiment,
+                "where-is-my-order",
+                "delivery",
+                false,
+                priority,
+                "tier1",
+                0,
+                0,
+                null,
+                null,
+                null,
+                "api",
+                "pi-1",
+                OPENED,
+                OPENED,
+                firstResponseAt,
+                null,
+                null,
+                List.of(),
+                new CaseSla(
+                        "24x7",
+                        OPENED.plus(Duration.ofHours(1)),
+                        OPENED.plus(Duration.ofHours(4)),
+                        false,
+                        false,
+                        Duration.ZERO));
     }
 }

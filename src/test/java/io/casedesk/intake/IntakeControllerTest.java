@@ -2,7 +2,6 @@ package io.casedesk.intake;
 
 import static io.casedesk.security.ApiTestSecurity.as;
 import static io.casedesk.security.ApiTestSecurity.problem;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -24,17 +23,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.casedesk.ApiSliceTest;
 import io.casedesk.cases.CaseStatus;
+import io.casedesk.security.ApiTestSecurity;
 import jakarta.servlet.ServletContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,8 +41,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import io.casedesk.ApiSliceTest;
-import io.casedesk.security.ApiTestSecurity;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -113,7 +109,9 @@ class IntakeControllerTest {
     }
 
     private ResultActions postCase(String user, Object body) throws Exception {
-        return mvc.perform(post("/api/cases").with(as(user)).contentType(MediaType.APPLICATION_JSON)
+        return mvc.perform(post("/api/cases")
+                .with(as(user))
+                .contentType(MediaType.APPLICATION_JSON)
                 .content(body instanceof String s ? s : write(body)));
     }
 
@@ -175,8 +173,11 @@ class IntakeControllerTest {
     void passesAValidIdempotencyKeyToTheService() throws Exception {
         when(intake.open(any(), eq("ivy"), eq("chat-widget:8f2c.1_A-9"))).thenReturn(opened());
 
-        mvc.perform(post("/api/cases").with(as("ivy")).header("Idempotency-Key", "chat-widget:8f2c.1_A-9")
-                        .contentType(MediaType.APPLICATION_JSON).content(write(validBody())))
+        mvc.perform(post("/api/cases")
+                        .with(as("ivy"))
+                        .header("Idempotency-Key", "chat-widget:8f2c.1_A-9")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(write(validBody())))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.reference").value("CASE-000123"));
     }
@@ -186,8 +187,11 @@ class IntakeControllerTest {
         when(intake.open(any(), eq("ivy"), eq("k-1"))).thenThrow(new DuplicateKeyException("idempotent_request"));
         when(intake.replay(any(), eq("ivy"), eq("k-1"))).thenReturn(opened());
 
-        mvc.perform(post("/api/cases").with(as("ivy")).header("Idempotency-Key", "k-1")
-                        .contentType(MediaType.APPLICATION_JSON).content(write(validBody())))
+        mvc.perform(post("/api/cases")
+                        .with(as("ivy"))
+                        .header("Idempotency-Key", "k-1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(write(validBody())))
                 .andExpect(status().isCreated())
                 .andExpect(header().string(HttpHeaders.LOCATION, "/api/cases/CASE-000123"));
     }
@@ -222,13 +226,14 @@ class IntakeControllerTest {
     // ---------------------------------------------------------------------------------------------- bad input
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{\"channel\": \"chat\", \"customer\": {",
-            "{\"channel\": chat}",
-            "{\"channel\": \"chat\",, }",
-            "{\"customer\": {\"email\": \"ana@example.com\" \"name\": \"Ana\"}}",
-            "not json at all",
-    })
+    @ValueSource(
+            strings = {
+                "{\"channel\": \"chat\", \"customer\": {",
+                "{\"channel\": chat}",
+                "{\"channel\": \"chat\",, }",
+                "{\"customer\": {\"email\": \"ana@example.com\" \"name\": \"Ana\"}}",
+                "not json at all",
+            })
     void malformedJsonIs400ProblemJson(String body) throws Exception {
         var result = postCase("ivy", body);
 
@@ -261,8 +266,7 @@ class IntakeControllerTest {
         var result = postCase("ivy", body);
 
         problem(result, 400);
-        result.andExpect(jsonPath("$.errors[*].field",
-                        hasItems("channel", "customer.email", "subject", "description")))
+        result.andExpect(jsonPath("$.errors[*].field", hasItems("channel", "customer.email", "subject", "description")))
                 .andExpect(jsonPath("$.errors.length()").value(4))
                 .andExpect(jsonPath("$.errors[*].message").isNotEmpty())
                 .andExpect(jsonPath("$.detail", containsString("customer.email")));
@@ -322,12 +326,12 @@ class IntakeControllerTest {
 
     @ParameterizedTest
     @CsvSource({
-            "channel, fax, channel",
-            "severity, urgent, severity",
-            "tier, gold, customer.tier",
-            "channel, CHAT, channel",
-            "email, not-an-email, customer.email",
-            "orderId, 4521; DROP TABLE, orderId",
+        "channel, fax, channel",
+        "severity, urgent, severity",
+        "tier, gold, customer.tier",
+        "channel, CHAT, channel",
+        "email, not-an-email, customer.email",
+        "orderId, 4521; DROP TABLE, orderId",
     })
     void aValueOutsideItsVocabularyIsNamed(String field, String value, String named) throws Exception {
         var body = validBody();
@@ -384,8 +388,11 @@ class IntakeControllerTest {
     @ParameterizedTest
     @ValueSource(strings = {"has spaces in it", "key/with/slash", "ü-key", ""})
     void aBadIdempotencyKeyIs400(String key) throws Exception {
-        var result = mvc.perform(post("/api/cases").with(as("ivy")).header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON).content(write(validBody())));
+        var result = mvc.perform(post("/api/cases")
+                .with(as("ivy"))
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(write(validBody())));
 
         problem(result, 400);
         result.andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
@@ -394,8 +401,11 @@ class IntakeControllerTest {
 
     @Test
     void anIdempotencyKeyOver128CharactersIs400() throws Exception {
-        var result = mvc.perform(post("/api/cases").with(as("ivy")).header("Idempotency-Key", "k".repeat(200))
-                .contentType(MediaType.APPLICATION_JSON).content(write(validBody())));
+        var result = mvc.perform(post("/api/cases")
+                .with(as("ivy"))
+                .header("Idempotency-Key", "k".repeat(200))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(write(validBody())));
 
         problem(result, 400);
         result.andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
@@ -406,8 +416,11 @@ class IntakeControllerTest {
     void theSameKeyWithAnotherBodyIs422() throws Exception {
         when(intake.open(any(), eq("ivy"), eq("k-1"))).thenThrow(new IdempotencyConflictException());
 
-        var result = mvc.perform(post("/api/cases").with(as("ivy")).header("Idempotency-Key", "k-1")
-                .contentType(MediaType.APPLICATION_JSON).content(write(validBody())));
+        var result = mvc.perform(post("/api/cases")
+                .with(as("ivy"))
+                .header("Idempotency-Key", "k-1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(write(validBody())));
 
         problem(result, 422);
         verify(intake).open(any(), eq("ivy"), eq("k-1"));
@@ -431,7 +444,9 @@ class IntakeControllerTest {
     void aDeclaredBodyOver64KiBIs413() throws Exception {
         byte[] body = oversizedBody();
 
-        var result = mvc.perform(post("/api/cases").with(as("ivy")).contentType(MediaType.APPLICATION_JSON)
+        var result = mvc.perform(post("/api/cases")
+                .with(as("ivy"))
+                .contentType(MediaType.APPLICATION_JSON)
                 .content(body));
 
         problem(result, 413);
@@ -442,8 +457,10 @@ class IntakeControllerTest {
 
     @Test
     void aStreamedBodyOver64KiBWithoutContentLengthIs413() throws Exception {
-        var result = mvc.perform(new ChunkedPost("/api/cases").with(as("ivy"))
-                .contentType(MediaType.APPLICATION_JSON).content(oversizedBody()));
+        var result = mvc.perform(new ChunkedPost("/api/cases")
+                .with(as("ivy"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(oversizedBody()));
 
         problem(result, 413);
         result.andExpect(jsonPath("$.title").value("Request body too large"));
@@ -454,8 +471,10 @@ class IntakeControllerTest {
     void aStreamedBodyUnderTheLimitPasses() throws Exception {
         when(intake.open(any(), eq("ivy"), isNull())).thenReturn(opened());
 
-        mvc.perform(new ChunkedPost("/api/cases").with(as("ivy"))
-                        .contentType(MediaType.APPLICATION_JSON).content(write(validBody())))
+        mvc.perform(new ChunkedPost("/api/cases")
+                        .with(as("ivy"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(write(validBody())))
                 .andExpect(status().isCreated());
     }
 
@@ -470,7 +489,9 @@ class IntakeControllerTest {
 
     @Test
     void textPlainIs415ProblemJson() throws Exception {
-        var result = mvc.perform(post("/api/cases").with(as("ivy")).contentType(MediaType.TEXT_PLAIN)
+        var result = mvc.perform(post("/api/cases")
+                .with(as("ivy"))
+                .contentType(MediaType.TEXT_PLAIN)
                 .content(write(validBody())));
 
         problem(result, 415);
@@ -487,7 +508,9 @@ class IntakeControllerTest {
 
     @Test
     void aFormPostIs415ProblemJson() throws Exception {
-        var result = mvc.perform(post("/api/cases").with(as("ivy")).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        var result = mvc.perform(post("/api/cases")
+                .with(as("ivy"))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .content("channel=chat"));
 
         problem(result, 415);
@@ -498,7 +521,8 @@ class IntakeControllerTest {
 
     @Test
     void noCredentialsIs401ProblemJsonWithAChallenge() throws Exception {
-        var result = mvc.perform(post("/api/cases").contentType(MediaType.APPLICATION_JSON).content(write(validBody())));
+        var result = mvc.perform(
+                post("/api/cases").contentType(MediaType.APPLICATION_JSON).content(write(validBody())));
 
         problem(result, 401);
         result.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, startsWith("Basic")));
@@ -507,8 +531,10 @@ class IntakeControllerTest {
 
     @Test
     void aWrongPasswordIs401ProblemJson() throws Exception {
-        var result = mvc.perform(post("/api/cases").with(httpBasic("ivy", "guess"))
-                .contentType(MediaType.APPLICATION_JSON).content(write(validBody())));
+        var result = mvc.perform(post("/api/cases")
+                .with(httpBasic("ivy", "guess"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(write(validBody())));
 
         problem(result, 401);
         result.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, startsWith("Basic")));
@@ -517,8 +543,10 @@ class IntakeControllerTest {
 
     @Test
     void anUnknownUserIs401() throws Exception {
-        var result = mvc.perform(post("/api/cases").with(httpBasic("mallory", "mallory"))
-                .contentType(MediaType.APPLICATION_JSON).content(write(validBody())));
+        var result = mvc.perform(post("/api/cases")
+                .with(httpBasic("mallory", "mallory"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(write(validBody())));
 
         problem(result, 401);
         verifyNoInteractions(intake);
@@ -526,7 +554,8 @@ class IntakeControllerTest {
 
     @Test
     void anUnauthenticatedOversizedOrMalformedBodyIsStill401() throws Exception {
-        var result = mvc.perform(post("/api/cases").contentType(MediaType.APPLICATION_JSON).content("{oops"));
+        var result = mvc.perform(
+                post("/api/cases").contentType(MediaType.APPLICATION_JSON).content("{oops"));
 
         problem(result, 401);
         verifyNoInteractions(intake);

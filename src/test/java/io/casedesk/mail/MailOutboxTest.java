@@ -29,13 +29,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EndToEndContext
 class MailOutboxTest {
 
+    @Autowired
+    IntakeService intake;
 
-    @Autowired IntakeService intake;
-    @Autowired MailService mail;
-    @Autowired RuntimeService runtime;
-    @Autowired ManagementService management;
-    @Autowired TaskService tasks;
-    @Autowired TransactionTemplate transaction;
+    @Autowired
+    MailService mail;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @org.junit.jupiter.api.BeforeEach
     void emptyMailbox() {
@@ -46,10 +56,11 @@ class MailOutboxTest {
     void aRolledBackStateChange_queuesAndSendsNothing() {
         var reference = new AtomicReference<String>();
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
-            reference.set(open("Rolled back", "This opening fails after the acknowledgement is queued."));
-            assertThat(mail.outboxOf(reference.get())).hasSize(1);
-            throw new IllegalStateException("the caller fails after the case was opened");
-        })).isInstanceOf(IllegalStateException.class);
+                    reference.set(open("Rolled back", "This opening fails after the acknowledgement is queued."));
+                    assertThat(mail.outboxOf(reference.get())).hasSize(1);
+                    throw new IllegalStateException("the caller fails after the case was opened");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(deliveryJobs(reference.get())).isEmpty();
         deliverAll();
@@ -70,9 +81,13 @@ class MailOutboxTest {
                 job = management.createJobQuery().jobId(id).singleResult();
             }
             assertThat(job.getRetries()).isZero();
-            assertThat(runtime.createIncidentQuery().processInstanceId(job.getProcessInstanceId()).count())
-                    .as("incident in Cockpit once the retries are spent").isEqualTo(1);
-            assertThat(mail.outboxOf(ref)).singleElement()
+            assertThat(runtime.createIncidentQuery()
+                            .processInstanceId(job.getProcessInstanceId())
+                            .count())
+                    .as("incident in Cockpit once the retries are spent")
+                    .isEqualTo(1);
+            assertThat(mail.outboxOf(ref))
+                    .singleElement()
                     .satisfies(m -> assertThat(m.status()).isEqualTo(OutboxMail.Status.QUEUED));
         } finally {
             TestMailServer.recover();
@@ -85,8 +100,13 @@ class MailOutboxTest {
         assertThat(sent.status()).isEqualTo(OutboxMail.Status.SENT);
 
         mail.deliver(sent.id());
-        assertThat(TestMailServer.mailsFor(ref)).as("a retry after a lost commit sends nothing twice").hasSize(1);
-        assertThat(runtime.createIncidentQuery().processInstanceId(job.getProcessInstanceId()).count()).isZero();
+        assertThat(TestMailServer.mailsFor(ref))
+                .as("a retry after a lost commit sends nothing twice")
+                .hasSize(1);
+        assertThat(runtime.createIncidentQuery()
+                        .processInstanceId(job.getProcessInstanceId())
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -94,12 +114,21 @@ class MailOutboxTest {
         String ref = open("Threading", "Please keep this in one conversation.");
         deliverAll();
         var task = tasks.createTaskQuery().processInstanceBusinessKey(ref).singleResult();
-        tasks.complete(task.getId(), Map.of("outcome", "need_info", "reply", "Which <b>order</b>? <script>x()</script>",
-                "knowledgeGap", false));
+        tasks.complete(
+                task.getId(),
+                Map.of(
+                        "outcome",
+                        "need_info",
+                        "reply",
+                        "Which <b>order</b>? <script>x()</script>",
+                        "knowledgeGap",
+                        false));
         deliverAll();
 
         List<OutboxMail> outbox = mail.outboxOf(ref);
-        assertThat(outbox).extracting(OutboxMail::kind).containsExactly(MailKind.ACKNOWLEDGEMENT, MailKind.INFO_REQUEST);
+        assertThat(outbox)
+                .extracting(OutboxMail::kind)
+                .containsExactly(MailKind.ACKNOWLEDGEMENT, MailKind.INFO_REQUEST);
         MimeMessage ack = TestMailServer.lastMailFor(ref, "We have received");
         MimeMessage question = TestMailServer.lastMailFor(ref, "We need a few more details");
         assertThat(ack.getMessageID()).isEqualTo(outbox.get(0).messageId());
@@ -110,7 +139,8 @@ class MailOutboxTest {
         assertThat(question.getHeader("Auto-Submitted")).as("an agent wrote it").isNull();
 
         assertThat(outbox.get(1).text()).contains("Which <b>order</b>? <script>x()</script>");
-        assertThat(outbox.get(1).html()).contains("Which &lt;b&gt;order&lt;/b&gt;? &lt;script&gt;x()&lt;/script&gt;")
+        assertThat(outbox.get(1).html())
+                .contains("Which &lt;b&gt;order&lt;/b&gt;? &lt;script&gt;x()&lt;/script&gt;")
                 .doesNotContain("<script>");
         assertThat(question.getContent()).isInstanceOf(MimeMultipart.class);
         assertThat(TestMailServer.body(question)).contains("text/plain").contains("text/html");
@@ -126,37 +156,64 @@ class MailOutboxTest {
         assertThat(outbox).hasSize(MailKind.values().length + 1);
         for (OutboxMail m : outbox) {
             assertThat(m.subject()).as(m.kind().name()).startsWith("[" + ref + "] ");
-            assertThat(m.text()).as(m.kind().name()).isNotBlank().doesNotContain("[(").doesNotContain("${");
+            assertThat(m.text())
+                    .as(m.kind().name())
+                    .isNotBlank()
+                    .doesNotContain("[(")
+                    .doesNotContain("${");
             assertThat(m.html()).as(m.kind().name()).contains("<html").doesNotContainPattern("\\sth:[a-z]+=");
         }
-        OutboxMail survey = outbox.stream().filter(m -> m.kind() == MailKind.SURVEY).findFirst().orElseThrow();
+        OutboxMail survey = outbox.stream()
+                .filter(m -> m.kind() == MailKind.SURVEY)
+                .findFirst()
+                .orElseThrow();
         for (int score = 1; score <= 5; score++) {
             assertThat(survey.text()).contains("?score=" + score);
             assertThat(survey.html()).contains("?score=" + score);
         }
-        OutboxMail resolution = outbox.stream().filter(m -> m.kind() == MailKind.RESOLUTION).findFirst().orElseThrow();
+        OutboxMail resolution = outbox.stream()
+                .filter(m -> m.kind() == MailKind.RESOLUTION)
+                .findFirst()
+                .orElseThrow();
         assertThat(resolution.text()).contains("?answer=fixed").contains("?answer=broken");
-        OutboxMail breach = outbox.stream().filter(m -> m.kind() == MailKind.SLA_BREACH).findFirst().orElseThrow();
+        OutboxMail breach = outbox.stream()
+                .filter(m -> m.kind() == MailKind.SLA_BREACH)
+                .findFirst()
+                .orElseThrow();
         assertThat(breach.recipient()).isEqualTo("managers@casedesk.local");
         assertThat(breach.text()).contains("/camunda/app/cockpit/");
-        assertThat(outbox).filteredOn(m -> m.kind() == MailKind.ACKNOWLEDGEMENT).extracting(OutboxMail::occurrence)
+        assertThat(outbox)
+                .filteredOn(m -> m.kind() == MailKind.ACKNOWLEDGEMENT)
+                .extracting(OutboxMail::occurrence)
                 .containsExactly(1, 2);
     }
 
     private String open(String subject, String description) {
-        return TestCases.open(intake, "email", "outbox-" + System.nanoTime() + "@example.com", "standard", subject,
-                description, null);
+        return TestCases.open(
+                intake,
+                "email",
+                "outbox-" + System.nanoTime() + "@example.com",
+                "standard",
+                subject,
+                description,
+                null);
     }
 
     private List<Job> deliveryJobs(String ref) {
         return management.createJobQuery().processDefinitionKey("mail-delivery").list().stream()
-                .filter(j -> ref.equals(runtime.createProcessInstanceQuery().processInstanceId(j.getProcessInstanceId())
-                        .singleResult().getBusinessKey()))
+                .filter(j -> ref.equals(runtime.createProcessInstanceQuery()
+                        .processInstanceId(j.getProcessInstanceId())
+                        .singleResult()
+                        .getBusinessKey()))
                 .toList();
     }
 
     private void deliverAll() {
-        for (Job job : management.createJobQuery().processDefinitionKey("mail-delivery").withRetriesLeft().list()) {
+        for (Job job : management
+                .createJobQuery()
+                .processDefinitionKey("mail-delivery")
+                .withRetriesLeft()
+                .list()) {
             management.executeJob(job.getId());
         }
     }

@@ -26,9 +26,14 @@ class MetricsTest {
     private static final Instant FROM = Instant.parse("2019-03-01T00:00:00Z");
     private static final Instant TO = Instant.parse("2019-04-01T00:00:00Z");
 
-    @Autowired MetricsService metrics;
-    @Autowired JdbcClient jdbc;
-    @LocalServerPort int port;
+    @Autowired
+    MetricsService metrics;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
 
     /**
      * M1 answered in 60 s, resolved in 1 h, CSAT 5, first contact;  M2 answered in 600 s, resolved in 3 h after an
@@ -37,11 +42,16 @@ class MetricsTest {
      */
     @BeforeAll
     void cases() {
-        if (jdbc.sql("SELECT COUNT(*) FROM support_case WHERE reference LIKE 'MET-%'").query(Long.class).single() > 0) {
+        if (jdbc.sql("SELECT COUNT(*) FROM support_case WHERE reference LIKE 'MET-%'")
+                        .query(Long.class)
+                        .single()
+                > 0) {
             return;
         }
-        long m1 = insert("MET-1", "closed", "P2", "2019-03-04T10:00:00Z", "2019-03-04T10:01:00Z", "2019-03-04T11:00:00Z", 5, 0);
-        long m2 = insert("MET-2", "closed", "P2", "2019-03-05T10:00:00Z", "2019-03-05T10:10:00Z", "2019-03-05T13:00:00Z", 2, 1);
+        long m1 = insert(
+                "MET-1", "closed", "P2", "2019-03-04T10:00:00Z", "2019-03-04T10:01:00Z", "2019-03-04T11:00:00Z", 5, 0);
+        long m2 = insert(
+                "MET-2", "closed", "P2", "2019-03-05T10:00:00Z", "2019-03-05T10:10:00Z", "2019-03-05T13:00:00Z", 2, 1);
         long m3 = insert("MET-3", "in_progress", "P1", "2019-03-06T10:00:00Z", "2019-03-06T10:02:00Z", null, null, 0);
         insert("MET-4", "open", "P3", "2019-03-07T10:00:00Z", null, null, null, 0);
         record(m1, "RESPONSE", "MET");
@@ -79,10 +89,13 @@ class MetricsTest {
     void theEndpoint_answersManagersWithTheFieldsOfApiMd_andRefusesOthers() throws Exception {
         var answer = get("maria", "/api/metrics?from=2019-03-01&to=2019-03-31");
         assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.body()).contains("\"frt\":{\"avgSeconds\":260,\"p90Seconds\":600")
+        assertThat(answer.body())
+                .contains("\"frt\":{\"avgSeconds\":260,\"p90Seconds\":600")
                 .contains("\"resolutionTime\":{\"avgSeconds\":7200,\"p90Seconds\":10800")
-                .contains("\"csat\":{\"average\":3.5,\"responses\":2}").contains("\"fcr\":0.5")
-                .contains("\"mttrSeconds\":7200").contains("\"slaCompliance\":{\"response\":0.6667,\"resolution\":0.5}")
+                .contains("\"csat\":{\"average\":3.5,\"responses\":2}")
+                .contains("\"fcr\":0.5")
+                .contains("\"mttrSeconds\":7200")
+                .contains("\"slaCompliance\":{\"response\":0.6667,\"resolution\":0.5}")
                 .contains("\"backlog\":{\"P1\":");
         assertThat(get("ivy", "/api/metrics").statusCode()).isEqualTo(403);
         assertThat(get("alice", "/api/metrics").statusCode()).isEqualTo(403);
@@ -90,37 +103,61 @@ class MetricsTest {
         var bad = get("maria", "/api/metrics?from=yesterday");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.headers().firstValue("Content-Type")).contains("application/problem+json");
-        assertThat(get("maria", "/api/metrics?from=2019-04-01&to=2019-03-01").statusCode()).isEqualTo(400);
+        assertThat(get("maria", "/api/metrics?from=2019-04-01&to=2019-03-01").statusCode())
+                .isEqualTo(400);
     }
 
     private HttpResponse<String> get(String user, String path) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET();
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private long insert(String reference, String status, String priority, String created, String firstResponse,
-                        String resolved, Integer csat, int escalationLevel) {
+    private long insert(
+            String reference,
+            String status,
+            String priority,
+            String created,
+            String firstResponse,
+            String resolved,
+            Integer csat,
+            int escalationLevel) {
         jdbc.sql("""
                 INSERT INTO support_case (reference, status, channel, customer_email, customer_tier, subject, description,
                     severity_given, sentiment, priority, escalation_level, csat, created_at, first_response_at, resolved_at)
                 VALUES (:ref, :status, 'email', :email, 'standard', 'Metrics case', 'Known timestamps', FALSE, 0.0,
                     :priority, :level, :csat, :created, :first, :resolved)""")
-                .param("ref", reference).param("status", status).param("email", reference.toLowerCase() + "@metrics.test")
-                .param("priority", priority).param("level", escalationLevel).param("csat", csat)
-                .param("created", ts(created)).param("first", ts(firstResponse)).param("resolved", ts(resolved)).update();
-        return jdbc.sql("SELECT id FROM support_case WHERE reference = :ref").param("ref", reference).query(Long.class).single();
+                .param("ref", reference)
+                .param("status", status)
+                .param("email", reference.toLowerCase() + "@metrics.test")
+                .param("priority", priority)
+                .param("level", escalationLevel)
+                .param("csat", csat)
+                .param("created", ts(created))
+                .param("first", ts(firstResponse))
+                .param("resolved", ts(resolved))
+                .update();
+        return jdbc.sql("SELECT id FROM support_case WHERE reference = :ref")
+                .param("ref", reference)
+                .query(Long.class)
+                .single();
     }
 
     private void record(long caseId, String target, String outcome) {
         jdbc.sql("""
                 INSERT INTO sla_record (case_id, target, target_seconds, calendar, started_at, due_at, outcome)
                 VALUES (:id, :target, 3600, '24x7', :at, :at, :outcome)""")
-                .param("id", caseId).param("target", target).param("at", ts("2019-03-04T10:00:00Z"))
-                .param("outcome", outcome).update();
+                .param("id", caseId)
+                .param("target", target)
+                .param("at", ts("2019-03-04T10:00:00Z"))
+                .param("outcome", outcome)
+                .update();
     }
 
     private static Timestamp ts(String instant) {

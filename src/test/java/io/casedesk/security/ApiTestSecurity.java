@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.casedesk.security.process.CamundaIdentityAuthentication;
+import io.casedesk.system.ProblemWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +17,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
 import org.springframework.boot.test.context.TestConfiguration;
-import io.casedesk.security.process.CamundaIdentityAuthentication;
-import io.casedesk.system.ProblemWriter;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
@@ -32,11 +32,16 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 public class ApiTestSecurity {
 
     private static final Map<String, List<String>> ACCOUNTS = Map.ofEntries(
-            Map.entry("ivy", List.of("integrations")), Map.entry("phonebot", List.of("integrations")),
-            Map.entry("alice", List.of("tier1")), Map.entry("bob", List.of("tier2")),
-            Map.entry("sam", List.of("specialists")), Map.entry("maria", List.of("managers")),
-            Map.entry("otto", List.of("ops")), Map.entry("kim", List.of("knowledge")),
-            Map.entry("paul", List.of("process-owners")), Map.entry("demo", List.of("camunda-admin")),
+            Map.entry("ivy", List.of("integrations")),
+            Map.entry("phonebot", List.of("integrations")),
+            Map.entry("alice", List.of("tier1")),
+            Map.entry("bob", List.of("tier2")),
+            Map.entry("sam", List.of("specialists")),
+            Map.entry("maria", List.of("managers")),
+            Map.entry("otto", List.of("ops")),
+            Map.entry("kim", List.of("knowledge")),
+            Map.entry("paul", List.of("process-owners")),
+            Map.entry("demo", List.of("camunda-admin")),
             Map.entry("nobody", List.of()));
 
     /** Lets every account log in with {@code <user>-secret}. */

@@ -11,7 +11,8 @@ class ProductionGuardTest {
 
     @Test
     void outsideProd_nothingIsChecked() {
-        var env = new MockEnvironment().withProperty("camunda.bpm.admin-user.id", "admin")
+        var env = new MockEnvironment()
+                .withProperty("camunda.bpm.admin-user.id", "admin")
                 .withProperty("casedesk.security.demo-users", "true");
         env.setActiveProfiles("dev");
         assertThat(ProductionGuard.problems(env)).isEmpty();
@@ -22,7 +23,9 @@ class ProductionGuardTest {
         var env = prod().withProperty("camunda.bpm.admin-user.id", "admin")
                 .withProperty("camunda.bpm.admin-user.password", "S0me-Long-Secret!");
         assertThat(ProductionGuard.problems(env)).isEmpty();
-        assertThat(ProductionGuard.problems(prod())).as("no admin user configured: nothing created").isEmpty();
+        assertThat(ProductionGuard.problems(prod()))
+                .as("no admin user configured: nothing created")
+                .isEmpty();
     }
 
     @Test
@@ -47,13 +50,17 @@ class ProductionGuardTest {
 
         FailureAnalysis analysis = new ProductionGuardFailureAnalyzer()
                 .analyze(new ProductionGuard.InsecureProductionSettingsException(problems));
-        assertThat(analysis.getDescription()).contains("demo-users").contains("h2.console").contains("dev profile");
+        assertThat(analysis.getDescription())
+                .contains("demo-users")
+                .contains("h2.console")
+                .contains("dev profile");
         assertThat(analysis.getAction()).contains("camunda.bpm.admin-user.password");
     }
 
     @Test
     void prodCombinedWithMysql_isCheckedToo() {
-        var env = new MockEnvironment().withProperty("camunda.bpm.admin-user.id", "admin")
+        var env = new MockEnvironment()
+                .withProperty("camunda.bpm.admin-user.id", "admin")
                 .withProperty("camunda.bpm.admin-user.password", "admin");
         env.setActiveProfiles("mysql", "prod");
         assertThat(ProductionGuard.problems(env)).hasSize(1);

@@ -19,8 +19,10 @@ class ProductionProfileTest {
         PropertySource<?> prod = document("prod");
         assertThat(prod.getProperty("server.servlet.session.cookie.secure")).isEqualTo(true);
         assertThat(prod.getProperty("server.servlet.session.cookie.http-only")).isEqualTo(true);
-        assertThat(prod.getProperty("camunda.bpm.webapp.session-cookie.enable-secure-cookie")).isEqualTo(true);
-        assertThat(prod.getProperty("camunda.bpm.webapp.header-security.hsts-disabled")).isEqualTo(false);
+        assertThat(prod.getProperty("camunda.bpm.webapp.session-cookie.enable-secure-cookie"))
+                .isEqualTo(true);
+        assertThat(prod.getProperty("camunda.bpm.webapp.header-security.hsts-disabled"))
+                .isEqualTo(false);
         assertThat(prod.getProperty("spring.h2.console.enabled")).isEqualTo(false);
         assertThat(prod.getProperty("casedesk.security.demo-users")).isEqualTo(false);
         assertThat(prod.getProperty("server.error.include-stacktrace")).isEqualTo("never");
@@ -30,25 +32,32 @@ class ProductionProfileTest {
     @Test
     void everyProfile_exposesOnlyHealthInfoPrometheus_andKeepsTheEngineHardened() throws Exception {
         PropertySource<?> base = document(null);
-        assertThat(base.getProperty("management.endpoints.web.exposure.include")).isEqualTo("health,info,prometheus");
+        assertThat(base.getProperty("management.endpoints.web.exposure.include"))
+                .isEqualTo("health,info,prometheus");
         assertThat(base.getProperty("server.error.include-stacktrace")).isEqualTo("never");
         String engine = "camunda.bpm.generic-properties.properties.";
         assertThat(base.getProperty(engine + "javaSerializationFormatEnabled")).isEqualTo(false);
-        assertThat(base.getProperty(engine + "deserializationTypeValidationEnabled")).isEqualTo(true);
+        assertThat(base.getProperty(engine + "deserializationTypeValidationEnabled"))
+                .isEqualTo(true);
         assertThat(base.getProperty(engine + "enableExpressionsInAdhocQueries")).isEqualTo(false);
-        assertThat(base.getProperty(engine + "enableExpressionsInStoredQueries")).isEqualTo(false);
+        assertThat(base.getProperty(engine + "enableExpressionsInStoredQueries"))
+                .isEqualTo(false);
         assertThat(base.getProperty(engine + "enablePasswordPolicy")).isEqualTo(true);
         assertThat(base.getProperty(engine + "queryMaxResultsLimit")).isEqualTo(2000);
         assertThat(base.getProperty("camunda.bpm.authorization.enabled")).isEqualTo(true);
-        assertThat(base.getProperty("casedesk.security.demo-users")).as("demo users only in dev").isNull();
+        assertThat(base.getProperty("casedesk.security.demo-users"))
+                .as("demo users only in dev")
+                .isNull();
     }
 
     private static PropertySource<?> document(String profile) throws Exception {
-        List<PropertySource<?>> documents = new YamlPropertySourceLoader()
-                .load("application.yaml", new ClassPathResource("application.yaml"));
+        List<PropertySource<?>> documents =
+                new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml"));
         return documents.stream()
-                .filter(d -> profile == null ? d.getProperty("spring.config.activate.on-profile") == null
+                .filter(d -> profile == null
+                        ? d.getProperty("spring.config.activate.on-profile") == null
                         : profile.equals(d.getProperty("spring.config.activate.on-profile")))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -1,20 +1,12 @@
 package io.casedesk.security;
 
-import static io.casedesk.TestPages.csrf;
 import static io.casedesk.TestPages.enc;
-
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.casedesk.CasedeskApplication;
 import io.casedesk.ContextProcessEngine;
 import io.casedesk.TestMailServer;
 import io.casedesk.cases.CaseService;
-import io.casedesk.cases.CaseStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,19 +22,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,18 +37,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * The security suite's shared application and HTTP helpers: every security test class extends this, so all share one context.
  * The whole application on its own in-memory H2 (profile dev: the demo users of API.md, password = user id),
  * with low rate limits so the limits can be shown without slowing other suites (they run in other contexts).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:security-suite;DB_CLOSE_DELAY=-1",
-        "casedesk.rate-limit.intake.capacity=12",
-        "casedesk.rate-limit.pages.capacity=15",
-        "casedesk.rate-limit.simulation.capacity=4"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:security-suite;DB_CLOSE_DELAY=-1",
+            "casedesk.rate-limit.intake.capacity=12",
+            "casedesk.rate-limit.pages.capacity=15",
+            "casedesk.rate-limit.simulation.capacity=4"
+        })
 @AutoConfigureMockMvc
 // tests switch metrics export off by default; /actuator/prometheus is part of what this suite checks
 @AutoConfigureObservability(tracing = false)
@@ -73,20 +62,40 @@ abstract class SecuritySuiteBase {
     static final String STRONG_PASSWORD = "Corr3ct-Horse-Battery";
     static final String XSS = "<script>alert(1)</script><img src=x onerror=alert(2)> ${7*7} #{7*7} [[${7*7}]]";
 
-    @LocalServerPort int port;
-    @Autowired ObjectMapper json;
-    @Autowired TaskService tasks;
-    @Autowired RepositoryService repository;
-    @Autowired HistoryService history;
-    @Autowired IdentityService identity;
-    @Autowired ProcessEngine engine;
-    @Autowired CaseService cases;
-    @Autowired MockMvc mvc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    CaseService cases;
+
+    @Autowired
+    MockMvc mvc;
 
     // keeps the session cookie of the customer pages, whose CSRF token lives in the session
-    final HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    final HttpClient http =
+            HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
 
-    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     static boolean referencesMoved;
 
     /**
@@ -122,8 +131,10 @@ abstract class SecuritySuiteBase {
 
     String openCase(String user, String password, String tier, String subject, String description) throws Exception {
         var opened = send(user, password, post("/api/cases", """
-                {"channel":"email","customer":{"email":"%s","name":"Ana","tier":"%s"},"subject":%s,"description":%s}"""
-                .formatted("sec-" + UUID.randomUUID() + "@example.com", tier, json.writeValueAsString(subject),
+                {"channel":"email","customer":{"email":"%s","name":"Ana","tier":"%s"},"subject":%s,"description":%s}""".formatted(
+                        "sec-" + UUID.randomUUID() + "@example.com",
+                        tier,
+                        json.writeValueAsString(subject),
                         json.writeValueAsString(description))));
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
         String ref = json.readTree(opened.body()).get("reference").asText();
@@ -133,8 +144,7 @@ abstract class SecuritySuiteBase {
 
     String newCase(String email, String subject, String description) {
         return """
-                {"channel":"email","customer":{"email":"%s","name":"X"},"subject":"%s","description":"%s"}"""
-                .formatted(email, subject, description);
+                {"channel":"email","customer":{"email":"%s","name":"X"},"subject":"%s","description":"%s"}""".formatted(email, subject, description);
     }
 
     String completion(String outcome) throws IOException {
@@ -162,9 +172,11 @@ abstract class SecuritySuiteBase {
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nevil\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + name + "\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n" + model + "\r\n--" + boundary + "--\r\n";
-        return send(user, HttpRequest.newBuilder(uri("/engine-rest/deployment/create"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(
+                user,
+                HttpRequest.newBuilder(uri("/engine-rest/deployment/create"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     static byte[] serialize(Object o) throws IOException {
@@ -180,7 +192,6 @@ abstract class SecuritySuiteBase {
         new SecureRandom().nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
-
 
     /** A plain HTTP/1.1 GET from the given local address (HttpClient cannot choose its source address). */
     String rawGet(InetAddress from, String path) throws IOException {
@@ -202,19 +213,22 @@ abstract class SecuritySuiteBase {
     }
 
     HttpRequest.Builder post(String path, String body) {
-        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     HttpRequest.Builder put(String path, String body) {
-        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body));
     }
 
     HttpRequest.Builder form(String path, String fields, String csrfToken) {
-        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(csrfToken == null ? fields
-                        : fields + "&_csrf=" + enc(csrfToken)));
+        return HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        csrfToken == null ? fields : fields + "&_csrf=" + enc(csrfToken)));
     }
 
     URI uri(String path) {
@@ -228,8 +242,11 @@ abstract class SecuritySuiteBase {
     HttpResponse<String> send(String user, String password, HttpRequest.Builder request)
             throws IOException, InterruptedException {
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -9,7 +9,7 @@ class SlaStateMigrationTest extends SlaStateMigrationScenario {
 
     @Override
     DataSource database() {
-        return new DriverManagerDataSource("jdbc:h2:mem:sla-migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "sa", "");
+        return new DriverManagerDataSource(
+                "jdbc:h2:mem:sla-migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
     }
 }

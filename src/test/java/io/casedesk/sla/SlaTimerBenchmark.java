@@ -44,16 +44,33 @@ class SlaTimerBenchmark {
     private static final int INTAKE_SECONDS = Integer.getInteger("benchmark.intakeSeconds", 90);
     /** The measured cases' timers: response warnings at 75 % and 90 % of 15 s, breach at 15 s; resolution 30 s. */
     private static final String MEASURED_RESPONSE = "PT15S";
-    private static final String MEASURED_RESOLUTION = "PT30S";
-    private static final List<String> DUE_VARIABLES = List.of("responseFirstWarningAt", "responseFinalWarningAt",
-            "responseDueAt", "resolutionFirstWarningAt", "resolutionFinalWarningAt", "resolutionDueAt");
 
-    @Autowired IntakeService intake;
-    @Autowired CaseService cases;
-    @Autowired RepositoryService repository;
-    @Autowired HistoryService history;
-    @Autowired ManagementService management;
-    @Autowired Environment environment;
+    private static final String MEASURED_RESOLUTION = "PT30S";
+    private static final List<String> DUE_VARIABLES = List.of(
+            "responseFirstWarningAt",
+            "responseFinalWarningAt",
+            "responseDueAt",
+            "resolutionFirstWarningAt",
+            "resolutionFinalWarningAt",
+            "resolutionDueAt");
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    CaseService cases;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    Environment environment;
 
     @Test
     void slaTimerLateness() throws Exception {
@@ -72,8 +89,14 @@ class SlaTimerBenchmark {
             Instant intakeStart = Instant.now();
             for (int second = 0; second < INTAKE_SECONDS; second++) {
                 for (int i = 0; i < INTAKE_PER_SECOND; i++) {
-                    measured.add(TestCases.open(intake, "chat", "measured-" + second + "-" + i + "@example.com",
-                            "standard", "Which size?", "Which size should I order?", null));
+                    measured.add(TestCases.open(
+                            intake,
+                            "chat",
+                            "measured-" + second + "-" + i + "@example.com",
+                            "standard",
+                            "Which size?",
+                            "Which size should I order?",
+                            null));
                 }
                 long sleep = intakeStart.plusSeconds(second + 1).toEpochMilli() - System.currentTimeMillis();
                 if (sleep > 0) {
@@ -100,7 +123,8 @@ class SlaTimerBenchmark {
             }
         }
         Collections.sort(lateness);
-        System.out.printf("""
+        System.out.printf(
+                """
 
                 ==== SLA timer lateness benchmark ====
                 backlog: %d open cases (%d timer jobs), loaded in %d s; intake: %d cases/s for %d s (%d measured cases)
@@ -110,13 +134,30 @@ class SlaTimerBenchmark {
                 lateness ms: min %d  p50 %d  p90 %d  p99 %d  max %d
                 within 5 s: %.2f %%
                 =====================================
-                """, OPEN_CASES, timerJobs, loadTime.toSeconds(), INTAKE_PER_SECOND, INTAKE_SECONDS, measured.size(),
-                setting("wait-time-in-millis"), setting("max-wait"), setting("core-pool-size"),
-                setting("max-pool-size"), setting("queue-capacity"), setting("max-jobs-per-acquisition"),
+                """,
+                OPEN_CASES,
+                timerJobs,
+                loadTime.toSeconds(),
+                INTAKE_PER_SECOND,
+                INTAKE_SECONDS,
+                measured.size(),
+                setting("wait-time-in-millis"),
+                setting("max-wait"),
+                setting("core-pool-size"),
+                setting("max-pool-size"),
+                setting("queue-capacity"),
+                setting("max-jobs-per-acquisition"),
                 environment.getProperty("camunda.bpm.generic-properties.properties.jobExecutorAcquireByDueDate"),
                 environment.getProperty("camunda.bpm.generic-properties.properties.jobExecutorPreferTimerJobs"),
-                lateness.size(), missing, pct(lateness, 0), pct(lateness, 50), pct(lateness, 90), pct(lateness, 99),
-                pct(lateness, 100), lateness.isEmpty() ? 0.0
+                lateness.size(),
+                missing,
+                pct(lateness, 0),
+                pct(lateness, 50),
+                pct(lateness, 90),
+                pct(lateness, 99),
+                pct(lateness, 100),
+                lateness.isEmpty()
+                        ? 0.0
                         : 100.0 * lateness.stream().filter(ms -> ms <= 5_000).count() / lateness.size());
     }
 
@@ -126,8 +167,14 @@ class SlaTimerBenchmark {
         for (int i = 0; i < OPEN_CASES; i++) {
             int n = i;
             pool.submit(() -> {
-                TestCases.open(intake, "email", "backlog-" + n + "@example.com", "standard", "Order " + n,
-                        "My order has not arrived yet.", null);
+                TestCases.open(
+                        intake,
+                        "email",
+                        "backlog-" + n + "@example.com",
+                        "standard",
+                        "Order " + n,
+                        "My order has not arrived yet.",
+                        null);
                 if (opened.incrementAndGet() % 1000 == 0) {
                     System.out.println("backlog: " + opened.get() + " cases open");
                 }
@@ -141,7 +188,9 @@ class SlaTimerBenchmark {
         String processInstanceId = cases.get(reference).processInstanceId();
         var due = new java.util.HashMap<String, Instant>();
         for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
-                .processInstanceId(processInstanceId).variableNameIn(DUE_VARIABLES.toArray(String[]::new)).list()) {
+                .processInstanceId(processInstanceId)
+                .variableNameIn(DUE_VARIABLES.toArray(String[]::new))
+                .list()) {
             if (v.getValue() instanceof Date date) {
                 due.put(v.getName(), date.toInstant());
             }
@@ -153,16 +202,23 @@ class SlaTimerBenchmark {
     private static Instant firedAt(List<CaseEvent> timeline, String variable) {
         boolean response = variable.startsWith("response");
         String type = variable.endsWith("DueAt") ? "sla-breach" : "sla-warning";
-        String marker = variable.endsWith("DueAt") ? (response ? "First-response" : "Resolution")
+        String marker = variable.endsWith("DueAt")
+                ? (response ? "First-response" : "Resolution")
                 : (response ? "First-response" : "Resolution") + " target at risk ("
                         + (variable.contains("First") ? "first" : "final");
-        return timeline.stream().filter(e -> e.type().wire().equals(type) && e.detail().startsWith(marker))
-                .map(CaseEvent::at).findFirst().orElse(null);
+        return timeline.stream()
+                .filter(e -> e.type().wire().equals(type) && e.detail().startsWith(marker))
+                .map(CaseEvent::at)
+                .findFirst()
+                .orElse(null);
     }
 
     private void deploy(String dmn) {
-        repository.createDeployment().name("sla-benchmark")
-                .addInputStream("sla-targets.dmn", new java.io.ByteArrayInputStream(dmn.getBytes(StandardCharsets.UTF_8)))
+        repository
+                .createDeployment()
+                .name("sla-benchmark")
+                .addInputStream(
+                        "sla-targets.dmn", new java.io.ByteArrayInputStream(dmn.getBytes(StandardCharsets.UTF_8)))
                 .deploy();
     }
 

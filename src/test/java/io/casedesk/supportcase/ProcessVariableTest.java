@@ -34,9 +34,11 @@ class ProcessVariableTest {
     void refusesAValueOfAnotherType_namingTheVariable() {
         when(scope.getVariable("knowledgeGap")).thenReturn("true");
 
-        assertThatThrownBy(() -> Vars.KNOWLEDGE_GAP.get(scope)).isInstanceOf(ProcessVariable.WrongTypeException.class)
+        assertThatThrownBy(() -> Vars.KNOWLEDGE_GAP.get(scope))
+                .isInstanceOf(ProcessVariable.WrongTypeException.class)
                 .hasMessage("Process variable knowledgeGap holds a String, not a Boolean")
-                .extracting(e -> ((ProcessVariable.WrongTypeException) e).variable()).isEqualTo("knowledgeGap");
+                .extracting(e -> ((ProcessVariable.WrongTypeException) e).variable())
+                .isEqualTo("knowledgeGap");
     }
 
     @Test
@@ -60,7 +62,9 @@ class ProcessVariableTest {
 
     @Test
     void collectsTypedValues_theCustomersTextTransient() {
-        var values = ProcessVariable.values().with(Vars.CSAT_SCORE, 2).with(Vars.SEVERITY, null)
+        var values = ProcessVariable.values()
+                .with(Vars.CSAT_SCORE, 2)
+                .with(Vars.SEVERITY, null)
                 .withTransient(Vars.CASE_TEXT, "my words");
 
         assertThat(values.asMap().<TypedValue>getValueTyped("csatScore")).isEqualTo(Variables.integerValue(2));

@@ -17,7 +17,7 @@ class SupportCaseContractTest {
 
     @Test
     void thePhoneCaseStartsWithTheStartFormsFields() throws Exception {
-        assertThat(contract.startForms().get(SupportCaseProcess.KEY)).containsExactlyInAnyOrderElementsOf(
-                FormAnswers.editableFieldsOf(Path.of("forms/phone-case.form")));
+        assertThat(contract.startForms().get(SupportCaseProcess.KEY))
+                .containsExactlyInAnyOrderElementsOf(FormAnswers.editableFieldsOf(Path.of("forms/phone-case.form")));
     }
 }

@@ -58,18 +58,27 @@ import org.mockito.ArgumentCaptor;
 class SupportCaseFlowTest {
 
     /** Deployed once for the class (each test has cases of its own), so a test costs milliseconds, not a parse. */
-    private static final List<String> MODELS = List.of("bpmn/support-case.bpmn", "dmn/case-category.dmn",
-            "dmn/compliance-check.dmn", "dmn/case-priority.dmn", "dmn/sla-targets.dmn", "dmn/routing.dmn",
-            "dmn/escalation.dmn", "forms/phone-case.form", "forms/case-work.form", "forms/case-escalated.form",
+    private static final List<String> MODELS = List.of(
+            "bpmn/support-case.bpmn",
+            "dmn/case-category.dmn",
+            "dmn/compliance-check.dmn",
+            "dmn/case-priority.dmn",
+            "dmn/sla-targets.dmn",
+            "dmn/routing.dmn",
+            "dmn/escalation.dmn",
+            "forms/phone-case.form",
+            "forms/case-work.form",
+            "forms/case-escalated.form",
             "forms/csat-recovery.form");
 
     /** The SLA calendars do not matter here (SlaService is mocked), the clock does. */
     private static final Instant START = PlainEngine.MONDAY_MORNING;
+
     private static final AtomicInteger REFERENCES = new AtomicInteger();
 
     private static SupportCaseGlue glue;
-    private static final PlainEngine ENGINE = PlainEngine.named("support-case-flow-test",
-            SupportCaseGlue.decisionTimeline(() -> glue));
+    private static final PlainEngine ENGINE =
+            PlainEngine.named("support-case-flow-test", SupportCaseGlue.decisionTimeline(() -> glue));
 
     @RegisterExtension
     static final ProcessEngineCoverageExtension EXTENSION = ENGINE.withCoverageAtLeast(0.9);
@@ -80,8 +89,11 @@ class SupportCaseFlowTest {
     @BeforeEach
     void glueOnMockedServices() {
         engine = EXTENSION.getProcessEngine();
-        if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("support-case")
-                .count() == 0) {
+        if (engine.getRepositoryService()
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("support-case")
+                        .count()
+                == 0) {
             var deployment = engine.getRepositoryService().createDeployment().name("support-case");
             MODELS.forEach(deployment::addClasspathResource);
             deployment.deploy();
@@ -92,8 +104,8 @@ class SupportCaseFlowTest {
         BpmnAwareTests.init(engine);
         PlainEngine.now(START);
         // 24x7 for every calendar: the deadlines are the start plus the target
-        when(glue.sla.dueAt(any(), any(), anyString())).thenAnswer(call ->
-                call.<Instant>getArgument(0).plus(call.<Duration>getArgument(1)));
+        when(glue.sla.dueAt(any(), any(), anyString()))
+                .thenAnswer(call -> call.<Instant>getArgument(0).plus(call.<Duration>getArgument(1)));
     }
 
     // ------------------------------------------------------------------------------------------------- triage
@@ -103,33 +115,70 @@ class SupportCaseFlowTest {
         String ref = open(Channel.EMAIL, "standard", 0.0, "Where is my parcel? My order has not arrived yet.");
         ProcessInstance pi = instance(ref);
 
-        assertThat(pi).isWaitingAt("Task_Troubleshoot").hasPassed("Task_RegisterCase", "Task_Classify",
-                "Task_CheckCompliance", "Task_DecidePriority", "Task_DecideSlaTargets", "Task_ScheduleSla",
-                "Task_DecideRouting", "Task_DecideTriageEscalation", "Task_RecordTriage", "Task_SendAcknowledgement")
-                .variables().containsEntry("intent", "delivery-delay").containsEntry("category", "delivery")
-                .containsEntry("priority", "P3").containsEntry("candidateGroup", "tier1")
-                .containsEntry("escalate", false).containsEntry("escalationLevel", 0)
+        assertThat(pi)
+                .isWaitingAt("Task_Troubleshoot")
+                .hasPassed(
+                        "Task_RegisterCase",
+                        "Task_Classify",
+                        "Task_CheckCompliance",
+                        "Task_DecidePriority",
+                        "Task_DecideSlaTargets",
+                        "Task_ScheduleSla",
+                        "Task_DecideRouting",
+                        "Task_DecideTriageEscalation",
+                        "Task_RecordTriage",
+                        "Task_SendAcknowledgement")
+                .variables()
+                .containsEntry("intent", "delivery-delay")
+                .containsEntry("category", "delivery")
+                .containsEntry("priority", "P3")
+                .containsEntry("candidateGroup", "tier1")
+                .containsEntry("escalate", false)
+                .containsEntry("escalationLevel", 0)
                 .containsEntry("responseDueAt", Date.from(START.plus(Duration.ofHours(4))))
                 .doesNotContainKey("caseText");
         verify(glue.intake).awaitsItsFlow(ref, pi.getId());
-        verify(glue.slaClock).start(ref, START, "business-hours", Duration.ofHours(4), START.plusSeconds(4 * 3600),
-                Duration.ofHours(24), START.plusSeconds(24 * 3600));
-        verify(glue.cases).recordTriage(ref, new Triage("medium", "delivery-delay", "delivery", false, "P3", "tier1",
-                "business-hours", START.plusSeconds(4 * 3600), START.plusSeconds(24 * 3600)));
+        verify(glue.slaClock)
+                .start(
+                        ref,
+                        START,
+                        "business-hours",
+                        Duration.ofHours(4),
+                        START.plusSeconds(4 * 3600),
+                        Duration.ofHours(24),
+                        START.plusSeconds(24 * 3600));
+        verify(glue.cases)
+                .recordTriage(
+                        ref,
+                        new Triage(
+                                "medium",
+                                "delivery-delay",
+                                "delivery",
+                                false,
+                                "P3",
+                                "tier1",
+                                "business-hours",
+                                START.plusSeconds(4 * 3600),
+                                START.plusSeconds(24 * 3600)));
         verify(glue.mail).queue(ref, MailKind.ACKNOWLEDGEMENT);
-        verify(glue.cases).recordEvent(eq(ref), eq("decision"), contains("case-category v1 rule Rule_Category_DeliveryDelay"));
+        verify(glue.cases)
+                .recordEvent(eq(ref), eq("decision"), contains("case-category v1 rule Rule_Category_DeliveryDelay"));
         verify(glue.cases).recordEvent(eq(ref), eq("decision"), contains("sla-targets v1 rule Rule_Sla_P3_Email"));
         verify(glue.cases).recordEvent(eq(ref), eq("decision"), contains("routing v1 rule Rule_Routing_Tier1"));
         verify(glue.cases).recordEvent(eq(ref), eq("decision"), contains("escalation v1 rule Rule_Escalation_None"));
 
         Task troubleshoot = task(pi);
-        assertThat(troubleshoot).hasDefinitionKey("Task_Troubleshoot").hasCandidateGroup("tier1")
+        assertThat(troubleshoot)
+                .hasDefinitionKey("Task_Troubleshoot")
+                .hasCandidateGroup("tier1")
                 .hasDueDate(Date.from(START.plus(Duration.ofHours(24))));
         assertThat(troubleshoot.getPriority()).isEqualTo(50);
         assertThat(troubleshoot.getFollowUpDate()).isEqualTo(Date.from(START.plus(Duration.ofHours(4))));
         assertThat(engine.getTaskService().getVariablesLocal(troubleshoot.getId()))
-                .containsEntry("customerEmail", "ana@example.com").containsEntry("subject", "Where is my parcel?")
-                .containsEntry("priority", "P3").containsEntry("sentimentText", "0.00 (neutral)");
+                .containsEntry("customerEmail", "ana@example.com")
+                .containsEntry("subject", "Where is my parcel?")
+                .containsEntry("priority", "P3")
+                .containsEntry("sentimentText", "0.00 (neutral)");
 
         engine.getIdentityService().setAuthenticatedUserId("alice");
         try {
@@ -137,8 +186,9 @@ class SupportCaseFlowTest {
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
-        assertThat(pi).isWaitingAt("Gateway_AwaitConfirmation").hasPassed("Task_RecordAgentWork",
-                "Task_RecordResolution", "Task_SendResolution");
+        assertThat(pi)
+                .isWaitingAt("Gateway_AwaitConfirmation")
+                .hasPassed("Task_RecordAgentWork", "Task_RecordResolution", "Task_SendResolution");
         var order = inOrder(glue.cases, glue.slaClock, glue.mail);
         order.verify(glue.cases).recordAgentReply(ref, "alice", "resolved", "We have re-sent your parcel.");
         order.verify(glue.slaClock).met(ref, SlaTarget.RESPONSE);
@@ -147,15 +197,20 @@ class SupportCaseFlowTest {
         order.verify(glue.mail).queue(ref, MailKind.RESOLUTION);
 
         assertThat(flow.resolutionAnswered(ref, true)).isTrue();
-        assertThat(pi).isWaitingAt("Gateway_AwaitSurvey").hasPassed("Event_ResolutionConfirmed", "Task_NoteConfirmed",
-                "EndEvent_Resolved", "Task_CloseCase");
+        assertThat(pi)
+                .isWaitingAt("Gateway_AwaitSurvey")
+                .hasPassed("Event_ResolutionConfirmed", "Task_NoteConfirmed", "EndEvent_Resolved", "Task_CloseCase");
         verify(glue.cases).recordEvent(ref, "confirmed", "The customer confirmed the fix");
         verify(glue.cases).close(ref);
         verify(glue.mail).queue(ref, MailKind.SURVEY);
-        assertThat(flow.resolutionAnswered(ref, true)).as("nothing waits for a second answer").isFalse();
+        assertThat(flow.resolutionAnswered(ref, true))
+                .as("nothing waits for a second answer")
+                .isFalse();
 
         assertThat(flow.surveyAnswered(ref, 5)).isTrue();
-        assertThat(pi).isEnded().hasPassed("Event_SurveyAnswered", "EndEvent_CaseClosed")
+        assertThat(pi)
+                .isEnded()
+                .hasPassed("Event_SurveyAnswered", "EndEvent_CaseClosed")
                 .hasNotPassed("Task_CsatRecovery", "Task_RequestPrevention", "Task_ApplyEscalation");
         verify(glue.prevention, never()).requestFor(anyString());
         verify(glue.cases, never()).recordEscalation(anyString(), anyString(), anyInt(), anyString(), anyBoolean());
@@ -163,14 +218,18 @@ class SupportCaseFlowTest {
 
     @Test
     void triageEscalation_aFuriousVipGoesToTier2_andTheManagerIsTold() {
-        when(glue.cases.timeline(anyString())).thenReturn(List.of(
-                new CaseEvent(START, "escalated", "to tier2 (level 1) by triage")));
+        when(glue.cases.timeline(anyString()))
+                .thenReturn(List.of(new CaseEvent(START, "escalated", "to tier2 (level 1) by triage")));
         String ref = open(Channel.CHAT, "vip", -0.8, "Still no refund. This is terrible, the worst service ever.");
         ProcessInstance pi = instance(ref);
 
-        assertThat(pi).hasPassed("Task_DecideTriageEscalation", "Task_ApplyEscalation", "Task_NotifyManager")
-                .hasNotPassed("Task_Troubleshoot").variables().containsEntry("priority", "P2")
-                .containsEntry("escalationLevel", 1).containsEntry("currentGroup", "tier2");
+        assertThat(pi)
+                .hasPassed("Task_DecideTriageEscalation", "Task_ApplyEscalation", "Task_NotifyManager")
+                .hasNotPassed("Task_Troubleshoot")
+                .variables()
+                .containsEntry("priority", "P2")
+                .containsEntry("escalationLevel", 1)
+                .containsEntry("currentGroup", "tier2");
         verify(glue.cases).recordEvent(eq(ref), eq("decision"), contains("rule Rule_Escalation_VipNegative"));
         verify(glue.cases).recordEscalation(ref, "tier2", 1, "triage", true);
         verify(glue.mail).queue(ref, MailKind.MANAGER_ESCALATION);
@@ -183,26 +242,54 @@ class SupportCaseFlowTest {
     @Test
     void phoneCaseFromTheStartForm_becomesACase_whoseReferenceIsTheBusinessKey() {
         var stored = supportCase("CASE-PHONE-1", Channel.PHONE, "standard", 0.0);
-        when(glue.intake.openFromStartForm(any())).thenReturn(
-                new IntakeService.OpenedFromForm(stored, new TriageInput("Refund please\nI want my money back.", 2)));
+        when(glue.intake.openFromStartForm(any()))
+                .thenReturn(new IntakeService.OpenedFromForm(
+                        stored, new TriageInput("Refund please\nI want my money back.", 2)));
         when(glue.cases.get(stored.reference())).thenReturn(stored);
 
         var variables = new HashMap<String, Object>();
-        variables.putAll(Map.of("customerEmail", " Caller@Example.com ", "customerName", "Carl",
-                "customerTier", "standard", "subject", "Refund please", "description", "I want my money back.",
-                "orderId", "", "severity", ""));
+        variables.putAll(Map.of(
+                "customerEmail",
+                " Caller@Example.com ",
+                "customerName",
+                "Carl",
+                "customerTier",
+                "standard",
+                "subject",
+                "Refund please",
+                "description",
+                "I want my money back.",
+                "orderId",
+                "",
+                "severity",
+                ""));
         ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("support-case", variables);
 
         assertThat(pi.getBusinessKey()).isEqualTo("CASE-PHONE-1");
         var opened = ArgumentCaptor.forClass(NewCase.class);
         verify(glue.intake).openFromStartForm(opened.capture());
-        assertThat(opened.getValue()).isEqualTo(new NewCase(Channel.PHONE, "caller@example.com", "Carl", "standard",
-                "Refund please", "I want my money back.", null, null, List.of(), 0.0, null));
+        assertThat(opened.getValue())
+                .isEqualTo(new NewCase(
+                        Channel.PHONE,
+                        "caller@example.com",
+                        "Carl",
+                        "standard",
+                        "Refund please",
+                        "I want my money back.",
+                        null,
+                        null,
+                        List.of(),
+                        0.0,
+                        null));
         verify(glue.intake).attachProcess("CASE-PHONE-1", pi.getId());
-        assertThat(pi).isWaitingAt("Task_Troubleshoot").variables()
+        assertThat(pi)
+                .isWaitingAt("Task_Troubleshoot")
+                .variables()
                 .doesNotContainKeys("subject", "description", "customerEmail", "customerName", "orderId")
-                .containsEntry("caseReference", "CASE-PHONE-1").containsEntry("channel", "phone")
-                .containsEntry("recentCaseCount", 2).containsEntry("intent", "refund-request");
+                .containsEntry("caseReference", "CASE-PHONE-1")
+                .containsEntry("channel", "phone")
+                .containsEntry("recentCaseCount", 2)
+                .containsEntry("intent", "refund-request");
     }
 
     @Test
@@ -211,9 +298,13 @@ class SupportCaseFlowTest {
         when(glue.intake.awaitsItsFlow(eq(existing.reference()), anyString())).thenReturn(false);
 
         assertThatThrownBy(() -> glue.starter(engine).start(existing, new TriageInput("Hello", 0)))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("already has its flow");
-        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(
-                existing.reference()).count()).isZero();
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("already has its flow");
+        assertThat(engine.getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processInstanceBusinessKey(existing.reference())
+                        .count())
+                .isZero();
         verify(glue.cases, never()).recordTriage(anyString(), any());
     }
 
@@ -226,13 +317,17 @@ class SupportCaseFlowTest {
         Task troubleshoot = task(pi);
 
         assertThatThrownBy(() -> complete(pi, Map.of("outcome", "closed", "reply", "x")))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("outcome");
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("outcome");
         assertThatThrownBy(() -> complete(pi, resolved("Done.", "not-a-tag", false)))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("not-a-tag");
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("not-a-tag");
         assertThatThrownBy(() -> complete(pi, Map.of("outcome", "resolved", "reply", "Done.", "tags", "other")))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("resolution");
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("resolution");
         assertThatThrownBy(() -> complete(pi, Map.of("outcome", "need_info", "reply", " ")))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("reply");
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("reply");
 
         assertThat(task(pi).getId()).isEqualTo(troubleshoot.getId());
         verify(glue.cases, never()).recordAgentReply(anyString(), any(), anyString(), any());
@@ -246,7 +341,8 @@ class SupportCaseFlowTest {
         assertThat(task(pi)).hasCandidateGroup("tier1");
 
         complete(pi, Map.of("outcome", "escalate", "reply", "A colleague will take over.", "knowledgeGap", false));
-        assertThat(pi).hasPassed("Task_SendEscalationReply", "Task_EvaluateEscalation", "Task_ApplyEscalation")
+        assertThat(pi)
+                .hasPassed("Task_SendEscalationReply", "Task_EvaluateEscalation", "Task_ApplyEscalation")
                 .hasNotPassed("Task_NotifyManager");
         verify(glue.mail).queue(ref, MailKind.AGENT_REPLY);
         verify(glue.slaClock).met(ref, SlaTarget.RESPONSE);
@@ -272,12 +368,15 @@ class SupportCaseFlowTest {
     void aTableThatDeclinesTheEscalation_sendsTheCaseBackToTheAgentsQueue() {
         String ref = open(Channel.WEB, "standard", 0.0, "The app shows an error and crashes when I open it.");
         ProcessInstance pi = instance(ref);
-        EXTENSION.manageDeployment(engine.getRepositoryService().createDeployment()
-                .addClasspathResource("supportcase/escalation-never.dmn").deploy());
+        EXTENSION.manageDeployment(engine.getRepositoryService()
+                .createDeployment()
+                .addClasspathResource("supportcase/escalation-never.dmn")
+                .deploy());
 
         complete(pi, Map.of("outcome", "escalate", "knowledgeGap", false));
 
-        assertThat(pi).hasPassed("Task_EvaluateEscalation", "Gateway_JoinBackToAgent")
+        assertThat(pi)
+                .hasPassed("Task_EvaluateEscalation", "Gateway_JoinBackToAgent")
                 .hasNotPassed("Task_ApplyEscalation");
         assertThat(task(pi)).hasDefinitionKey("Task_Troubleshoot").hasCandidateGroup("tier1");
         verify(glue.cases, never()).recordEscalation(anyString(), anyString(), anyInt(), anyString(), anyBoolean());
@@ -290,31 +389,42 @@ class SupportCaseFlowTest {
         String ref = open(Channel.EMAIL, "standard", 0.0, "The shoes I got are the wrong size.");
         ProcessInstance pi = instance(ref);
         Map<String, Instant> before = slaTimers(pi);
-        assertThat(before).hasSize(6).containsEntry("BoundaryEvent_ResponseDue", START.plus(Duration.ofHours(4)))
+        assertThat(before)
+                .hasSize(6)
+                .containsEntry("BoundaryEvent_ResponseDue", START.plus(Duration.ofHours(4)))
                 .containsEntry("BoundaryEvent_ResolutionFinalWarning", START.plus(Duration.ofMinutes(24 * 54)));
 
         complete(pi, Map.of("outcome", "need_info", "reply", "Which size did you order?", "knowledgeGap", false));
-        assertThat(pi).isWaitingAt("Gateway_AwaitCustomer")
-                .hasPassed("Task_SendInfoRequest", "Task_PauseSla");
+        assertThat(pi).isWaitingAt("Gateway_AwaitCustomer").hasPassed("Task_SendInfoRequest", "Task_PauseSla");
         verify(glue.mail).queue(ref, MailKind.INFO_REQUEST);
         verify(glue.slaClock).pause(ref);
 
         Duration pause = Duration.ofHours(2);
         PlainEngine.now(START.plus(Duration.ofHours(3)));
-        var resumed = new SlaClock.Resumed(START.plus(Duration.ofHours(1)), START.plus(Duration.ofHours(3)),
-                "business-hours", START.plus(Duration.ofHours(6)), START.plus(Duration.ofHours(26)));
+        var resumed = new SlaClock.Resumed(
+                START.plus(Duration.ofHours(1)),
+                START.plus(Duration.ofHours(3)),
+                "business-hours",
+                START.plus(Duration.ofHours(6)),
+                START.plus(Duration.ofHours(26)));
         when(glue.slaClock.resume(ref)).thenReturn(resumed);
-        when(glue.slaClock.shifted(any(), eq(resumed))).thenAnswer(call -> call.<Instant>getArgument(0).plus(pause));
+        when(glue.slaClock.shifted(any(), eq(resumed)))
+                .thenAnswer(call -> call.<Instant>getArgument(0).plus(pause));
 
         assertThat(flow.customerReplied(ref)).isTrue();
-        assertThat(pi).hasPassed("Event_CustomerReplied", "Task_ResumeSla").hasNotPassed("Task_NoteCustomerSilent")
-                .variables().containsEntry("responseDueAt", Date.from(START.plus(Duration.ofHours(6))))
+        assertThat(pi)
+                .hasPassed("Event_CustomerReplied", "Task_ResumeSla")
+                .hasNotPassed("Task_NoteCustomerSilent")
+                .variables()
+                .containsEntry("responseDueAt", Date.from(START.plus(Duration.ofHours(6))))
                 .containsEntry("resolutionDueAt", Date.from(START.plus(Duration.ofHours(26))));
         Map<String, Instant> after = slaTimers(pi);
         assertThat(after).hasSize(6);
         before.forEach((timer, due) -> assertThat(after.get(timer)).as(timer).isEqualTo(due.plus(pause)));
         assertThat(task(pi)).hasDefinitionKey("Task_Troubleshoot").hasCandidateGroup("tier1");
-        assertThat(flow.customerReplied(ref)).as("nobody waits for another reply").isFalse();
+        assertThat(flow.customerReplied(ref))
+                .as("nobody waits for another reply")
+                .isFalse();
     }
 
     @Test
@@ -323,17 +433,24 @@ class SupportCaseFlowTest {
         ProcessInstance pi = instance(ref);
         complete(pi, Map.of("outcome", "escalate", "knowledgeGap", false));
         complete(pi, Map.of("outcome", "need_info", "reply", "Which file did you export?", "knowledgeGap", false));
-        when(glue.slaClock.resume(ref)).thenReturn(new SlaClock.Resumed(START, START.plus(Duration.ofDays(5)),
-                "business-hours", START.plus(Duration.ofHours(8)), START.plus(Duration.ofHours(24))));
+        when(glue.slaClock.resume(ref))
+                .thenReturn(new SlaClock.Resumed(
+                        START,
+                        START.plus(Duration.ofDays(5)),
+                        "business-hours",
+                        START.plus(Duration.ofHours(8)),
+                        START.plus(Duration.ofHours(24))));
         when(glue.slaClock.shifted(any(), any())).thenAnswer(call -> call.getArgument(0));
 
         assertThat(timerDue(pi, "Event_CustomerSilent")).isEqualTo(START.plus(Duration.ofDays(5)));
         fire(pi, "Event_CustomerSilent");
 
-        assertThat(pi).hasPassed("Task_NoteCustomerSilent", "Task_ResumeSla", "Gateway_WhichAgent")
+        assertThat(pi)
+                .hasPassed("Task_NoteCustomerSilent", "Task_ResumeSla", "Gateway_WhichAgent")
                 .hasNotPassed("Event_CustomerReplied");
-        verify(glue.cases).recordEvent(ref, "customer-silent",
-                "The customer did not reply in time; the case is back with the agent");
+        verify(glue.cases)
+                .recordEvent(
+                        ref, "customer-silent", "The customer did not reply in time; the case is back with the agent");
         verify(glue.slaClock).resume(ref);
         assertThat(task(pi)).hasDefinitionKey("Task_Escalated").hasCandidateGroup("tier2");
     }
@@ -348,8 +465,11 @@ class SupportCaseFlowTest {
         complete(pi, resolved("We reset your payment method.", "payment-renewal-failure", false));
 
         assertThat(flow.resolutionAnswered(ref, false)).isTrue();
-        assertThat(pi).hasPassed("Event_ResolutionRejected", "Task_RecordReopen", "Task_EvaluateEscalation")
-                .hasNotPassed("Task_CloseCase").variables().containsEntry("reopenCount", 1)
+        assertThat(pi)
+                .hasPassed("Event_ResolutionRejected", "Task_RecordReopen", "Task_EvaluateEscalation")
+                .hasNotPassed("Task_CloseCase")
+                .variables()
+                .containsEntry("reopenCount", 1)
                 .containsEntry("resolved", false);
         verify(glue.cases).recordReopen(ref, "still broken");
         verify(glue.slaClock).reopened(ref);
@@ -375,15 +495,20 @@ class SupportCaseFlowTest {
 
         assertThat(timerDue(pi, "Event_ConfirmationTimeout")).isEqualTo(START.plus(Duration.ofDays(3)));
         fire(pi, "Event_ConfirmationTimeout");
-        assertThat(pi).hasPassed("Task_NoteSilentConfirmation", "EndEvent_Resolved", "Task_CloseCase")
+        assertThat(pi)
+                .hasPassed("Task_NoteSilentConfirmation", "EndEvent_Resolved", "Task_CloseCase")
                 .isWaitingAt("Gateway_AwaitSurvey");
         verify(glue.cases).recordEvent(ref, "confirmed", "No answer from the customer in time; counted as confirmed");
         verify(glue.cases).close(ref);
-        assertThat(flow.resolutionAnswered(ref, true)).as("a late click changes nothing").isFalse();
+        assertThat(flow.resolutionAnswered(ref, true))
+                .as("a late click changes nothing")
+                .isFalse();
 
         assertThat(timerDue(pi, "Event_SurveyTimeout")).isEqualTo(START.plus(Duration.ofDays(10)));
         fire(pi, "Event_SurveyTimeout");
-        assertThat(pi).isEnded().hasPassed("Task_NoteSurveyTimeout", "EndEvent_CaseClosed")
+        assertThat(pi)
+                .isEnded()
+                .hasPassed("Task_NoteSurveyTimeout", "EndEvent_CaseClosed")
                 .hasNotPassed("Event_SurveyAnswered", "Task_CsatRecovery");
         verify(glue.cases).recordEvent(ref, "survey-timeout", "The customer did not answer the survey");
         assertThat(flow.surveyAnswered(ref, 1)).as("a late score is not taken").isFalse();
@@ -401,7 +526,8 @@ class SupportCaseFlowTest {
         assertThat(recovery).hasDefinitionKey("Task_CsatRecovery").hasCandidateGroup("managers");
         assertThat(engine.getTaskService().getVariables(recovery.getId())).containsEntry("csatScore", 2);
         flow.surveyCommented(ref, "Too slow");
-        assertThat(engine.getTaskService().getVariableLocal(recovery.getId(), "csatComment")).isEqualTo("Too slow");
+        assertThat(engine.getTaskService().getVariableLocal(recovery.getId(), "csatComment"))
+                .isEqualTo("Too slow");
 
         engine.getTaskService().complete(recovery.getId(), Map.of("recoveryNote", "Called her, voucher sent."));
         assertThat(pi).isEnded().hasPassed("Gateway_CsatLow", "Task_CsatRecovery", "EndEvent_CaseClosed");
@@ -431,23 +557,35 @@ class SupportCaseFlowTest {
         assertThat(task(pi).getPriority()).isEqualTo(50);
 
         fire(pi, "BoundaryEvent_ResponseFirstWarning");
-        assertThat(pi).hasPassed("Task_WarnResponseFirst", "EndEvent_ResponseFirstWarned").isWaitingAt("Task_Troubleshoot");
-        verify(glue.cases).recordEvent(eq(ref), eq("sla-warning"), startsWith("First-response target at risk (first warning)"));
+        assertThat(pi)
+                .hasPassed("Task_WarnResponseFirst", "EndEvent_ResponseFirstWarned")
+                .isWaitingAt("Task_Troubleshoot");
+        verify(glue.cases)
+                .recordEvent(eq(ref), eq("sla-warning"), startsWith("First-response target at risk (first warning)"));
         assertThat(task(pi).getPriority()).isEqualTo(60);
         verify(glue.mail, never()).queue(ref, MailKind.SLA_WARNING);
 
         fire(pi, "BoundaryEvent_ResponseFinalWarning");
-        assertThat(pi).hasPassed("Task_WarnResponseFinal", "Task_NotifyResponseAtRisk", "EndEvent_ResponseManagerWarned");
-        verify(glue.cases).recordEvent(eq(ref), eq("sla-warning"), startsWith("First-response target at risk (final warning)"));
+        assertThat(pi)
+                .hasPassed("Task_WarnResponseFinal", "Task_NotifyResponseAtRisk", "EndEvent_ResponseManagerWarned");
+        verify(glue.cases)
+                .recordEvent(eq(ref), eq("sla-warning"), startsWith("First-response target at risk (final warning)"));
         assertThat(task(pi).getPriority()).isEqualTo(80);
         verify(glue.mail).queue(ref, MailKind.SLA_WARNING);
 
         fire(pi, "BoundaryEvent_ResolutionFirstWarning");
         fire(pi, "BoundaryEvent_ResolutionFinalWarning");
-        assertThat(pi).hasPassed("Task_WarnResolutionFirst", "EndEvent_ResolutionFirstWarned",
-                "Task_WarnResolutionFinal", "Task_NotifyResolutionAtRisk", "EndEvent_ResolutionManagerWarned");
-        verify(glue.cases).recordEvent(eq(ref), eq("sla-warning"), startsWith("Resolution target at risk (first warning)"));
-        verify(glue.cases).recordEvent(eq(ref), eq("sla-warning"), startsWith("Resolution target at risk (final warning)"));
+        assertThat(pi)
+                .hasPassed(
+                        "Task_WarnResolutionFirst",
+                        "EndEvent_ResolutionFirstWarned",
+                        "Task_WarnResolutionFinal",
+                        "Task_NotifyResolutionAtRisk",
+                        "EndEvent_ResolutionManagerWarned");
+        verify(glue.cases)
+                .recordEvent(eq(ref), eq("sla-warning"), startsWith("Resolution target at risk (first warning)"));
+        verify(glue.cases)
+                .recordEvent(eq(ref), eq("sla-warning"), startsWith("Resolution target at risk (final warning)"));
         assertThat(task(pi).getPriority()).isEqualTo(100);
         verify(glue.mail, times(2)).queue(ref, MailKind.SLA_WARNING);
     }
@@ -458,15 +596,27 @@ class SupportCaseFlowTest {
         ProcessInstance pi = instance(ref);
         complete(pi, resolved("Use the reset link.", "how-to", false));
 
-        for (String timer : List.of("BoundaryEvent_ResponseFirstWarning", "BoundaryEvent_ResponseFinalWarning",
-                "BoundaryEvent_ResponseDue", "BoundaryEvent_ResolutionFirstWarning",
-                "BoundaryEvent_ResolutionFinalWarning", "BoundaryEvent_ResolutionDue")) {
+        for (String timer : List.of(
+                "BoundaryEvent_ResponseFirstWarning",
+                "BoundaryEvent_ResponseFinalWarning",
+                "BoundaryEvent_ResponseDue",
+                "BoundaryEvent_ResolutionFirstWarning",
+                "BoundaryEvent_ResolutionFinalWarning",
+                "BoundaryEvent_ResolutionDue")) {
             fire(pi, timer);
         }
 
-        assertThat(pi).isWaitingAt("Gateway_AwaitConfirmation").hasPassed("EndEvent_ResponseNoLongerAtRisk",
-                "EndEvent_ResolutionNoLongerAtRisk", "EndEvent_ResponseMet", "EndEvent_ResolutionMet")
-                .hasNotPassed("Task_NotifyResponseAtRisk", "Task_NotifyResolutionAtRisk", "Task_RecordResponseBreach",
+        assertThat(pi)
+                .isWaitingAt("Gateway_AwaitConfirmation")
+                .hasPassed(
+                        "EndEvent_ResponseNoLongerAtRisk",
+                        "EndEvent_ResolutionNoLongerAtRisk",
+                        "EndEvent_ResponseMet",
+                        "EndEvent_ResolutionMet")
+                .hasNotPassed(
+                        "Task_NotifyResponseAtRisk",
+                        "Task_NotifyResolutionAtRisk",
+                        "Task_RecordResponseBreach",
                         "Task_RecordResolutionBreach");
         verify(glue.cases, never()).recordEvent(eq(ref), eq("sla-warning"), anyString());
         verify(glue.slaClock, never()).breached(anyString(), any());
@@ -481,10 +631,21 @@ class SupportCaseFlowTest {
 
         fire(pi, "BoundaryEvent_ResponseDue");
 
-        assertThat(pi).hasPassed("Gateway_ResponseMet", "Task_RecordResponseBreach", "Task_BreachEscalation",
-                "Task_NotifyBreach", "Task_RequestSlaEscalation", "EndEvent_BreachHandled", "BoundaryEvent_SlaEscalation",
-                "Task_ApplyEscalation", "Task_NotifyManager").variables().containsEntry("slaBreached", true)
-                .containsEntry("slaEscalationPending", false).containsEntry("escalationLevel", 1);
+        assertThat(pi)
+                .hasPassed(
+                        "Gateway_ResponseMet",
+                        "Task_RecordResponseBreach",
+                        "Task_BreachEscalation",
+                        "Task_NotifyBreach",
+                        "Task_RequestSlaEscalation",
+                        "EndEvent_BreachHandled",
+                        "BoundaryEvent_SlaEscalation",
+                        "Task_ApplyEscalation",
+                        "Task_NotifyManager")
+                .variables()
+                .containsEntry("slaBreached", true)
+                .containsEntry("slaEscalationPending", false)
+                .containsEntry("escalationLevel", 1);
         var order = inOrder(glue.slaClock, glue.mail, glue.cases);
         order.verify(glue.slaClock).breached(ref, SlaTarget.RESPONSE);
         order.verify(glue.mail).queue(ref, MailKind.SLA_BREACH);
@@ -503,8 +664,14 @@ class SupportCaseFlowTest {
 
         fire(pi, "BoundaryEvent_ResolutionDue");
 
-        assertThat(pi).hasPassed("Gateway_ResolutionMet", "Task_RecordResolutionBreach", "Task_BreachEscalation",
-                "Task_NotifyBreach", "Task_RequestSlaEscalation", "EndEvent_BreachHandled");
+        assertThat(pi)
+                .hasPassed(
+                        "Gateway_ResolutionMet",
+                        "Task_RecordResolutionBreach",
+                        "Task_BreachEscalation",
+                        "Task_NotifyBreach",
+                        "Task_RequestSlaEscalation",
+                        "EndEvent_BreachHandled");
         verify(glue.slaClock).breached(ref, SlaTarget.RESOLUTION);
         verify(glue.mail).queue(ref, MailKind.SLA_BREACH);
         verify(glue.cases).recordEvent(eq(ref), eq("decision"), contains("rule Rule_Escalation_SlaBreach:"));
@@ -516,13 +683,20 @@ class SupportCaseFlowTest {
     void aBreachThatTheTableDoesNotEscalate_isOnlyRecordedAndTold() {
         String ref = open(Channel.EMAIL, "standard", 0.0, "Question about my invoice lines.");
         ProcessInstance pi = instance(ref);
-        EXTENSION.manageDeployment(engine.getRepositoryService().createDeployment()
-                .addClasspathResource("supportcase/escalation-never.dmn").deploy());
+        EXTENSION.manageDeployment(engine.getRepositoryService()
+                .createDeployment()
+                .addClasspathResource("supportcase/escalation-never.dmn")
+                .deploy());
 
         fire(pi, "BoundaryEvent_ResponseDue");
 
-        assertThat(pi).hasPassed("Task_RecordResponseBreach", "Task_NotifyBreach", "Gateway_BreachEscalate",
-                "EndEvent_BreachHandled").hasNotPassed("Task_RequestSlaEscalation", "BoundaryEvent_SlaEscalation");
+        assertThat(pi)
+                .hasPassed(
+                        "Task_RecordResponseBreach",
+                        "Task_NotifyBreach",
+                        "Gateway_BreachEscalate",
+                        "EndEvent_BreachHandled")
+                .hasNotPassed("Task_RequestSlaEscalation", "BoundaryEvent_SlaEscalation");
         verify(glue.mail).queue(ref, MailKind.SLA_BREACH);
         assertThat(task(pi)).hasDefinitionKey("Task_Troubleshoot").hasCandidateGroup("tier1");
     }
@@ -543,15 +717,51 @@ class SupportCaseFlowTest {
 
     /** The case as the case service has it: what the task form and the warnings read. */
     private static SupportCase supportCase(String reference, Channel channel, String tier, double sentiment) {
-        return new SupportCase(1, reference, CaseStatus.OPEN, channel, "ana@example.com", "Ana", tier,
-                "Where is my parcel?", "It has not arrived.", "4521", null, sentiment, null, null, false, "P3",
-                "tier1", 0, 0, "business-hours", START.plus(Duration.ofHours(4)), START.plus(Duration.ofHours(24)),
-                false, false, null, null, null, "ivy", null, START, START, null, null, null, Duration.ZERO, List.of());
+        return new SupportCase(
+                1,
+                reference,
+                CaseStatus.OPEN,
+                channel,
+                "ana@example.com",
+                "Ana",
+                tier,
+                "Where is my parcel?",
+                "It has not arrived.",
+                "4521",
+                null,
+                sentiment,
+                null,
+                null,
+                false,
+                "P3",
+                "tier1",
+                0,
+                0,
+                "business-hours",
+                START.plus(Duration.ofHours(4)),
+                START.plus(Duration.ofHours(24)),
+                false,
+                false,
+                null,
+                null,
+                null,
+                "ivy",
+                null,
+                START,
+                START,
+                null,
+                null,
+                null,
+                Duration.ZERO,
+                List.of());
     }
 
     private ProcessInstance instance(String reference) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
-                .processDefinitionKey("support-case").singleResult();
+        return engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(reference)
+                .processDefinitionKey("support-case")
+                .singleResult();
     }
 
     private void complete(ProcessInstance pi, Map<String, Object> answer) {
@@ -559,13 +769,26 @@ class SupportCaseFlowTest {
     }
 
     private static Map<String, Object> resolved(String reply, String tags, boolean knowledgeGap) {
-        return Map.of("outcome", "resolved", "reply", reply, "resolution", "Parcel re-sent", "tags", tags,
-                "knowledgeGap", knowledgeGap);
+        return Map.of(
+                "outcome",
+                "resolved",
+                "reply",
+                reply,
+                "resolution",
+                "Parcel re-sent",
+                "tags",
+                tags,
+                "knowledgeGap",
+                knowledgeGap);
     }
 
     private Job timer(ProcessInstance pi, String activityId) {
-        return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId)
-                .timers().singleResult();
+        return engine.getManagementService()
+                .createJobQuery()
+                .processInstanceId(pi.getId())
+                .activityId(activityId)
+                .timers()
+                .singleResult();
     }
 
     private Instant timerDue(ProcessInstance pi, String activityId) {
@@ -585,11 +808,17 @@ class SupportCaseFlowTest {
         Job job = timer(pi, activityId);
         assertThat(job).as("timer %s", activityId).isNotNull();
         Instant due = job.getDuedate().toInstant();
-        if (due.isAfter(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant())) {
+        if (due.isAfter(
+                org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant())) {
             PlainEngine.now(due);
         }
-        assertThat(engine.getManagementService().createJobQuery().jobId(job.getId()).executable().count())
-                .as("%s is due", activityId).isEqualTo(1);
+        assertThat(engine.getManagementService()
+                        .createJobQuery()
+                        .jobId(job.getId())
+                        .executable()
+                        .count())
+                .as("%s is due", activityId)
+                .isEqualTo(1);
         engine.getManagementService().executeJob(job.getId());
     }
 }

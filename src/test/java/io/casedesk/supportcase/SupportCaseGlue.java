@@ -23,8 +23,17 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
  */
 final class SupportCaseGlue {
 
-    static final List<String> TAGS = List.of("payment-renewal-failure", "delivery-delay", "checkout-broken",
-            "double-charge", "refund", "login-problem", "damaged-item", "service-outage", "account-change", "how-to",
+    static final List<String> TAGS = List.of(
+            "payment-renewal-failure",
+            "delivery-delay",
+            "checkout-broken",
+            "double-charge",
+            "refund",
+            "login-problem",
+            "damaged-item",
+            "service-outage",
+            "account-change",
+            "how-to",
             "other");
     static final String CUSTOMER_REPLY_TIMEOUT = "P5D";
     static final String CONFIRMATION_TIMEOUT = "P3D";
@@ -58,7 +67,9 @@ final class SupportCaseGlue {
                 Map.entry("requestSlaEscalation", new RequestSlaEscalationDelegate()),
                 Map.entry("closeCase", new CloseCaseDelegate(cases)),
                 Map.entry("requestPrevention", new RequestPreventionDelegate(prevention)),
-                Map.entry("flowTimeouts", new FlowTimeouts(CUSTOMER_REPLY_TIMEOUT, CONFIRMATION_TIMEOUT, SURVEY_TIMEOUT)));
+                Map.entry(
+                        "flowTimeouts",
+                        new FlowTimeouts(CUSTOMER_REPLY_TIMEOUT, CONFIRMATION_TIMEOUT, SURVEY_TIMEOUT)));
     }
 
     SupportCaseStarter starter(ProcessEngine engine) {

@@ -53,19 +53,44 @@ import org.springframework.beans.factory.annotation.Autowired;
 @EndToEndContext
 class SupportCaseProcessTest {
 
-    @Autowired ProcessEngine engine;
-    @Autowired RuntimeService runtime;
-    @Autowired TaskService tasks;
-    @Autowired ManagementService management;
-    @Autowired HistoryService history;
-    @Autowired RepositoryService repository;
-    @Autowired IntakeService intake;
-    @Autowired CaseService cases;
-    @Autowired CustomerMessages customerMessages;
-    @Autowired FeedbackService feedback;
-    @Autowired PreventionService prevention;
-    @Autowired SlaClock slaClock;
-    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    CaseService cases;
+
+    @Autowired
+    CustomerMessages customerMessages;
+
+    @Autowired
+    FeedbackService feedback;
+
+    @Autowired
+    PreventionService prevention;
+
+    @Autowired
+    SlaClock slaClock;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void initAssertions() {
@@ -75,13 +100,26 @@ class SupportCaseProcessTest {
 
     @Test
     void happyPath_acknowledgesTriagesResolvesClosesAndSurveys() {
-        String ref = open("email", "standard", "Where is my parcel?", "My order has not arrived yet, tracking shows nothing.");
+        String ref = open(
+                "email", "standard", "Where is my parcel?", "My order has not arrived yet, tracking shows nothing.");
         ProcessInstance pi = instance(ref);
-        assertThat(pi).isWaitingAt("Task_Troubleshoot")
-                .hasPassed("Task_Classify", "Task_CheckCompliance", "Task_DecidePriority", "Task_DecideSlaTargets",
-                        "Task_ScheduleSla", "Task_DecideRouting", "Task_DecideTriageEscalation", "Task_RecordTriage", "Task_SendAcknowledgement")
-                .variables().containsEntry("priority", "P3").containsEntry("category", "delivery")
-                .containsEntry("candidateGroup", "tier1").doesNotContainKey("caseText");
+        assertThat(pi)
+                .isWaitingAt("Task_Troubleshoot")
+                .hasPassed(
+                        "Task_Classify",
+                        "Task_CheckCompliance",
+                        "Task_DecidePriority",
+                        "Task_DecideSlaTargets",
+                        "Task_ScheduleSla",
+                        "Task_DecideRouting",
+                        "Task_DecideTriageEscalation",
+                        "Task_RecordTriage",
+                        "Task_SendAcknowledgement")
+                .variables()
+                .containsEntry("priority", "P3")
+                .containsEntry("category", "delivery")
+                .containsEntry("candidateGroup", "tier1")
+                .doesNotContainKey("caseText");
         SupportCase triaged = cases.get(ref);
         assertThat(triaged.status()).isEqualTo(CaseStatus.OPEN);
         assertThat(triaged.slaCalendar()).isEqualTo("business-hours");
@@ -94,8 +132,10 @@ class SupportCaseProcessTest {
 
         Task troubleshoot = task(pi);
         assertThat(troubleshoot).hasDefinitionKey("Task_Troubleshoot").hasCandidateGroup("tier1");
-        assertThat(tasks.getVariablesLocal(troubleshoot.getId())).containsEntry("subject", "Where is my parcel?")
-                .containsKey("recentCasesText").containsKey("timelineText");
+        assertThat(tasks.getVariablesLocal(troubleshoot.getId()))
+                .containsEntry("subject", "Where is my parcel?")
+                .containsKey("recentCasesText")
+                .containsKey("timelineText");
         tasks.complete(troubleshoot.getId(), resolved("We have re-sent your parcel.", "delivery-delay", false));
         SupportCase resolved = cases.get(ref);
         assertThat(resolved.status()).isEqualTo(CaseStatus.RESOLVED);
@@ -106,20 +146,33 @@ class SupportCaseProcessTest {
         deliverMails(ref);
         String token = linkToken(lastMailFor(ref, "Resolved"), "resolution");
         assertThat(feedback.answerResolution(token, true)).isTrue();
-        assertThat(feedback.answerResolution(token, true)).as("a link works once").isFalse();
+        assertThat(feedback.answerResolution(token, true))
+                .as("a link works once")
+                .isFalse();
         assertThat(cases.get(ref).status()).isEqualTo(CaseStatus.CLOSED);
 
         deliverMails(ref);
         String survey = linkToken(lastMailFor(ref, "How did we do"), "survey");
         assertThat(feedback.answerSurvey(survey, 5, "Quick and friendly")).isTrue();
 
-        assertThat(pi).isEnded().hasPassed("Event_ResolutionConfirmed", "Task_CloseCase", "Event_SurveyAnswered",
-                "EndEvent_CaseClosed").hasNotPassed("Task_CsatRecovery", "Task_RequestPrevention");
+        assertThat(pi)
+                .isEnded()
+                .hasPassed("Event_ResolutionConfirmed", "Task_CloseCase", "Event_SurveyAnswered", "EndEvent_CaseClosed")
+                .hasNotPassed("Task_CsatRecovery", "Task_RequestPrevention");
         SupportCase closed = cases.get(ref);
         assertThat(closed.closedAt()).isNotNull();
         assertThat(closed.csat()).isEqualTo(5);
-        assertThat(types(ref)).containsSubsequence("opened", "decision", "triaged", "acknowledged", "agent-reply",
-                "resolved", "confirmed", "closed", "csat");
+        assertThat(types(ref))
+                .containsSubsequence(
+                        "opened",
+                        "decision",
+                        "triaged",
+                        "acknowledged",
+                        "agent-reply",
+                        "resolved",
+                        "confirmed",
+                        "closed",
+                        "csat");
         assertThat(details(ref, "decision"))
                 .anyMatch(d -> d.startsWith("case-priority v" + version("case-priority") + " rule Rule_Priority_"))
                 .anyMatch(d -> d.startsWith("sla-targets v" + version("sla-targets") + " rule Rule_Sla_P3_Email"))
@@ -145,8 +198,9 @@ class SupportCaseProcessTest {
         String ref = open("web", "standard", "App crashes", "The app shows an error and crashes when I open it.");
         ProcessInstance pi = instance(ref);
         deliverMails(ref);
-        tasks.complete(task(pi).getId(), Map.of("outcome", "escalate", "reply", "A colleague will take over.",
-                "knowledgeGap", false));
+        tasks.complete(
+                task(pi).getId(),
+                Map.of("outcome", "escalate", "reply", "A colleague will take over.", "knowledgeGap", false));
         deliverMails(ref);
         assertThat(lastMailFor(ref, "Re: App crashes")).isNotNull();
         assertThat(task(pi)).hasDefinitionKey("Task_Escalated").hasCandidateGroup("tier2");
@@ -156,7 +210,8 @@ class SupportCaseProcessTest {
         assertThat(task(pi)).hasDefinitionKey("Task_Escalated").hasCandidateGroup("specialists");
         assertThat(pi).hasPassed("Task_EvaluateEscalation", "Task_ApplyEscalation");
         assertThat(cases.get(ref).escalationLevel()).isEqualTo(2);
-        assertThat(details(ref, "decision")).anyMatch(d -> d.contains("Rule_Escalation_AgentTier1"))
+        assertThat(details(ref, "decision"))
+                .anyMatch(d -> d.contains("Rule_Escalation_AgentTier1"))
                 .anyMatch(d -> d.contains("Rule_Escalation_AgentTier2"));
     }
 
@@ -171,8 +226,12 @@ class SupportCaseProcessTest {
         assertThat(cases.get(ref).responseBreached()).isTrue();
         deliverMails(ref);
         assertThat(recipient(lastMailFor(ref, "SLA breached"))).isEqualTo("managers@casedesk.local");
-        assertThat(pi).hasPassed("Task_RecordResponseBreach", "Task_BreachEscalation", "Task_RequestSlaEscalation",
-                "BoundaryEvent_SlaEscalation");
+        assertThat(pi)
+                .hasPassed(
+                        "Task_RecordResponseBreach",
+                        "Task_BreachEscalation",
+                        "Task_RequestSlaEscalation",
+                        "BoundaryEvent_SlaEscalation");
         deliverMails(ref);
         assertThat(task(pi)).hasDefinitionKey("Task_Escalated").hasCandidateGroup("tier2");
         assertThat(types(ref)).containsSubsequence("sla-breach", "decision", "escalated");
@@ -202,7 +261,8 @@ class SupportCaseProcessTest {
         tasks.complete(task(pi).getId(), resolved("Use the reset link.", "how-to", false));
         runJob(pi, "BoundaryEvent_ResponseDue");
         runJob(pi, "BoundaryEvent_ResolutionDue");
-        assertThat(pi).hasPassed("EndEvent_ResponseMet", "EndEvent_ResolutionMet")
+        assertThat(pi)
+                .hasPassed("EndEvent_ResponseMet", "EndEvent_ResolutionMet")
                 .hasNotPassed("Task_RecordResponseBreach", "Task_RecordResolutionBreach");
         SupportCase c = cases.get(ref);
         assertThat(c.responseBreached()).isFalse();
@@ -217,19 +277,28 @@ class SupportCaseProcessTest {
         int priority = task(pi).getPriority();
 
         runJob(pi, "BoundaryEvent_ResponseFirstWarning");
-        assertThat(details(ref, "sla-warning")).singleElement().asString().startsWith("First-response target at risk (first");
+        assertThat(details(ref, "sla-warning"))
+                .singleElement()
+                .asString()
+                .startsWith("First-response target at risk (first");
         assertThat(task(pi).getPriority()).isGreaterThan(priority);
         runJob(pi, "BoundaryEvent_ResponseFinalWarning");
         deliverMails(ref);
         assertThat(recipient(lastMailFor(ref, "SLA at risk"))).isEqualTo("managers@casedesk.local");
-        assertThat(pi).hasPassed("Task_WarnResponseFirst", "EndEvent_ResponseFirstWarned", "Task_NotifyResponseAtRisk",
-                "EndEvent_ResponseManagerWarned");
+        assertThat(pi)
+                .hasPassed(
+                        "Task_WarnResponseFirst",
+                        "EndEvent_ResponseFirstWarned",
+                        "Task_NotifyResponseAtRisk",
+                        "EndEvent_ResponseManagerWarned");
 
         tasks.complete(task(pi).getId(), Map.of("outcome", "escalate", "knowledgeGap", false));
         runJob(pi, "BoundaryEvent_ResolutionFirstWarning");
         runJob(pi, "BoundaryEvent_ResolutionFinalWarning");
         deliverMails(ref);
-        assertThat(pi).hasPassed("Task_WarnResolutionFirst", "Task_NotifyResolutionAtRisk", "EndEvent_ResolutionManagerWarned");
+        assertThat(pi)
+                .hasPassed(
+                        "Task_WarnResolutionFirst", "Task_NotifyResolutionAtRisk", "EndEvent_ResolutionManagerWarned");
         assertThat(types(ref)).containsSubsequence("sla-warning", "sla-warning", "sla-warning", "sla-warning");
     }
 
@@ -238,15 +307,20 @@ class SupportCaseProcessTest {
         String ref = open("email", "standard", "Password help", "How do I reset my password?");
         ProcessInstance pi = instance(ref);
         tasks.complete(task(pi).getId(), resolved("Use the reset link.", "how-to", false));
-        for (String timer : List.of("BoundaryEvent_ResponseFirstWarning", "BoundaryEvent_ResponseFinalWarning",
-                "BoundaryEvent_ResolutionFirstWarning", "BoundaryEvent_ResolutionFinalWarning")) {
+        for (String timer : List.of(
+                "BoundaryEvent_ResponseFirstWarning",
+                "BoundaryEvent_ResponseFinalWarning",
+                "BoundaryEvent_ResolutionFirstWarning",
+                "BoundaryEvent_ResolutionFinalWarning")) {
             runJob(pi, timer);
         }
         deliverMails(ref);
-        assertThat(pi).hasPassed("EndEvent_ResponseNoLongerAtRisk", "EndEvent_ResolutionNoLongerAtRisk")
+        assertThat(pi)
+                .hasPassed("EndEvent_ResponseNoLongerAtRisk", "EndEvent_ResolutionNoLongerAtRisk")
                 .hasNotPassed("Task_NotifyResponseAtRisk", "Task_NotifyResolutionAtRisk");
         assertThat(types(ref)).doesNotContain("sla-warning");
-        assertThat(slaClock.records(ref)).extracting(SlaRecord::outcome)
+        assertThat(slaClock.records(ref))
+                .extracting(SlaRecord::outcome)
                 .containsExactly(SlaRecord.Outcome.MET, SlaRecord.Outcome.MET);
     }
 
@@ -264,10 +338,12 @@ class SupportCaseProcessTest {
         backdatePause(ref, Duration.ofHours(30));
         customerMessages.receive(ref, "Size 42");
         Instant movedDue = cases.get(ref).resolutionDueAt();
-        assertThat(Duration.between(resolutionDue, movedDue)).isBetween(Duration.ofHours(30), Duration.ofHours(30).plusSeconds(5));
+        assertThat(Duration.between(resolutionDue, movedDue))
+                .isBetween(Duration.ofHours(30), Duration.ofHours(30).plusSeconds(5));
         assertThat(Duration.between(timerDue, timerDue(pi, "BoundaryEvent_ResolutionDue")))
                 .isBetween(Duration.ofHours(30), Duration.ofHours(30).plusSeconds(5));
-        assertThat(timerDue(pi, "BoundaryEvent_ResolutionDue")).as("a resumed case does not breach at once")
+        assertThat(timerDue(pi, "BoundaryEvent_ResolutionDue"))
+                .as("a resumed case does not breach at once")
                 .isAfter(Instant.now().plus(Duration.ofHours(23)));
 
         // second wait: 2 hours; the pauses add up
@@ -276,13 +352,17 @@ class SupportCaseProcessTest {
         runJob(pi, "Event_CustomerSilent");
         assertThat(Duration.between(resolutionDue, cases.get(ref).resolutionDueAt()))
                 .isBetween(Duration.ofHours(32), Duration.ofHours(32).plusSeconds(10));
-        SlaRecord resolution = slaClock.records(ref).stream().filter(r -> r.target() == SlaTarget.RESOLUTION)
-                .findFirst().orElseThrow();
-        assertThat(resolution.paused()).isBetween(Duration.ofHours(32), Duration.ofHours(32).plusSeconds(10));
+        SlaRecord resolution = slaClock.records(ref).stream()
+                .filter(r -> r.target() == SlaTarget.RESOLUTION)
+                .findFirst()
+                .orElseThrow();
+        assertThat(resolution.paused())
+                .isBetween(Duration.ofHours(32), Duration.ofHours(32).plusSeconds(10));
         assertThat(resolution.outcome()).isEqualTo(SlaRecord.Outcome.RUNNING);
         assertThat(cases.get(ref).resolutionBreached()).isFalse();
         assertThat(details(ref, "sla-resumed")).hasSize(2);
-        assertThat(cases.get(ref).slaPaused()).as("the case shows the time paused")
+        assertThat(cases.get(ref).slaPaused())
+                .as("the case shows the time paused")
                 .isBetween(Duration.ofHours(32), Duration.ofHours(32).plusSeconds(10));
     }
 
@@ -292,9 +372,12 @@ class SupportCaseProcessTest {
         ProcessInstance pi = instance(ref);
         runJob(pi, "BoundaryEvent_ResponseDue");
         deliverMails(ref);
-        tasks.complete(task(pi).getId(), Map.of("outcome", "need_info", "reply", "Which order?", "knowledgeGap", false));
-        SlaRecord response = slaClock.records(ref).stream().filter(r -> r.target() == SlaTarget.RESPONSE)
-                .findFirst().orElseThrow();
+        tasks.complete(
+                task(pi).getId(), Map.of("outcome", "need_info", "reply", "Which order?", "knowledgeGap", false));
+        SlaRecord response = slaClock.records(ref).stream()
+                .filter(r -> r.target() == SlaTarget.RESPONSE)
+                .findFirst()
+                .orElseThrow();
         assertThat(response.outcome()).isEqualTo(SlaRecord.Outcome.BREACHED);
         assertThat(response.late()).isNotNull();
     }
@@ -307,19 +390,23 @@ class SupportCaseProcessTest {
         String breachedByTimer = open("email", "standard", "No answer yet", "Where is my parcel?");
         runJob(instance(breachedByTimer), "BoundaryEvent_ResponseDue");
         String metInTime = open("email", "standard", "Quick answer", "Where is my parcel?");
-        tasks.complete(task(instance(metInTime)).getId(), Map.of("outcome", "need_info", "reply", "Which order?",
-                "knowledgeGap", false));
+        tasks.complete(
+                task(instance(metInTime)).getId(),
+                Map.of("outcome", "need_info", "reply", "Which order?", "knowledgeGap", false));
         String metLate = open("email", "standard", "Late answer", "Where is my parcel?");
         runJob(instance(metLate), "BoundaryEvent_ResponseDue");
         deliverMails(metLate);
-        tasks.complete(task(instance(metLate)).getId(), Map.of("outcome", "need_info", "reply", "Sorry, which order?",
-                "knowledgeGap", false));
+        tasks.complete(
+                task(instance(metLate)).getId(),
+                Map.of("outcome", "need_info", "reply", "Sorry, which order?", "knowledgeGap", false));
 
         SlaCompliance after = slaClock.compliance(from, Instant.now().plusSeconds(3600));
         assertThat(after.response().met() - before.response().met()).isEqualTo(1);
         assertThat(after.response().breached() - before.response().breached())
-                .as("one breach per response timer that fired unmet").isEqualTo(2);
-        assertThat(List.of(breachedByTimer, metInTime, metLate)).filteredOn(ref -> cases.get(ref).responseBreached())
+                .as("one breach per response timer that fired unmet")
+                .isEqualTo(2);
+        assertThat(List.of(breachedByTimer, metInTime, metLate))
+                .filteredOn(ref -> cases.get(ref).responseBreached())
                 .containsExactlyInAnyOrder(breachedByTimer, metLate);
         assertThat(slaClock.records(metLate).get(0).late()).isNotNull();
     }
@@ -329,8 +416,9 @@ class SupportCaseProcessTest {
         String ref = open("email", "standard", "Wrong size", "The shoes I got are the wrong size.");
         ProcessInstance pi = instance(ref);
         deliverMails(ref);
-        tasks.complete(task(pi).getId(), Map.of("outcome", "need_info", "reply", "Which size did you order?",
-                "knowledgeGap", false));
+        tasks.complete(
+                task(pi).getId(),
+                Map.of("outcome", "need_info", "reply", "Which size did you order?", "knowledgeGap", false));
         deliverMails(ref);
         assertThat(lastMailFor(ref, "We need a few more details")).isNotNull();
         assertThat(pi).isWaitingAt("Gateway_AwaitCustomer");
@@ -348,8 +436,9 @@ class SupportCaseProcessTest {
         ProcessInstance pi = instance(ref);
         deliverMails(ref);
         tasks.complete(task(pi).getId(), Map.of("outcome", "escalate", "knowledgeGap", false));
-        tasks.complete(task(pi).getId(), Map.of("outcome", "need_info", "reply", "Which file did you export?",
-                "knowledgeGap", false));
+        tasks.complete(
+                task(pi).getId(),
+                Map.of("outcome", "need_info", "reply", "Which file did you export?", "knowledgeGap", false));
         deliverMails(ref);
         runJob(pi, "Event_CustomerSilent");
         assertThat(task(pi)).hasDefinitionKey("Task_Escalated").hasCandidateGroup("tier2");
@@ -363,19 +452,22 @@ class SupportCaseProcessTest {
         deliverMails(ref);
         tasks.complete(task(pi).getId(), resolved("We reset your payment method.", "payment-renewal-failure", false));
         deliverMails(ref);
-        assertThat(feedback.answerResolution(linkToken(lastMailFor(ref, "Resolved"), "resolution"), false)).isTrue();
+        assertThat(feedback.answerResolution(linkToken(lastMailFor(ref, "Resolved"), "resolution"), false))
+                .isTrue();
 
         assertThat(task(pi)).hasDefinitionKey("Task_Escalated").hasCandidateGroup("tier2");
         assertThat(cases.get(ref).reopenCount()).isEqualTo(1);
         assertThat(runtime.getVariable(pi.getId(), "reopenCount")).isEqualTo(1);
 
-        tasks.complete(task(pi).getId(), resolved("We refunded and renewed manually.", "payment-renewal-failure", false));
+        tasks.complete(
+                task(pi).getId(), resolved("We refunded and renewed manually.", "payment-renewal-failure", false));
         deliverMails(ref);
         assertThat(customerMessages.receive(ref, "Still not working!")).isEqualTo(CustomerMessages.Effect.REOPENED);
         deliverMails(ref);
         assertThat(task(pi)).hasDefinitionKey("Task_Escalated").hasCandidateGroup("specialists");
         assertThat(cases.get(ref).reopenCount()).isEqualTo(2);
-        assertThat(details(ref, "decision")).anyMatch(d -> d.contains("Rule_Escalation_ReopenTier1"))
+        assertThat(details(ref, "decision"))
+                .anyMatch(d -> d.contains("Rule_Escalation_ReopenTier1"))
                 .anyMatch(d -> d.contains("Rule_Escalation_RepeatedFailure"));
     }
 
@@ -440,11 +532,13 @@ class SupportCaseProcessTest {
         deliverMails(ref);
         feedback.answerResolution(linkToken(lastMailFor(ref, "Resolved"), "resolution"), true);
         deliverMails(ref);
-        assertThat(feedback.answerSurvey(linkToken(lastMailFor(ref, "How did we do"), "survey"), 2, "Too slow")).isTrue();
+        assertThat(feedback.answerSurvey(linkToken(lastMailFor(ref, "How did we do"), "survey"), 2, "Too slow"))
+                .isTrue();
 
         Task recovery = task(pi);
         assertThat(recovery).hasDefinitionKey("Task_CsatRecovery").hasCandidateGroup("managers");
-        assertThat(tasks.getVariables(recovery.getId())).containsEntry("csatScore", 2)
+        assertThat(tasks.getVariables(recovery.getId()))
+                .containsEntry("csatScore", 2)
                 .containsEntry("csatComment", "Too slow");
         tasks.complete(recovery.getId(), Map.of("recoveryNote", "Called the customer, voucher sent."));
         assertThat(pi).isEnded();
@@ -470,20 +564,29 @@ class SupportCaseProcessTest {
 
     @Test
     void knowledgeGap_opensOnePreventionTicketPerTag_andLinksLaterCases() {
-        String first = resolveAndClose("Checkout broken", "The checkout page is broken, I cannot pay.", "checkout-broken", true);
+        String first = resolveAndClose(
+                "Checkout broken", "The checkout page is broken, I cannot pay.", "checkout-broken", true);
         long ticket = prevention.openTicket("checkout-broken").orElseThrow();
-        ProcessInstance ticketFlow = runtime.createProcessInstanceQuery().processDefinitionKey("prevention-ticket")
-                .processInstanceBusinessKey("PREV-" + ticket).singleResult();
+        ProcessInstance ticketFlow = runtime.createProcessInstanceQuery()
+                .processDefinitionKey("prevention-ticket")
+                .processInstanceBusinessKey("PREV-" + ticket)
+                .singleResult();
         assertThat(ticketFlow).isNotNull();
 
-        String second = resolveAndClose("Cannot pay", "Checkout shows an error when I try to pay.", "checkout-broken", true);
+        String second =
+                resolveAndClose("Cannot pay", "Checkout shows an error when I try to pay.", "checkout-broken", true);
         assertThat(prevention.openTicket("checkout-broken")).contains(ticket);
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("prevention-ticket")
-                .processInstanceBusinessKey("PREV-" + ticket).count()).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey("prevention-ticket")
+                        .processInstanceBusinessKey("PREV-" + ticket)
+                        .count())
+                .isEqualTo(1);
         assertThat(prevention.linkedCases(ticket)).containsExactly(first, second);
-        assertThat(details(second, "prevention")).anyMatch(d -> d.startsWith("Linked to open prevention ticket PREV-" + ticket));
+        assertThat(details(second, "prevention"))
+                .anyMatch(d -> d.startsWith("Linked to open prevention ticket PREV-" + ticket));
 
-        Task task = tasks.createTaskQuery().processInstanceId(ticketFlow.getId()).singleResult();
+        Task task =
+                tasks.createTaskQuery().processInstanceId(ticketFlow.getId()).singleResult();
         assertThat(task).hasDefinitionKey("Task_Prevention").hasCandidateGroup("knowledge");
         tasks.complete(task.getId(), Map.of("action", "faq", "preventionNote", "FAQ entry on card checkout added."));
         assertThat(ticketFlow).isEnded();
@@ -495,17 +598,31 @@ class SupportCaseProcessTest {
 
     @Test
     void phoneCaseFromTasklistStartForm_becomesACaseWithItsReferenceAsBusinessKey() {
-        ProcessInstance pi = runtime.startProcessInstanceByKey("support-case", Map.of(
-                "customerEmail", "Caller@Example.com", "customerName", "Carl", "customerTier", "standard",
-                "subject", "Refund please", "description", "I would like my money back.", "orderId", "",
-                "severity", ""));
+        ProcessInstance pi = runtime.startProcessInstanceByKey(
+                "support-case",
+                Map.of(
+                        "customerEmail",
+                        "Caller@Example.com",
+                        "customerName",
+                        "Carl",
+                        "customerTier",
+                        "standard",
+                        "subject",
+                        "Refund please",
+                        "description",
+                        "I would like my money back.",
+                        "orderId",
+                        "",
+                        "severity",
+                        ""));
         assertThat(pi.getBusinessKey()).startsWith("CASE-");
         SupportCase c = cases.get(pi.getBusinessKey());
         assertThat(c.channel().wire()).isEqualTo("phone");
         assertThat(c.customerEmail()).isEqualTo("caller@example.com");
         assertThat(c.processInstanceId()).isEqualTo(pi.getId());
         assertThat(c.intent()).isEqualTo("refund-request");
-        assertThat(runtime.getVariables(pi.getId())).doesNotContainKeys("subject", "description", "customerEmail")
+        assertThat(runtime.getVariables(pi.getId()))
+                .doesNotContainKeys("subject", "description", "customerEmail")
                 .containsEntry("caseReference", c.reference());
     }
 
@@ -515,11 +632,14 @@ class SupportCaseProcessTest {
         ProcessInstance pi = instance(ref);
         Task task = task(pi);
         assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("outcome", "closed", "reply", "x")))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("outcome");
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("outcome");
         assertThatThrownBy(() -> tasks.complete(task.getId(), resolved("Done.", "not-a-tag", false)))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("not-a-tag");
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("not-a-tag");
         assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("outcome", "need_info", "reply", " ")))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("reply");
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("reply");
         assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
         assertThat(cases.get(ref).status()).isEqualTo(CaseStatus.OPEN);
     }
@@ -532,7 +652,9 @@ class SupportCaseProcessTest {
     /** Makes the running pause of the case look as if it started {@code ago} before now. */
     private void backdatePause(String ref, Duration ago) {
         jdbc.sql("UPDATE sla_record SET paused_since = :at WHERE case_id = :id AND paused_since IS NOT NULL")
-                .param("at", java.sql.Timestamp.from(Instant.now().minus(ago))).param("id", cases.get(ref).id()).update();
+                .param("at", java.sql.Timestamp.from(Instant.now().minus(ago)))
+                .param("id", cases.get(ref).id())
+                .update();
     }
 
     /**
@@ -540,13 +662,22 @@ class SupportCaseProcessTest {
      * context deploys a policy change and deploys the original back, as a newer version.
      */
     private int version(String decisionKey) {
-        return repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey).latestVersion()
-                .singleResult().getVersion();
+        return repository
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey(decisionKey)
+                .latestVersion()
+                .singleResult()
+                .getVersion();
     }
 
     private Instant timerDue(ProcessInstance pi, String activityId) {
-        return management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult()
-                .getDuedate().toInstant();
+        return management
+                .createJobQuery()
+                .processInstanceId(pi.getId())
+                .activityId(activityId)
+                .singleResult()
+                .getDuedate()
+                .toInstant();
     }
 
     private String resolveAndClose(String subject, String description, String tag, boolean knowledgeGap) {
@@ -561,8 +692,8 @@ class SupportCaseProcessTest {
     }
 
     private static Map<String, Object> resolved(String reply, String tags, boolean knowledgeGap) {
-        return Map.of("outcome", "resolved", "reply", reply, "resolution", reply, "tags", tags,
-                "knowledgeGap", knowledgeGap);
+        return Map.of(
+                "outcome", "resolved", "reply", reply, "resolution", reply, "tags", tags, "knowledgeGap", knowledgeGap);
     }
 
     private String open(String channel, String tier, String subject, String description) {
@@ -575,8 +706,10 @@ class SupportCaseProcessTest {
     }
 
     private ProcessInstance instance(String ref) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(SupportCaseProcess.KEY)
-                .processInstanceBusinessKey(ref).singleResult();
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(SupportCaseProcess.KEY)
+                .processInstanceBusinessKey(ref)
+                .singleResult();
     }
 
     private Task task(ProcessInstance pi) {
@@ -590,8 +723,14 @@ class SupportCaseProcessTest {
     }
 
     private void runJob(ProcessInstance pi, String activityId) {
-        List<Job> jobs = management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).list();
-        assertThat(jobs).as("job at " + activityId + " of " + pi.getBusinessKey()).hasSize(1);
+        List<Job> jobs = management
+                .createJobQuery()
+                .processInstanceId(pi.getId())
+                .activityId(activityId)
+                .list();
+        assertThat(jobs)
+                .as("job at " + activityId + " of " + pi.getBusinessKey())
+                .hasSize(1);
         management.executeJob(jobs.get(0).getId());
     }
 
@@ -600,6 +739,9 @@ class SupportCaseProcessTest {
     }
 
     private List<String> details(String ref, String type) {
-        return cases.timeline(ref).stream().filter(e -> e.type().wire().equals(type)).map(CaseEvent::detail).toList();
+        return cases.timeline(ref).stream()
+                .filter(e -> e.type().wire().equals(type))
+                .map(CaseEvent::detail)
+                .toList();
     }
 }

@@ -27,8 +27,7 @@ final class CustomerJourney {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private CustomerJourney() {
-    }
+    private CustomerJourney() {}
 
     /** The customer of each case opened here: other test contexts have cases with the same references. */
     private static final Map<String, String> CUSTOMERS = new ConcurrentHashMap<>();
@@ -43,23 +42,39 @@ final class CustomerJourney {
     /** The mails of a case opened here, oldest first. */
     static List<MimeMessage> mailsFor(String ref) {
         String customer = CUSTOMERS.get(ref);
-        return TestMailServer.mailsFor(ref).stream().filter(m -> TestMailServer.recipient(m).equals(customer)).toList();
+        return TestMailServer.mailsFor(ref).stream()
+                .filter(m -> TestMailServer.recipient(m).equals(customer))
+                .toList();
     }
 
     /** The agent resolves the case; retried because the acknowledgement job may touch the process meanwhile. */
     static void resolve(TaskService tasks, String ref) {
         await().atMost(PATIENCE).ignoreExceptions().until(() -> {
-            Task task = tasks.createTaskQuery().processInstanceBusinessKey(ref).taskDefinitionKey("Task_Troubleshoot")
+            Task task = tasks.createTaskQuery()
+                    .processInstanceBusinessKey(ref)
+                    .taskDefinitionKey("Task_Troubleshoot")
                     .singleResult();
-            tasks.complete(task.getId(), Map.of("outcome", "resolved", "reply", "We have re-sent your parcel.",
-                    "resolution", "Re-sent the parcel", "tags", "delivery-delay", "knowledgeGap", false));
+            tasks.complete(
+                    task.getId(),
+                    Map.of(
+                            "outcome",
+                            "resolved",
+                            "reply",
+                            "We have re-sent your parcel.",
+                            "resolution",
+                            "Re-sent the parcel",
+                            "tags",
+                            "delivery-delay",
+                            "knowledgeGap",
+                            false));
             return true;
         });
     }
 
     /** The first link to /{page}/… in the latest mail of the case whose subject contains subjectPart. */
     static Optional<String> linkIn(String ref, String subjectPart, String page) {
-        return mailsFor(ref).stream().filter(m -> TestMailServer.subject(m).contains(subjectPart))
+        return mailsFor(ref).stream()
+                .filter(m -> TestMailServer.subject(m).contains(subjectPart))
                 .reduce((a, b) -> b)
                 .flatMap(m -> firstMatch(text(m), "https?://[^\\s\"'<>]+/" + page + "/[A-Za-z0-9_-]{20,}"));
     }
@@ -71,15 +86,21 @@ final class CustomerJourney {
      * mail and token: hence the latest mail, read again on every poll.
      */
     static String awaitValidLink(FeedbackService feedback, String ref, String subjectPart, String page) {
-        return await().atMost(PATIENCE).until(() -> linkIn(ref, subjectPart, page)
-                .filter(link -> page.equals("survey") ? feedback.survey(token(link)).isPresent()
-                        : feedback.subjectFor(token(link), false).isPresent())
-                .orElse(null), link -> link != null);
+        return await().atMost(PATIENCE)
+                .until(
+                        () -> linkIn(ref, subjectPart, page)
+                                .filter(link -> page.equals("survey")
+                                        ? feedback.survey(token(link)).isPresent()
+                                        : feedback.subjectFor(token(link), false)
+                                                .isPresent())
+                                .orElse(null),
+                        link -> link != null);
     }
 
     /** A one-click score link of the survey mail, if the mail has them. */
     static Optional<String> scoreLinkIn(String ref, int score) {
-        return mailsFor(ref).stream().filter(m -> TestMailServer.subject(m).contains("How did we do"))
+        return mailsFor(ref).stream()
+                .filter(m -> TestMailServer.subject(m).contains("How did we do"))
                 .reduce((a, b) -> b)
                 .flatMap(m -> firstMatch(text(m), "https?://[^\\s\"'<>]+/survey/[A-Za-z0-9_-]{20,}\\?score=" + score));
     }

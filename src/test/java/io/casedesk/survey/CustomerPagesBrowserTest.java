@@ -56,21 +56,41 @@ class CustomerPagesBrowserTest {
     private static WebDriver browser;
     private static Path profile;
 
-    @LocalServerPort int port;
-    @Autowired IntakeService intake;
-    @Autowired CaseService cases;
-    @Autowired TaskService tasks;
-    @Autowired HistoryService history;
-    @Autowired FeedbackService feedback;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    CaseService cases;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    FeedbackService feedback;
 
     @BeforeAll
     static void startBrowser(Chromium chromium) throws IOException {
         profile = Files.createTempDirectory("casedesk-chromium-");
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(chromium.driver().toFile())
-                .usingAnyFreePort().build();
-        var options = new ChromeOptions().setBinary(chromium.browser().toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=390,844");
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromium.driver().toFile())
+                .usingAnyFreePort()
+                .build();
+        var options = new ChromeOptions()
+                .setBinary(chromium.browser().toFile())
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-dev-shm-usage",
+                        "--user-data-dir=" + profile,
+                        "--window-size=390,844");
         browser = new ChromeDriver(service, options);
         Files.createDirectories(SCREENSHOTS);
     }
@@ -82,7 +102,9 @@ class CustomerPagesBrowserTest {
         }
         if (profile != null) {
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .map(Path::toFile)
+                        .forEach(File::delete);
             }
         }
     }
@@ -110,20 +132,26 @@ class CustomerPagesBrowserTest {
         assertThat(cases.get(ref).status()).isEqualTo(CaseStatus.CLOSED);
 
         // one click on "4" in the mail records the score at once and offers a comment
-        String scoreLink = scoreLinkIn(ref, 4).map(link -> onServer(link, base()))
+        String scoreLink = scoreLinkIn(ref, 4)
+                .map(link -> onServer(link, base()))
                 .orElseThrow(() -> new AssertionError("the survey mail carries no one-click link for 4"));
         browser.get(scoreLink);
         assertPhonePage("03-survey-scored");
         assertThat(text(By.id("message"))).isEqualTo("We have recorded your rating: 4 out of 5.");
         assertThat(cases.get(ref).csat()).isEqualTo(4);
         String processInstanceId = cases.get(ref).processInstanceId();
-        await().atMost(PATIENCE).until(() -> history.createHistoricProcessInstanceQuery()
-                .processInstanceId(processInstanceId).finished().count() == 1);
+        await().atMost(PATIENCE)
+                .until(() -> history.createHistoricProcessInstanceQuery()
+                                .processInstanceId(processInstanceId)
+                                .finished()
+                                .count()
+                        == 1);
 
         // the same link again records nothing more
         browser.get(surveyLink + "?score=1");
         assertPhonePage("04-survey-already-scored");
-        assertThat(text(By.id("message"))).isEqualTo("Your rating was already recorded: 4 out of 5. You can still add a comment.");
+        assertThat(text(By.id("message")))
+                .isEqualTo("Your rating was already recorded: 4 out of 5. You can still add a comment.");
         assertThat(cases.get(ref).csat()).isEqualTo(4);
 
         WebElement comment = browser.findElement(By.id("comment"));
@@ -146,7 +174,8 @@ class CustomerPagesBrowserTest {
             assertThat(browser.getPageSource()).doesNotContain("7781").doesNotContain(ref);
         }
         assertPhonePage("07-link-not-valid");
-        assertThat(CustomerJourney.mailsFor(ref)).extracting(TestMailServer::subject)
+        assertThat(CustomerJourney.mailsFor(ref))
+                .extracting(TestMailServer::subject)
                 .anyMatch(mailSubject -> mailSubject.contains("We have received"));
     }
 
@@ -162,7 +191,9 @@ class CustomerPagesBrowserTest {
         assertThat(reopened.status()).isIn(CaseStatus.IN_PROGRESS, CaseStatus.ESCALATED);
         assertThat(reopened.reopenCount()).isEqualTo(1);
         assertThat(reopened.resolvedAt()).isNull();
-        await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(ref).count() == 1);
+        await().atMost(PATIENCE)
+                .until(() ->
+                        tasks.createTaskQuery().processInstanceBusinessKey(ref).count() == 1);
     }
 
     @Test
@@ -173,7 +204,8 @@ class CustomerPagesBrowserTest {
         browser.get(onServer(awaitValidLink(feedback, ref, "How did we do", "survey"), base()));
         assertPhonePage("08-survey-form");
         // every input has a label, the scores are a fieldset with a legend
-        assertThat(browser.findElements(By.cssSelector("fieldset.scores > legend"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("fieldset.scores > legend")))
+                .hasSize(1);
         List<WebElement> scores = browser.findElements(By.cssSelector("input[name=score]"));
         assertThat(scores).hasSize(5);
         for (WebElement score : scores) {
@@ -198,10 +230,12 @@ class CustomerPagesBrowserTest {
     /** Fits a phone: nothing wider than the screen, text at a readable size, the page in English. */
     private void assertPhonePage(String name) throws IOException {
         var js = (JavascriptExecutor) browser;
-        assertThat((Boolean) js.executeScript(
-                "return document.documentElement.scrollWidth <= window.innerWidth")).as(name + " fits the width").isTrue();
-        assertThat(((Number) js.executeScript(
-                "return parseFloat(getComputedStyle(document.body).fontSize)")).doubleValue()).isGreaterThanOrEqualTo(16);
+        assertThat((Boolean) js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as(name + " fits the width")
+                .isTrue();
+        assertThat(((Number) js.executeScript("return parseFloat(getComputedStyle(document.body).fontSize)"))
+                        .doubleValue())
+                .isGreaterThanOrEqualTo(16);
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         for (WebElement button : browser.findElements(By.tagName("button"))) {
             assertThat(button.getSize().getHeight()).as("tap target height").isGreaterThanOrEqualTo(44);
@@ -227,7 +261,9 @@ class CustomerPagesBrowserTest {
 
     private String text(By by) {
         var found = browser.findElements(by);
-        assertThat(found).as("%s on the page \"%s\": %s", by, browser.getTitle(), browser.getPageSource()).hasSize(1);
+        assertThat(found)
+                .as("%s on the page \"%s\": %s", by, browser.getTitle(), browser.getPageSource())
+                .hasSize(1);
         return found.get(0).getText();
     }
 

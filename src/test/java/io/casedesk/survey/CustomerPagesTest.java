@@ -2,7 +2,6 @@ package io.casedesk.survey;
 
 import static io.casedesk.TestPages.csrf;
 import static io.casedesk.TestPages.enc;
-
 import static io.casedesk.survey.CustomerJourney.awaitValidLink;
 import static io.casedesk.survey.CustomerJourney.onServer;
 import static io.casedesk.survey.CustomerJourney.openCase;
@@ -34,13 +33,23 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @EndToEndContext
 class CustomerPagesTest {
 
-    @LocalServerPort int port;
-    @Autowired IntakeService intake;
-    @Autowired CaseService cases;
-    @Autowired TaskService tasks;
-    @Autowired FeedbackService feedback;
+    @LocalServerPort
+    int port;
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    CaseService cases;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    FeedbackService feedback;
+
+    private final HttpClient http =
+            HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
     @Test
     void mailLinks_pointAtThisServer_onItsRandomPort_whenNoPublicUrlIsSet() throws Exception {
@@ -49,33 +58,43 @@ class CustomerPagesTest {
         String link = awaitValidLink(feedback, ref, "Resolved", "resolution");
 
         assertThat(link).startsWith("http://localhost:" + port + "/resolution/");
-        assertThat(get(link).statusCode()).as("the link as mailed reaches this server").isEqualTo(200);
+        assertThat(get(link).statusCode())
+                .as("the link as mailed reaches this server")
+                .isEqualTo(200);
     }
 
     @Test
     void oneClickScore_recordsTheFirstClickOnly_movesTheFlowOn_andTakesOneComment() throws Exception {
         String ref = openCase(intake, "Parcel <b>lost</b> ${7*7}", "Where is it?");
         resolve(tasks, ref);
-        assertThat(feedback.answerResolution(token(awaitValidLink(feedback, ref, "Resolved", "resolution")),
-                true)).isTrue();
+        assertThat(feedback.answerResolution(token(awaitValidLink(feedback, ref, "Resolved", "resolution")), true))
+                .isTrue();
         String survey = onServer(awaitValidLink(feedback, ref, "How did we do", "survey"), base());
 
         var scored = click(survey, 2);
         assertThat(scored.statusCode()).isEqualTo(200);
         assertCustomerPage(scored.body());
-        assertThat(scored.body()).contains("We have recorded your rating: 2 out of 5.")
-                .contains("Parcel &lt;b&gt;lost&lt;/b&gt; ${7*7}").doesNotContain("<b>lost</b>")
+        assertThat(scored.body())
+                .contains("We have recorded your rating: 2 out of 5.")
+                .contains("Parcel &lt;b&gt;lost&lt;/b&gt; ${7*7}")
+                .doesNotContain("<b>lost</b>")
                 .contains("<textarea id=\"comment\" name=\"comment\"");
         assertThat(cases.get(ref).csat()).isEqualTo(2);
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(ref).taskDefinitionKey("Task_CsatRecovery")
-                .count()).as("a score of 2 moved the flow on to the recovery task").isEqualTo(1);
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceBusinessKey(ref)
+                        .taskDefinitionKey("Task_CsatRecovery")
+                        .count())
+                .as("a score of 2 moved the flow on to the recovery task")
+                .isEqualTo(1);
 
         var again = click(survey, 5);
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).contains("Your rating was already recorded: 2 out of 5.");
         assertThat(cases.get(ref).csat()).isEqualTo(2);
-        assertThat(get(survey).body()).as("the page itself offers the comment now")
-                .contains("Your rating was already recorded: 2 out of 5.").doesNotContain("type=\"radio\"");
+        assertThat(get(survey).body())
+                .as("the page itself offers the comment now")
+                .contains("Your rating was already recorded: 2 out of 5.")
+                .doesNotContain("type=\"radio\"");
 
         String comment = "<script>alert('x')</script> [[${7*7}]] line two";
         var commented = post(survey, "comment=" + enc(comment), again.body());
@@ -96,18 +115,18 @@ class CustomerPagesTest {
     void twoClicksAtOnce_recordOneScore() throws Exception {
         String ref = openCase(intake, "Two clicks", "Which one counts?");
         resolve(tasks, ref);
-        assertThat(feedback.answerResolution(token(awaitValidLink(feedback, ref, "Resolved", "resolution")),
-                true)).isTrue();
+        assertThat(feedback.answerResolution(token(awaitValidLink(feedback, ref, "Resolved", "resolution")), true))
+                .isTrue();
         String survey = onServer(awaitValidLink(feedback, ref, "How did we do", "survey"), base());
         var pool = Executors.newFixedThreadPool(2);
         try {
             // both pages are open (one session, one CSRF token), then both send their score at once
             var four = get(survey + "?score=4");
             var five = get(survey + "?score=5");
-            var first = pool.submit((Callable<HttpResponse<String>>) () ->
-                    post(survey, "score=4&oneClick=true", four.body()));
-            var second = pool.submit((Callable<HttpResponse<String>>) () ->
-                    post(survey, "score=5&oneClick=true", five.body()));
+            var first = pool.submit(
+                    (Callable<HttpResponse<String>>) () -> post(survey, "score=4&oneClick=true", four.body()));
+            var second = pool.submit(
+                    (Callable<HttpResponse<String>>) () -> post(survey, "score=5&oneClick=true", five.body()));
             assertThat(first.get().statusCode()).isEqualTo(200);
             assertThat(second.get().statusCode()).isEqualTo(200);
         } finally {
@@ -125,13 +144,17 @@ class CustomerPagesTest {
         var page = get(survey);
         assertThat(page.statusCode()).isEqualTo(200);
         assertCustomerPage(page.body());
-        assertThat(page.body()).contains("<fieldset class=\"scores\">").contains("<legend>How satisfied are you")
+        assertThat(page.body())
+                .contains("<fieldset class=\"scores\">")
+                .contains("<legend>How satisfied are you")
                 .contains("Form &lt;i&gt;check&lt;/i&gt;");
 
         var noScore = post(survey, "comment=" + enc("<img src=x onerror=alert(1)>"), page.body());
         assertThat(noScore.statusCode()).isEqualTo(400);
-        assertThat(noScore.body()).contains("Please choose a score from 1 to 5.")
-                .contains("&lt;img src=x onerror=alert(1)&gt;</textarea>").doesNotContain("<img src=x");
+        assertThat(noScore.body())
+                .contains("Please choose a score from 1 to 5.")
+                .contains("&lt;img src=x onerror=alert(1)&gt;</textarea>")
+                .doesNotContain("<img src=x");
 
         var tooLong = post(survey, "score=4&comment=" + enc("<" + "x".repeat(2000)), page.body());
         assertThat(tooLong.statusCode()).isEqualTo(400);
@@ -164,9 +187,17 @@ class CustomerPagesTest {
         String resolution = token(feedback.resolutionLink(id));
         String unknown = "A".repeat(43);
 
-        for (String path : new String[] {"/survey/" + unknown, "/survey/" + unknown + "?score=4", "/resolution/" + unknown,
-                "/survey/" + older, "/survey/" + older + "?score=5", "/survey/" + resolution, "/resolution/" + newer,
-                "/survey/%3Cscript%3E", "/resolution/..%2F..%2Fetc"}) {
+        for (String path : new String[] {
+            "/survey/" + unknown,
+            "/survey/" + unknown + "?score=4",
+            "/resolution/" + unknown,
+            "/survey/" + older,
+            "/survey/" + older + "?score=5",
+            "/survey/" + resolution,
+            "/resolution/" + newer,
+            "/survey/%3Cscript%3E",
+            "/resolution/..%2F..%2Fetc"
+        }) {
             var page = get(base() + path);
             assertThat(page.statusCode()).as(path).isIn(404, 400);
             assertThat(page.body()).as(path).doesNotContain("Secret subject");
@@ -180,15 +211,21 @@ class CustomerPagesTest {
         var noAnswer = post(base() + "/resolution/" + resolution, "fixed=maybe", valid.body());
         assertThat(noAnswer.statusCode()).isEqualTo(400);
         assertThat(noAnswer.body()).contains("Please choose one of the two answers.");
-        assertThat(post(base() + "/resolution/" + unknown, "fixed=true", valid.body()).statusCode()).isEqualTo(404);
-        assertThat(post(base() + "/survey/" + unknown, "score=5", valid.body()).statusCode()).isEqualTo(404);
+        assertThat(post(base() + "/resolution/" + unknown, "fixed=true", valid.body())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(post(base() + "/survey/" + unknown, "score=5", valid.body()).statusCode())
+                .isEqualTo(404);
         assertThat(cases.get(ref).csat()).isNull();
     }
 
     /** What every customer page must be: English, fit for a phone, no inline script, nothing loaded from elsewhere. */
     static void assertCustomerPage(String html) {
-        assertThat(html).contains("<html lang=\"en\"").contains("name=\"viewport\"")
-                .contains("content=\"no-referrer\"").doesNotContainPattern("<script(?![^>]* src=\"/)")
+        assertThat(html)
+                .contains("<html lang=\"en\"")
+                .contains("name=\"viewport\"")
+                .contains("content=\"no-referrer\"")
+                .doesNotContainPattern("<script(?![^>]* src=\"/)")
                 .doesNotContainPattern("(src|href)=\"(https?:)?//");
     }
 
@@ -213,10 +250,13 @@ class CustomerPagesTest {
         return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> post(String url, String fields, String pageWithForm) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(fields + "&_csrf=" + enc(csrf(pageWithForm)))).build(),
+    private HttpResponse<String> post(String url, String fields, String pageWithForm)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(fields + "&_csrf=" + enc(csrf(pageWithForm))))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
-
 }

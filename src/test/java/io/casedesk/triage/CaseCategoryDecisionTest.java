@@ -14,90 +14,158 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class CaseCategoryDecisionTest {
 
-  private static final DecisionTables TABLE = DecisionTables.load("case-category.dmn", "case-category");
+    private static final DecisionTables TABLE = DecisionTables.load("case-category.dmn", "case-category");
 
-  static List<Example> examples() {
-    return List.of(
-        example("Rule_Category_ServiceOutage", "outage",
-            text("outage? the dashboard shows nothing since 9am"), category("service-outage", "technical", "critical")),
-        example("Rule_Category_ServiceOutage", "down for everyone",
-            text("site down the app is down for everyone in our office"),
-            category("service-outage", "technical", "critical")),
-        example("Rule_Category_ServiceOutage", "data loss outranks the bug words",
-            text("sync error after the update, we have data loss"),
-            category("service-outage", "technical", "critical")),
-        example("Rule_Category_DoubleCharge", "charged twice",
-            text("invoice 4411 i was charged twice for my subscription"), category("double-charge", "billing", "high")),
-        example("Rule_Category_DoubleCharge", "duplicate charge outranks the refund",
-            text("duplicate charge please refund one of them"), category("double-charge", "billing", "high")),
-        example("Rule_Category_PaymentRenewalFailure", "renewal failed",
-            text("subscription my renewal failed this morning"),
-            category("payment-renewal-failure", "billing", "high")),
-        example("Rule_Category_PaymentRenewalFailure", "card declined",
-            text("card declined although the card is valid"),
-            category("payment-renewal-failure", "billing", "high")),
-        example("Rule_Category_CheckoutBroken", "checkout",
-            text("checkout spins forever"), category("checkout-broken", "technical", "high")),
-        example("Rule_Category_CheckoutBroken", "cannot place an order",
-            text("help i cannot place an order since yesterday"), category("checkout-broken", "technical", "high")),
-        example("Rule_Category_LoginProblem", "locked out",
-            text("account i am locked out after three attempts"), category("login-problem", "account", "medium")),
-        example("Rule_Category_LoginProblem", "password",
-            text("reset link the password reset mail never comes"), category("login-problem", "account", "medium")),
-        example("Rule_Category_RefundRequest", "refund",
-            text("refund please i changed my mind"), category("refund-request", "billing", "medium")),
-        example("Rule_Category_RefundRequest", "money back",
-            text("i want my money back"), category("refund-request", "billing", "medium")),
-        example("Rule_Category_DeliveryDelay", "not arrived",
-            text("order 1234 has not arrived yet"), category("delivery-delay", "delivery", "medium")),
-        example("Rule_Category_DeliveryDelay", "late, as a word",
-            text("parcel late again"), category("delivery-delay", "delivery", "medium")),
-        example("Rule_Category_DeliveryDelay", "where is my order",
-            text("where is my order? it was due monday"), category("delivery-delay", "delivery", "medium")),
-        example("Rule_Category_DamagedItem", "damaged",
-            text("the lamp came damaged"), category("damaged-item", "product", "medium")),
-        example("Rule_Category_DamagedItem", "wrong item",
-            text("you sent the wrong item"), category("damaged-item", "product", "medium")),
-        example("Rule_Category_BugReport", "crash",
-            text("app crashes when i open settings"), category("bug-report", "technical", "medium")),
-        example("Rule_Category_BugReport", "not working",
-            text("export not working"), category("bug-report", "technical", "medium")),
-        example("Rule_Category_HowToQuestion", "how do i",
-            text("how do i change my delivery address"), category("how-to-question", "general", "low")),
-        example("Rule_Category_HowToQuestion", "late inside another word is not a delay",
-            text("question can you translate the manual"), category("how-to-question", "general", "low")),
-        example("Rule_Category_GeneralInquiry", "nothing recognisable",
-            text("hello i would like to talk to someone"), category("general-inquiry", "general", "medium")),
-        example("Rule_Category_GeneralInquiry", "no text",
-            text(null), category("general-inquiry", "general", "medium")));
-  }
+    static List<Example> examples() {
+        return List.of(
+                example(
+                        "Rule_Category_ServiceOutage",
+                        "outage",
+                        text("outage? the dashboard shows nothing since 9am"),
+                        category("service-outage", "technical", "critical")),
+                example(
+                        "Rule_Category_ServiceOutage",
+                        "down for everyone",
+                        text("site down the app is down for everyone in our office"),
+                        category("service-outage", "technical", "critical")),
+                example(
+                        "Rule_Category_ServiceOutage",
+                        "data loss outranks the bug words",
+                        text("sync error after the update, we have data loss"),
+                        category("service-outage", "technical", "critical")),
+                example(
+                        "Rule_Category_DoubleCharge",
+                        "charged twice",
+                        text("invoice 4411 i was charged twice for my subscription"),
+                        category("double-charge", "billing", "high")),
+                example(
+                        "Rule_Category_DoubleCharge",
+                        "duplicate charge outranks the refund",
+                        text("duplicate charge please refund one of them"),
+                        category("double-charge", "billing", "high")),
+                example(
+                        "Rule_Category_PaymentRenewalFailure",
+                        "renewal failed",
+                        text("subscription my renewal failed this morning"),
+                        category("payment-renewal-failure", "billing", "high")),
+                example(
+                        "Rule_Category_PaymentRenewalFailure",
+                        "card declined",
+                        text("card declined although the card is valid"),
+                        category("payment-renewal-failure", "billing", "high")),
+                example(
+                        "Rule_Category_CheckoutBroken",
+                        "checkout",
+                        text("checkout spins forever"),
+                        category("checkout-broken", "technical", "high")),
+                example(
+                        "Rule_Category_CheckoutBroken",
+                        "cannot place an order",
+                        text("help i cannot place an order since yesterday"),
+                        category("checkout-broken", "technical", "high")),
+                example(
+                        "Rule_Category_LoginProblem",
+                        "locked out",
+                        text("account i am locked out after three attempts"),
+                        category("login-problem", "account", "medium")),
+                example(
+                        "Rule_Category_LoginProblem",
+                        "password",
+                        text("reset link the password reset mail never comes"),
+                        category("login-problem", "account", "medium")),
+                example(
+                        "Rule_Category_RefundRequest",
+                        "refund",
+                        text("refund please i changed my mind"),
+                        category("refund-request", "billing", "medium")),
+                example(
+                        "Rule_Category_RefundRequest",
+                        "money back",
+                        text("i want my money back"),
+                        category("refund-request", "billing", "medium")),
+                example(
+                        "Rule_Category_DeliveryDelay",
+                        "not arrived",
+                        text("order 1234 has not arrived yet"),
+                        category("delivery-delay", "delivery", "medium")),
+                example(
+                        "Rule_Category_DeliveryDelay",
+                        "late, as a word",
+                        text("parcel late again"),
+                        category("delivery-delay", "delivery", "medium")),
+                example(
+                        "Rule_Category_DeliveryDelay",
+                        "where is my order",
+                        text("where is my order? it was due monday"),
+                        category("delivery-delay", "delivery", "medium")),
+                example(
+                        "Rule_Category_DamagedItem",
+                        "damaged",
+                        text("the lamp came damaged"),
+                        category("damaged-item", "product", "medium")),
+                example(
+                        "Rule_Category_DamagedItem",
+                        "wrong item",
+                        text("you sent the wrong item"),
+                        category("damaged-item", "product", "medium")),
+                example(
+                        "Rule_Category_BugReport",
+                        "crash",
+                        text("app crashes when i open settings"),
+                        category("bug-report", "technical", "medium")),
+                example(
+                        "Rule_Category_BugReport",
+                        "not working",
+                        text("export not working"),
+                        category("bug-report", "technical", "medium")),
+                example(
+                        "Rule_Category_HowToQuestion",
+                        "how do i",
+                        text("how do i change my delivery address"),
+                        category("how-to-question", "general", "low")),
+                example(
+                        "Rule_Category_HowToQuestion",
+                        "late inside another word is not a delay",
+                        text("question can you translate the manual"),
+                        category("how-to-question", "general", "low")),
+                example(
+                        "Rule_Category_GeneralInquiry",
+                        "nothing recognisable",
+                        text("hello i would like to talk to someone"),
+                        category("general-inquiry", "general", "medium")),
+                example(
+                        "Rule_Category_GeneralInquiry",
+                        "no text",
+                        text(null),
+                        category("general-inquiry", "general", "medium")));
+    }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("examples")
-  void matchesTheExpectedRule(Example example) {
-    TABLE.assertMatches(example);
-  }
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void matchesTheExpectedRule(Example example) {
+        TABLE.assertMatches(example);
+    }
 
-  @Test
-  void everyRuleHasAnExample() {
-    TABLE.assertEveryRuleHasAnExample(examples());
-  }
+    @Test
+    void everyRuleHasAnExample() {
+        TABLE.assertEveryRuleHasAnExample(examples());
+    }
 
-  @Test
-  void followsTheContract() {
-    assertThat(TABLE.hitPolicy()).isEqualTo(HitPolicy.FIRST);
-    assertThat(TABLE.inputExpressions()).containsExactly("caseText");
-    assertThat(TABLE.outputNames()).containsExactly("intent", "category", "suggestedSeverity");
-    assertThat(TABLE.historyTimeToLive()).isEqualTo("180");
-    assertThat(TABLE.versionTag()).isEqualTo("1.0.0");
-  }
+    @Test
+    void followsTheContract() {
+        assertThat(TABLE.hitPolicy()).isEqualTo(HitPolicy.FIRST);
+        assertThat(TABLE.inputExpressions()).containsExactly("caseText");
+        assertThat(TABLE.outputNames()).containsExactly("intent", "category", "suggestedSeverity");
+        assertThat(TABLE.historyTimeToLive()).isEqualTo("180");
+        assertThat(TABLE.versionTag()).isEqualTo("1.0.0");
+    }
 
-  /** The case text as triage builds it: lower-cased subject + " " + description. */
-  private static Map<String, Object> text(String caseText) {
-    return variables("caseText", caseText);
-  }
+    /** The case text as triage builds it: lower-cased subject + " " + description. */
+    private static Map<String, Object> text(String caseText) {
+        return variables("caseText", caseText);
+    }
 
-  private static Map<String, Object> category(String intent, String category, String suggestedSeverity) {
-    return variables("intent", intent, "category", category, "suggestedSeverity", suggestedSeverity);
-  }
+    private static Map<String, Object> category(String intent, String category, String suggestedSeverity) {
+        return variables("intent", intent, "category", category, "suggestedSeverity", suggestedSeverity);
+    }
 }

@@ -17,8 +17,7 @@ final class AutomaticMail {
     private static final Set<String> DAEMONS = Set.of("mailer-daemon", "postmaster");
     private static final Set<String> BULK_PRECEDENCE = Set.of("bulk", "junk", "list", "auto_reply");
 
-    private AutomaticMail() {
-    }
+    private AutomaticMail() {}
 
     /** Why the mail is automatic, or null when a person wrote it. {@code from} may be null (unreadable). */
     static Automatic detect(MimeMessage mail, InternetAddress from, String ownAddress) throws MessagingException {

@@ -28,12 +28,24 @@ import org.springframework.transaction.PlatformTransactionManager;
 class InboundMailConfiguration {
 
     @Bean
-    InboundMailProcessor inboundMailProcessor(InboundMailProperties settings, InboundMailLog mails,
-                                              IntakeService intake, CustomerMessages customerMessages,
-                                              CaseService cases, PlatformTransactionManager transactionManager,
-                                              Clock clock, MailSettings mail) {
-        return new InboundMailProcessor(new InboundMailParser(address(mail.from())), mails, intake, customerMessages,
-                cases, transactionManager, clock, settings.maxAttempts());
+    InboundMailProcessor inboundMailProcessor(
+            InboundMailProperties settings,
+            InboundMailLog mails,
+            IntakeService intake,
+            CustomerMessages customerMessages,
+            CaseService cases,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
+            MailSettings mail) {
+        return new InboundMailProcessor(
+                new InboundMailParser(address(mail.from())),
+                mails,
+                intake,
+                customerMessages,
+                cases,
+                transactionManager,
+                clock,
+                settings.maxAttempts());
     }
 
     @Bean
@@ -47,7 +59,8 @@ class InboundMailConfiguration {
         return registry -> {
             for (var status : List.of(InboundMailStatus.UNPARSEABLE, InboundMailStatus.FAILED)) {
                 Gauge.builder("casedesk.inbound.mail.kept", mails, m -> m.count(status))
-                        .description("inbound mails kept for a person to look at").tag("status", status.wire())
+                        .description("inbound mails kept for a person to look at")
+                        .tag("status", status.wire())
                         .register(registry);
             }
         };

@@ -17,10 +17,19 @@ class InboundMailLog {
     /** Raw copies of kept mails are cut here (a text column; each byte is stored as one character). */
     static final int MAX_RAW_COPY = 1024 * 1024;
 
-    record Entry(long id, String messageKey, String messageId, String fromAddress, String subject,
-                 InboundMailStatus status, String caseReference, String detail, String error, String rawMessage,
-                 int attempts, Instant receivedAt) {
-    }
+    record Entry(
+            long id,
+            String messageKey,
+            String messageId,
+            String fromAddress,
+            String subject,
+            InboundMailStatus status,
+            String caseReference,
+            String detail,
+            String error,
+            String rawMessage,
+            int attempts,
+            Instant receivedAt) {}
 
     private final JdbcClient jdbc;
 
@@ -29,25 +38,40 @@ class InboundMailLog {
     }
 
     Optional<Entry> find(String key) {
-        return jdbc.sql("SELECT * FROM inbound_mail WHERE message_key = :key").param("key", key)
-                .query(InboundMailLog::entry).optional();
+        return jdbc.sql("SELECT * FROM inbound_mail WHERE message_key = :key")
+                .param("key", key)
+                .query(InboundMailLog::entry)
+                .optional();
     }
 
     List<Entry> withStatus(InboundMailStatus status) {
         return jdbc.sql("SELECT * FROM inbound_mail WHERE status = :status ORDER BY id")
-                .param("status", status.wire()).query(InboundMailLog::entry).list();
+                .param("status", status.wire())
+                .query(InboundMailLog::entry)
+                .list();
     }
 
     private static Entry entry(ResultSet rs, int row) throws SQLException {
-        return new Entry(rs.getLong("id"), rs.getString("message_key"), rs.getString("message_id"),
-                rs.getString("from_address"), rs.getString("subject"), InboundMailStatus.fromWire(rs.getString("status")),
-                rs.getString("case_reference"), rs.getString("detail"), rs.getString("error"),
-                rs.getString("raw_message"), rs.getInt("attempts"), rs.getTimestamp("received_at").toInstant());
+        return new Entry(
+                rs.getLong("id"),
+                rs.getString("message_key"),
+                rs.getString("message_id"),
+                rs.getString("from_address"),
+                rs.getString("subject"),
+                InboundMailStatus.fromWire(rs.getString("status")),
+                rs.getString("case_reference"),
+                rs.getString("detail"),
+                rs.getString("error"),
+                rs.getString("raw_message"),
+                rs.getInt("attempts"),
+                rs.getTimestamp("received_at").toInstant());
     }
 
     long count(InboundMailStatus status) {
-        return jdbc.sql("SELECT COUNT(*) FROM inbound_mail WHERE status = :status").param("status", status.wire())
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM inbound_mail WHERE status = :status")
+                .param("status", status.wire())
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -63,8 +87,12 @@ class InboundMailLog {
         return jdbc.sql("""
                 UPDATE inbound_mail SET status = :processing
                 WHERE message_key = :key AND status = :failed AND attempts = :attempts""")
-                .param("processing", InboundMailStatus.PROCESSING.wire()).param("key", key)
-                .param("failed", InboundMailStatus.FAILED.wire()).param("attempts", attempts).update() == 1;
+                        .param("processing", InboundMailStatus.PROCESSING.wire())
+                        .param("key", key)
+                        .param("failed", InboundMailStatus.FAILED.wire())
+                        .param("attempts", attempts)
+                        .update()
+                == 1;
     }
 
     void complete(String key, InboundMailStatus status, String caseReference, String detail, Instant now) {
@@ -72,12 +100,16 @@ class InboundMailLog {
                 UPDATE inbound_mail SET status = :status, case_reference = :ref, detail = :detail, error = NULL,
                        raw_message = NULL, attempts = attempts + 1, processed_at = :at
                 WHERE message_key = :key""")
-                .param("status", status.wire()).param("ref", caseReference).param("detail", cut(detail, 500))
-                .param("at", Timestamp.from(now)).param("key", key).update();
+                .param("status", status.wire())
+                .param("ref", caseReference)
+                .param("detail", cut(detail, 500))
+                .param("at", Timestamp.from(now))
+                .param("key", key)
+                .update();
     }
 
-    void insertUnparseable(String key, String messageId, String from, String subject, String error, byte[] raw,
-                           Instant now) {
+    void insertUnparseable(
+            String key, String messageId, String from, String subject, String error, byte[] raw, Instant now) {
         insert(key, messageId, from, subject, InboundMailStatus.UNPARSEABLE, now);
         keep(key, InboundMailStatus.UNPARSEABLE, error, raw, now);
     }
@@ -87,7 +119,8 @@ class InboundMailLog {
         if (find(mail.key()).isEmpty()) {
             insert(mail.key(), mail.messageId(), mail.fromAddress(), mail.subject(), InboundMailStatus.FAILED, now);
         }
-        jdbc.sql("UPDATE inbound_mail SET attempts = attempts + 1 WHERE message_key = :key").param("key", mail.key())
+        jdbc.sql("UPDATE inbound_mail SET attempts = attempts + 1 WHERE message_key = :key")
+                .param("key", mail.key())
                 .update();
         keep(mail.key(), InboundMailStatus.FAILED, error, raw, now);
         return find(mail.key()).orElseThrow().attempts();
@@ -97,17 +130,25 @@ class InboundMailLog {
         jdbc.sql("""
                 UPDATE inbound_mail SET status = :status, error = :error, raw_message = :raw, processed_at = :at
                 WHERE message_key = :key""")
-                .param("status", status.wire()).param("error", cut(error, 4_000)).param("raw", rawCopy(raw))
-                .param("at", Timestamp.from(now)).param("key", key).update();
+                .param("status", status.wire())
+                .param("error", cut(error, 4_000))
+                .param("raw", rawCopy(raw))
+                .param("at", Timestamp.from(now))
+                .param("key", key)
+                .update();
     }
 
-    private void insert(String key, String messageId, String from, String subject, InboundMailStatus status,
-                        Instant now) {
+    private void insert(
+            String key, String messageId, String from, String subject, InboundMailStatus status, Instant now) {
         jdbc.sql("""
                 INSERT INTO inbound_mail (message_key, message_id, from_address, subject, status, attempts, received_at)
                 VALUES (:key, :messageId, :from, :subject, :status, 0, :at)""")
-                .param("key", key).param("messageId", cut(messageId, 998)).param("from", cut(from, 320))
-                .param("subject", cut(subject, 300)).param("status", status.wire()).param("at", Timestamp.from(now))
+                .param("key", key)
+                .param("messageId", cut(messageId, 998))
+                .param("from", cut(from, 320))
+                .param("subject", cut(subject, 300))
+                .param("status", status.wire())
+                .param("at", Timestamp.from(now))
                 .update();
     }
 
@@ -121,7 +162,8 @@ class InboundMailLog {
         }
         int length = Math.min(raw.length, MAX_RAW_COPY);
         String copy = new String(raw, 0, length, StandardCharsets.ISO_8859_1);
-        return length < raw.length ? copy + "\n[casedesk kept the first " + length + " of " + raw.length + " bytes]"
+        return length < raw.length
+                ? copy + "\n[casedesk kept the first " + length + " of " + raw.length + " bytes]"
                 : copy;
     }
 

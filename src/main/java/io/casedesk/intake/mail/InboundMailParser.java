@@ -50,18 +50,24 @@ final class InboundMailParser {
             ParsedMail.Automatic automatic = AutomaticMail.detect(mail, from, ownAddress);
             String address = from == null ? fromHeader : from.getAddress();
             if (automatic != null) {
-                return new ParsedMail(key, messageId, MailText.oneLine(address, MAX_ADDRESS), null, subject, null,
-                        automatic);
+                return new ParsedMail(
+                        key, messageId, MailText.oneLine(address, MAX_ADDRESS), null, subject, null, automatic);
             }
             if (from == null) {
                 throw new MessagingException("no usable sender address in From: " + fromHeader);
             }
             String text = MailText.of(mail);
-            return new ParsedMail(key, messageId, from.getAddress(), MailText.oneLine(from.getPersonal(), MAX_NAME),
-                    subject == null || subject.isEmpty() ? NO_SUBJECT : subject, text.isEmpty() ? NO_TEXT : text, null);
+            return new ParsedMail(
+                    key,
+                    messageId,
+                    from.getAddress(),
+                    MailText.oneLine(from.getPersonal(), MAX_NAME),
+                    subject == null || subject.isEmpty() ? NO_SUBJECT : subject,
+                    text.isEmpty() ? NO_TEXT : text,
+                    null);
         } catch (MessagingException | IOException | RuntimeException e) {
-            throw new UnparseableMailException(key, messageId, MailText.oneLine(fromHeader, MAX_ADDRESS), subject,
-                    "unreadable mail", e);
+            throw new UnparseableMailException(
+                    key, messageId, MailText.oneLine(fromHeader, MAX_ADDRESS), subject, "unreadable mail", e);
         }
     }
 

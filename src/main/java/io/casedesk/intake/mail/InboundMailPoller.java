@@ -1,8 +1,8 @@
 package io.casedesk.intake.mail;
 
-import jakarta.mail.FolderClosedException;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -36,7 +36,8 @@ class InboundMailPoller {
         this.processor = processor;
     }
 
-    @Scheduled(initialDelayString = "${casedesk.mail.inbound.initial-delay:PT10S}",
+    @Scheduled(
+            initialDelayString = "${casedesk.mail.inbound.initial-delay:PT10S}",
             fixedDelayString = "${casedesk.mail.inbound.poll-interval:PT30S}")
     void scheduledPoll() {
         try {
@@ -51,7 +52,10 @@ class InboundMailPoller {
     synchronized int poll() throws MessagingException {
         Session session = Session.getInstance(sessionProperties());
         try (Store store = session.getStore(settings.protocol())) {
-            store.connect(settings.host(), settings.port() == null ? -1 : settings.port(), settings.username(),
+            store.connect(
+                    settings.host(),
+                    settings.port() == null ? -1 : settings.port(),
+                    settings.username(),
                     settings.password());
             Folder folder = store.getFolder(settings.folder());
             folder.open(Folder.READ_WRITE);
@@ -75,9 +79,12 @@ class InboundMailPoller {
     private boolean take(Message message) throws MessagingException {
         int size = message.getSize();
         if (size > settings.maxMessageSize().toBytes()) {
-            return markSeen(message, processor.keepUnreadable(headers(message),
-                    "a mail of %d bytes, larger than casedesk.mail.inbound.max-message-size (%s)"
-                            .formatted(size, settings.maxMessageSize())));
+            return markSeen(
+                    message,
+                    processor.keepUnreadable(
+                            headers(message),
+                            "a mail of %d bytes, larger than casedesk.mail.inbound.max-message-size (%s)"
+                                    .formatted(size, settings.maxMessageSize())));
         }
         byte[] raw;
         try {
@@ -105,7 +112,8 @@ class InboundMailPoller {
     }
 
     private static byte[] headers(Message message) throws MessagingException {
-        var lines = message instanceof MimeMessage mime ? Collections.list(mime.getAllHeaderLines())
+        var lines = message instanceof MimeMessage mime
+                ? Collections.list(mime.getAllHeaderLines())
                 : java.util.List.<String>of();
         return (String.join("\r\n", lines) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
     }

@@ -28,11 +28,11 @@ class InboundMailProcessor {
 
     /** DONE: the mailbox may forget the mail (mark it seen); RETRY_LATER: leave it for the next poll. */
     enum Outcome {
-        DONE, RETRY_LATER
+        DONE,
+        RETRY_LATER
     }
 
-    private record Handled(InboundMailStatus status, String reference, String detail) {
-    }
+    private record Handled(InboundMailStatus status, String reference, String detail) {}
 
     private final InboundMailParser parser;
     private final InboundMailLog mails;
@@ -43,9 +43,15 @@ class InboundMailProcessor {
     private final Clock clock;
     private final int maxAttempts;
 
-    InboundMailProcessor(InboundMailParser parser, InboundMailLog mails, IntakeService intake,
-                         CustomerMessages customerMessages, CaseService cases,
-                         PlatformTransactionManager transactionManager, Clock clock, int maxAttempts) {
+    InboundMailProcessor(
+            InboundMailParser parser,
+            InboundMailLog mails,
+            IntakeService intake,
+            CustomerMessages customerMessages,
+            CaseService cases,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
+            int maxAttempts) {
         this.parser = parser;
         this.mails = mails;
         this.intake = intake;
@@ -93,7 +99,11 @@ class InboundMailProcessor {
         }
         Handled handled = mail.isAutomatic() ? automatic(mail) : written(mail);
         mails.complete(mail.key(), handled.status(), handled.reference(), handled.detail(), clock.instant());
-        log.info("Inbound mail {} from {}: {} {}", name(mail.messageId()), mail.fromAddress(), handled.status().wire(),
+        log.info(
+                "Inbound mail {} from {}: {} {}",
+                name(mail.messageId()),
+                mail.fromAddress(),
+                handled.status().wire(),
                 handled.reference() == null ? "" : handled.reference());
         return Outcome.DONE;
     }
@@ -102,15 +112,21 @@ class InboundMailProcessor {
     private Handled automatic(ParsedMail mail) {
         String reason = mail.automatic().reason();
         Optional<SupportCase> known = knownCase(mail.subject());
-        known.ifPresent(c -> cases.recordEvent(c.reference(), CaseEventType.AUTOMATIC_MAIL,
+        known.ifPresent(c -> cases.recordEvent(
+                c.reference(),
+                CaseEventType.AUTOMATIC_MAIL,
                 "Automatic mail from %s, not answered (%s): %s".formatted(mail.fromAddress(), reason, mail.subject())));
-        return new Handled(mail.automatic().status(), known.map(SupportCase::reference).orElse(null), reason);
+        return new Handled(
+                mail.automatic().status(), known.map(SupportCase::reference).orElse(null), reason);
     }
 
     private Handled written(ParsedMail mail) {
         Optional<SupportCase> known = knownCase(mail.subject());
         if (known.isEmpty()) {
-            String reference = intake.openFromEmail(mail.fromAddress(), mail.fromName(), mail.subject(),
+            String reference = intake.openFromEmail(
+                    mail.fromAddress(),
+                    mail.fromName(),
+                    mail.subject(),
                     MailText.limit(mail.text(), InboundMailParser.MAX_TEXT));
             return new Handled(InboundMailStatus.CASE_OPENED, reference, null);
         }
@@ -119,12 +135,16 @@ class InboundMailProcessor {
         if (!c.customerEmail().equalsIgnoreCase(mail.fromAddress().strip())) {
             // references are sequential: anyone could write one into a subject, so only the customer's own
             // address moves the flow; the mail still reaches the agent through the timeline
-            cases.recordEvent(c.reference(), CaseEventType.MAIL_FROM_OTHER_SENDER, "Mail from %s (not the customer's address): %s"
-                    .formatted(mail.fromAddress(), text));
+            cases.recordEvent(
+                    c.reference(),
+                    CaseEventType.MAIL_FROM_OTHER_SENDER,
+                    "Mail from %s (not the customer's address): %s".formatted(mail.fromAddress(), text));
             return new Handled(InboundMailStatus.REPLY_FROM_OTHER_SENDER, c.reference(), null);
         }
         CustomerMessages.Effect effect = customerMessages.receive(c.reference(), text);
-        return new Handled(InboundMailStatus.REPLY_ADDED, c.reference(),
+        return new Handled(
+                InboundMailStatus.REPLY_ADDED,
+                c.reference(),
                 "customer message " + effect.name().toLowerCase(Locale.ROOT));
     }
 
@@ -149,16 +169,20 @@ class InboundMailProcessor {
                 if (mails.find(e.key()).isPresent()) {
                     return false;
                 }
-                mails.insertUnparseable(e.key(), e.messageId(), e.from(), e.subject(), e.describe(), raw,
-                        clock.instant());
+                mails.insertUnparseable(
+                        e.key(), e.messageId(), e.from(), e.subject(), e.describe(), raw, clock.instant());
                 return true;
             }));
         } catch (DuplicateKeyException duplicate) {
             inserted = false;
         }
         if (inserted) {
-            log.warn("Inbound mail {} from {} ({}) could not be read; kept in inbound_mail with status unparseable: {}",
-                    name(e.messageId()), e.from(), e.subject(), e.describe());
+            log.warn(
+                    "Inbound mail {} from {} ({}) could not be read; kept in inbound_mail with status unparseable: {}",
+                    name(e.messageId()),
+                    e.from(),
+                    e.subject(),
+                    e.describe());
         }
         return Outcome.DONE;
     }
@@ -166,19 +190,31 @@ class InboundMailProcessor {
     private Outcome recordFailure(ParsedMail mail, byte[] raw, RuntimeException failure) {
         int attempts;
         try {
-            attempts = transaction.execute(status -> mails.recordFailure(mail, failure.toString(), raw, clock.instant()));
+            attempts =
+                    transaction.execute(status -> mails.recordFailure(mail, failure.toString(), raw, clock.instant()));
         } catch (RuntimeException e) {
-            log.warn("Inbound mail {} failed and its failure could not be recorded; tried again on the next poll",
-                    name(mail.messageId()), e);
+            log.warn(
+                    "Inbound mail {} failed and its failure could not be recorded; tried again on the next poll",
+                    name(mail.messageId()),
+                    e);
             return Outcome.RETRY_LATER;
         }
         if (attempts >= maxAttempts) {
-            log.warn("Inbound mail {} from {} failed {} times; kept in inbound_mail with status failed",
-                    name(mail.messageId()), mail.fromAddress(), attempts, failure);
+            log.warn(
+                    "Inbound mail {} from {} failed {} times; kept in inbound_mail with status failed",
+                    name(mail.messageId()),
+                    mail.fromAddress(),
+                    attempts,
+                    failure);
             return Outcome.DONE;
         }
-        log.warn("Inbound mail {} from {} failed (attempt {} of {}); tried again on the next poll: {}",
-                name(mail.messageId()), mail.fromAddress(), attempts, maxAttempts, failure.toString());
+        log.warn(
+                "Inbound mail {} from {} failed (attempt {} of {}); tried again on the next poll: {}",
+                name(mail.messageId()),
+                mail.fromAddress(),
+                attempts,
+                maxAttempts,
+                failure.toString());
         return Outcome.RETRY_LATER;
     }
 

@@ -39,7 +39,8 @@ record InboundMailProperties(
     InboundMailProperties {
         // bound in every context (the properties scan), so an absent host is fine here: it means "off"
         if (host != null && host.isBlank()) {
-            throw new IllegalArgumentException("casedesk.mail.inbound.host is empty: remove it to turn inbound mail off");
+            throw new IllegalArgumentException(
+                    "casedesk.mail.inbound.host is empty: remove it to turn inbound mail off");
         }
         if (!"imap".equals(protocol) && !"imaps".equals(protocol)) {
             throw new IllegalArgumentException("casedesk.mail.inbound.protocol must be imap or imaps, not " + protocol);

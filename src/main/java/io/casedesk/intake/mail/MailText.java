@@ -24,21 +24,40 @@ final class MailText {
 
     /** Deeper MIME nesting than this is not something a mail client writes. */
     private static final int MAX_DEPTH = 10;
-    private static final Set<String> BLOCKS = Set.of("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
-            "blockquote", "pre", "table", "ul", "ol", "section", "article", "header", "footer", "hr");
+
+    private static final Set<String> BLOCKS = Set.of(
+            "p",
+            "div",
+            "li",
+            "tr",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "blockquote",
+            "pre",
+            "table",
+            "ul",
+            "ol",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "hr");
 
     /**
      * Where a quoted earlier mail starts: "On … wrote:" (also wrapped over two lines), German clients' "Am …
      * schrieb …:", Outlook's "-----Original Message-----" and its "From:/Sent:" block under a rule.
      */
-    private static final Pattern QUOTE_START = Pattern.compile(
-            "(?m)^(?:On\\s[^\\n]{0,300}(?:\\n[^\\n]{0,300})?\\swrote:[ \\t]*$"
+    private static final Pattern QUOTE_START =
+            Pattern.compile("(?m)^(?:On\\s[^\\n]{0,300}(?:\\n[^\\n]{0,300})?\\swrote:[ \\t]*$"
                     + "|Am\\s[^\\n]{0,300}(?:\\n[^\\n]{0,300})?\\sschrieb\\b[^\\n]{0,300}(?:\\n[^\\n]{0,300})?:[ \\t]*$"
                     + "|-{2,}\\s*(?:Original Message|Ursprüngliche Nachricht)\\s*-{2,}"
                     + "|_{10,}[ \\t]*\\n(?:From|Von):)");
 
-    private MailText() {
-    }
+    private MailText() {}
 
     /** The readable text of a message or part, with a line naming each attachment. */
     static String of(Part mail) throws MessagingException, IOException {
@@ -66,7 +85,8 @@ final class MailText {
         if (part.isMimeType("multipart/*")) {
             Object content = part.getContent();
             if (!(content instanceof Multipart multipart)) {
-                throw new MessagingException("multipart without parts: " + content.getClass().getSimpleName());
+                throw new MessagingException(
+                        "multipart without parts: " + content.getClass().getSimpleName());
             }
             for (int i = 0; i < multipart.getCount(); i++) {
                 collect(multipart.getBodyPart(i), found, depth + 1);
@@ -91,7 +111,8 @@ final class MailText {
         if (content instanceof String s) {
             return s;
         }
-        throw new MessagingException("text part without text: " + content.getClass().getSimpleName());
+        throw new MessagingException(
+                "text part without text: " + content.getClass().getSimpleName());
     }
 
     /** HTML as text: paragraphs and line breaks become new lines, markup, scripts and styles disappear. */
@@ -99,23 +120,25 @@ final class MailText {
         Element body = Jsoup.parse(html).body();
         body.select("script, style, template").remove();
         var out = new StringBuilder();
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode t) {
-                    out.append(t.text());
-                } else if (node instanceof Element e && (e.nameIs("br") || BLOCKS.contains(e.normalName()))) {
-                    out.append('\n');
-                }
-            }
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (node instanceof TextNode t) {
+                            out.append(t.text());
+                        } else if (node instanceof Element e && (e.nameIs("br") || BLOCKS.contains(e.normalName()))) {
+                            out.append('\n');
+                        }
+                    }
 
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
-                    out.append('\n');
-                }
-            }
-        }, body);
+                    @Override
+                    public void tail(Node node, int depth) {
+                        if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                            out.append('\n');
+                        }
+                    }
+                },
+                body);
         return out.toString().replaceAll("[ \\t\\u00A0]+", " ").replaceAll(" ?\\n ?", "\n");
     }
 
@@ -123,7 +146,10 @@ final class MailText {
     static String withoutQuote(String text) {
         Matcher start = QUOTE_START.matcher(text);
         String head = start.find() ? text.substring(0, start.start()) : text;
-        String own = head.lines().filter(line -> !line.startsWith(">")).reduce((a, b) -> a + "\n" + b).orElse("");
+        String own = head.lines()
+                .filter(line -> !line.startsWith(">"))
+                .reduce((a, b) -> a + "\n" + b)
+                .orElse("");
         own = clean(own);
         return own.isEmpty() ? text : own;
     }
@@ -133,7 +159,8 @@ final class MailText {
         if (text == null) {
             return "";
         }
-        return text.replace("\r\n", "\n").replace('\r', '\n')
+        return text.replace("\r\n", "\n")
+                .replace('\r', '\n')
                 .replaceAll("[\\p{Cntrl}&&[^\\n\\t]]|[\\uFEFF\\u200B]", "")
                 .replaceAll("[ \\t]+\\n", "\n")
                 .replaceAll("\\n{3,}", "\n\n")
@@ -148,7 +175,8 @@ final class MailText {
         if (text == null) {
             return null;
         }
-        String line = text.replaceAll("[\\p{Cntrl}\\s\\u2028\\u2029\\u0085]+", " ").strip();
+        String line =
+                text.replaceAll("[\\p{Cntrl}\\s\\u2028\\u2029\\u0085]+", " ").strip();
         return cut(line, max, "…");
     }
 

@@ -8,7 +8,8 @@ class UnparseableMailException extends Exception {
     private final String from;
     private final String subject;
 
-    UnparseableMailException(String key, String messageId, String from, String subject, String reason, Throwable cause) {
+    UnparseableMailException(
+            String key, String messageId, String from, String subject, String reason, Throwable cause) {
         super(reason, cause);
         this.key = key;
         this.messageId = messageId;

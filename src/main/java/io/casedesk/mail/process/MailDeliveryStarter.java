@@ -28,7 +28,9 @@ class MailDeliveryStarter implements MailDelivery {
 
     @Override
     public void schedule(long outboxId, String caseReference) {
-        runtime.startProcessInstanceByKey(KEY, caseReference, Variables.createVariables()
-                .putValue(OUTBOX_ID, outboxId).putValue(RETRY_CYCLE, retryCycle));
+        runtime.startProcessInstanceByKey(
+                KEY,
+                caseReference,
+                Variables.createVariables().putValue(OUTBOX_ID, outboxId).putValue(RETRY_CYCLE, retryCycle));
     }
 }

@@ -16,7 +16,8 @@ class CompletePreventionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        prevention.complete(((Number) execution.getVariable(PreventionTicketProcess.TICKET_ID)).longValue(),
+        prevention.complete(
+                ((Number) execution.getVariable(PreventionTicketProcess.TICKET_ID)).longValue(),
                 (String) execution.getVariable(PreventionTicketProcess.ACTION),
                 (String) execution.getVariable(PreventionTicketProcess.NOTE));
     }

@@ -18,6 +18,7 @@ class PreventionTaskDetails implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         long ticketId = ((Number) task.getVariable(PreventionTicketProcess.TICKET_ID)).longValue();
-        task.setVariableLocal(PreventionTicketProcess.LINKED_CASES, String.join("\n", prevention.linkedCases(ticketId)));
+        task.setVariableLocal(
+                PreventionTicketProcess.LINKED_CASES, String.join("\n", prevention.linkedCases(ticketId)));
     }
 }

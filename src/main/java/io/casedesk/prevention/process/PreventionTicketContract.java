@@ -11,7 +11,8 @@ class PreventionTicketContract implements ModelContract {
 
     @Override
     public Map<String, Set<String>> taskAnswers() {
-        return Map.of(PreventionTicketProcess.TASK_PREVENTION,
+        return Map.of(
+                PreventionTicketProcess.TASK_PREVENTION,
                 Set.of(PreventionTicketProcess.ACTION, PreventionTicketProcess.NOTE));
     }
 }

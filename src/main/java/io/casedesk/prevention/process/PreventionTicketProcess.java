@@ -12,8 +12,7 @@ final class PreventionTicketProcess {
     static final String NOTE = "preventionNote";
     static final String LINKED_CASES = "linkedCases";
 
-    private PreventionTicketProcess() {
-    }
+    private PreventionTicketProcess() {}
 
     static String businessKey(long ticketId) {
         return "PREV-" + ticketId;

@@ -16,9 +16,12 @@ class PreventionTicketStarterAdapter implements PreventionTicketStarter {
 
     @Override
     public String start(long ticketId, String tag) {
-        return runtime.startProcessInstanceByKey(PreventionTicketProcess.KEY,
-                PreventionTicketProcess.businessKey(ticketId),
-                Variables.createVariables().putValue(PreventionTicketProcess.TICKET_ID, ticketId)
-                        .putValue(PreventionTicketProcess.TAG, tag)).getId();
+        return runtime.startProcessInstanceByKey(
+                        PreventionTicketProcess.KEY,
+                        PreventionTicketProcess.businessKey(ticketId),
+                        Variables.createVariables()
+                                .putValue(PreventionTicketProcess.TICKET_ID, ticketId)
+                                .putValue(PreventionTicketProcess.TAG, tag))
+                .getId();
     }
 }

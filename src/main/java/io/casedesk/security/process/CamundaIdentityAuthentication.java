@@ -30,7 +30,8 @@ public class CamundaIdentityAuthentication implements AuthenticationProvider {
             throw new BadCredentialsException("Bad credentials");
         }
         List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
-                .map(g -> new SimpleGrantedAuthority("GROUP_" + g.getId())).toList();
+                .map(g -> new SimpleGrantedAuthority("GROUP_" + g.getId()))
+                .toList();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
     }
 

@@ -28,9 +28,10 @@ class CustomerDataHistory implements HistoryEventHandler {
     private final Set<String> personalInputs;
 
     CustomerDataHistory(List<ModelContract> contracts) {
-        this.personalVariables = contracts.stream().flatMap(c -> c.personalVariables().stream())
-                .collect(Collectors.toUnmodifiableSet());
-        this.personalInputs = contracts.stream().flatMap(c -> c.personalDecisionInputs().stream())
+        this.personalVariables =
+                contracts.stream().flatMap(c -> c.personalVariables().stream()).collect(Collectors.toUnmodifiableSet());
+        this.personalInputs = contracts.stream()
+                .flatMap(c -> c.personalDecisionInputs().stream())
                 .collect(Collectors.toUnmodifiableSet());
     }
 

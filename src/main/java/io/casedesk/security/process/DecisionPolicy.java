@@ -17,14 +17,12 @@ import javax.xml.stream.XMLStreamReader;
 public final class DecisionPolicy {
 
     private static final Set<String> FEEL_NAMES = Set.of("feel", "feel-scala", "feel-scala-untyped");
-    private static final Pattern FEEL_URI = Pattern.compile("https?://www\\.omg\\.org/spec/(feel|dmn)/\\d+(/feel)?/?",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FEEL_URI =
+            Pattern.compile("https?://www\\.omg\\.org/spec/(feel|dmn)/\\d+(/feel)?/?", Pattern.CASE_INSENSITIVE);
     /** Elements whose text is unary tests ("< 5, > 10"); other texts are expressions. */
-    private static final Set<String> UNARY_TESTS = Set.of("inputEntry", "inputValues", "outputValues",
-            "allowedValues");
+    private static final Set<String> UNARY_TESTS = Set.of("inputEntry", "inputValues", "outputValues", "allowedValues");
 
-    private DecisionPolicy() {
-    }
+    private DecisionPolicy() {}
 
     /** What is not allowed in this DMN file; empty when it may be used. A file that is no XML yields no problem. */
     public static Set<String> problems(byte[] dmn) {
@@ -49,18 +47,19 @@ public final class DecisionPolicy {
                     case XMLStreamReader.CHARACTERS, XMLStreamReader.CDATA -> text.append(xml.getText());
                     case XMLStreamReader.END_ELEMENT -> {
                         String element = elements.pop();
-                        if ("text".equals(element) && !elements.isEmpty() && !text.toString().isBlank()) {
+                        if ("text".equals(element)
+                                && !elements.isEmpty()
+                                && !text.toString().isBlank()) {
                             String owner = elements.peek();
                             Set<String> found = UNARY_TESTS.contains(owner)
                                     ? FeelPolicy.problemsOfUnaryTests(text.toString())
                                     : FeelPolicy.problemsOfExpression(text.toString());
-                            found.forEach(p -> problems.add(p + " is not allowed in FEEL here: "
-                                    + abbreviate(text.toString())));
+                            found.forEach(p ->
+                                    problems.add(p + " is not allowed in FEEL here: " + abbreviate(text.toString())));
                         }
                         text.setLength(0);
                     }
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
         } catch (XMLStreamException e) {
@@ -71,7 +70,8 @@ public final class DecisionPolicy {
 
     private static boolean isFeel(String language) {
         String value = language.strip();
-        return FEEL_NAMES.contains(value.toLowerCase(Locale.ROOT)) || FEEL_URI.matcher(value).matches();
+        return FEEL_NAMES.contains(value.toLowerCase(Locale.ROOT))
+                || FEEL_URI.matcher(value).matches();
     }
 
     static String abbreviate(String text) {

@@ -25,8 +25,8 @@ final class DeploymentPolicy implements Deployer {
 
     static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
-    private static final Set<String> AUTOMATIC_STARTS = Set.of("timerEventDefinition", "messageEventDefinition",
-            "signalEventDefinition", "conditionalEventDefinition");
+    private static final Set<String> AUTOMATIC_STARTS = Set.of(
+            "timerEventDefinition", "messageEventDefinition", "signalEventDefinition", "conditionalEventDefinition");
     private static final Set<String> IMAGES = Set.of(".png", ".jpg", ".jpeg", ".gif");
 
     private final ExpressionPolicy expressions;
@@ -83,8 +83,13 @@ final class DeploymentPolicy implements Deployer {
                         }
                         element(namespace, element, id, elements, process, problems);
                         for (int i = 0; i < xml.getAttributeCount(); i++) {
-                            attribute(namespace, element, xml.getAttributeNamespace(i), xml.getAttributeLocalName(i),
-                                    xml.getAttributeValue(i), problems);
+                            attribute(
+                                    namespace,
+                                    element,
+                                    xml.getAttributeNamespace(i),
+                                    xml.getAttributeLocalName(i),
+                                    xml.getAttributeValue(i),
+                                    problems);
                         }
                         elements.push(namespace + " " + element);
                         text.setLength(0);
@@ -97,8 +102,7 @@ final class DeploymentPolicy implements Deployer {
                         }
                         text.setLength(0);
                     }
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
         } catch (XMLStreamException e) {
@@ -107,20 +111,22 @@ final class DeploymentPolicy implements Deployer {
         return problems;
     }
 
-    private void element(String namespace, String element, String id, Deque<String> open, String process,
-                         Set<String> problems) {
+    private void element(
+            String namespace, String element, String id, Deque<String> open, String process, Set<String> problems) {
         if (BPMN.equals(namespace) && "scriptTask".equals(element)) {
             problems.add("script tasks are not allowed (" + id + ")");
         } else if (CAMUNDA.equals(namespace) && "script".equals(element)) {
             problems.add("scripts are not allowed (camunda:script)");
         } else if (CAMUNDA.equals(namespace) && "connector".equals(element)) {
             problems.add("connectors are not allowed (camunda:connector)");
-        } else if (BPMN.equals(namespace) && AUTOMATIC_STARTS.contains(element)
-                && (BPMN + " startEvent").equals(open.peek()) && isTopLevelStart(open)
+        } else if (BPMN.equals(namespace)
+                && AUTOMATIC_STARTS.contains(element)
+                && (BPMN + " startEvent").equals(open.peek())
+                && isTopLevelStart(open)
                 && !ownProcesses.contains(process)) {
             problems.add("a " + element.replace("EventDefinition", "") + " start event on process '" + process
-                    + "' is not allowed: only casedesk's own processes (" + String.join(", ", ownProcesses.stream()
-                    .sorted().toList()) + ") start by themselves");
+                    + "' is not allowed: only casedesk's own processes ("
+                    + String.join(", ", ownProcesses.stream().sorted().toList()) + ") start by themselves");
         }
     }
 
@@ -131,11 +137,17 @@ final class DeploymentPolicy implements Deployer {
         return iterator.hasNext() && (BPMN + " process").equals(iterator.next());
     }
 
-    private void attribute(String elementNamespace, String element, String namespace, String name, String value,
-                           Set<String> problems) {
+    private void attribute(
+            String elementNamespace,
+            String element,
+            String namespace,
+            String name,
+            String value,
+            Set<String> problems) {
         boolean camunda = CAMUNDA.equals(namespace)
                 || ((namespace == null || namespace.isEmpty()) && CAMUNDA.equals(elementNamespace));
-        if (camunda && ("class".equals(name) || "variableMappingClass".equals(name))
+        if (camunda
+                && ("class".equals(name) || "variableMappingClass".equals(name))
                 && !value.startsWith("io.casedesk.")) {
             problems.add("camunda:" + name + "=\"" + value + "\" is not allowed: only casedesk's own classes");
         } else if (camunda && "resource".equals(name)) {

@@ -54,8 +54,8 @@ class EngineHardening extends AbstractProcessEnginePlugin {
         configuration.setCustomPreDeployers(deployers);
 
         var guard = new UserCommandGuard(contracts, configuration);
-        configuration.setCustomPreCommandInterceptorsTxRequired(withGuard(
-                configuration.getCustomPreCommandInterceptorsTxRequired(), guard));
+        configuration.setCustomPreCommandInterceptorsTxRequired(
+                withGuard(configuration.getCustomPreCommandInterceptorsTxRequired(), guard));
     }
 
     private static List<CommandInterceptor> withGuard(List<CommandInterceptor> interceptors, UserCommandGuard guard) {
@@ -71,11 +71,13 @@ class EngineHardening extends AbstractProcessEnginePlugin {
     private Set<String> ownProcesses() {
         var keys = new TreeSet<String>();
         try {
-            for (Resource model : new PathMatchingResourcePatternResolver(context).getResources("classpath*:bpmn/*.bpmn")) {
+            for (Resource model :
+                    new PathMatchingResourcePatternResolver(context).getResources("classpath*:bpmn/*.bpmn")) {
                 try (InputStream in = model.getInputStream()) {
                     XMLStreamReader xml = ModelXml.reader(in);
                     while (xml.hasNext()) {
-                        if (xml.next() == XMLStreamReader.START_ELEMENT && "process".equals(xml.getLocalName())
+                        if (xml.next() == XMLStreamReader.START_ELEMENT
+                                && "process".equals(xml.getLocalName())
                                 && DeploymentPolicy.BPMN.equals(xml.getNamespaceURI())) {
                             keys.add(xml.getAttributeValue(null, "id"));
                         }

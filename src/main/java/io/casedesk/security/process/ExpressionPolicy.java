@@ -23,13 +23,30 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
 final class ExpressionPolicy {
 
     /** What the engine's resolvers offer besides variables: each is a door into the whole engine. */
-    static final Set<String> ENGINE_OBJECTS = Set.of("execution", "task", "caseExecution", "variableScope",
-            "processEngine", "processEngineServices", "processEngineConfiguration", "authenticatedUserId",
-            "connector", "applicationContext");
+    static final Set<String> ENGINE_OBJECTS = Set.of(
+            "execution",
+            "task",
+            "caseExecution",
+            "variableScope",
+            "processEngine",
+            "processEngineServices",
+            "processEngineConfiguration",
+            "authenticatedUserId",
+            "connector",
+            "applicationContext");
     /** Properties that lead from any object to its class, class loader or module, and from there anywhere. */
-    static final Set<String> REFLECTIVE_PROPERTIES = Set.of("class", "classLoader", "declaringClass", "module",
-            "protectionDomain", "enclosingClass", "superclass", "runtime", "processEngineServices",
+    static final Set<String> REFLECTIVE_PROPERTIES = Set.of(
+            "class",
+            "classLoader",
+            "declaringClass",
+            "module",
+            "protectionDomain",
+            "enclosingClass",
+            "superclass",
+            "runtime",
+            "processEngineServices",
             "processEngine");
+
     static final String DECISION_RESULT = "decisionResult";
     static final Set<String> DECISION_RESULT_METHODS = Set.of("getSingleResult", "getFirstResult");
 
@@ -44,7 +61,9 @@ final class ExpressionPolicy {
         var problems = new LinkedHashSet<String>();
         Node root;
         try {
-            root = new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS).build(text).getRoot();
+            root = new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS)
+                    .build(text)
+                    .getRoot();
         } catch (TreeBuilderException e) {
             problems.add("'" + text + "' is not a valid expression");
             return problems;
@@ -88,9 +107,12 @@ final class ExpressionPolicy {
     private static boolean isDecisionResultCall(AstMethod method) {
         Node property = method.getChild(0);
         Node parameters = method.getChild(1);
-        return property instanceof AstDot dot && DECISION_RESULT_METHODS.contains(propertyName(dot))
-                && dot.getChild(0) instanceof AstIdentifier base && DECISION_RESULT.equals(base.getName())
-                && parameters instanceof AstParameters params && params.getCardinality() == 0;
+        return property instanceof AstDot dot
+                && DECISION_RESULT_METHODS.contains(propertyName(dot))
+                && dot.getChild(0) instanceof AstIdentifier base
+                && DECISION_RESULT.equals(base.getName())
+                && parameters instanceof AstParameters params
+                && params.getCardinality() == 0;
     }
 
     /** The base of a property chain is one of our beans, a decision result, or a decision result's row. */
@@ -123,5 +145,4 @@ final class ExpressionPolicy {
     static boolean holdsExpression(String text) {
         return text != null && (text.contains("${") || text.contains("#{"));
     }
-
 }

@@ -26,7 +26,8 @@ import org.camunda.feel.syntaxtree.PositionalFunctionParameters;
  */
 public final class FeelPolicy {
 
-    private static final FeelEngineApi PARSER = FeelEngineBuilder.create().withEnabledExternalFunctions(false).build();
+    private static final FeelEngineApi PARSER =
+            FeelEngineBuilder.create().withEnabledExternalFunctions(false).build();
     private static final Map<String, String> DENIED_SYNTAX = Map.of(
             "For", "'for ... return' loops",
             "SomeItem", "'some ... satisfies'",
@@ -37,12 +38,12 @@ public final class FeelPolicy {
             "QualifiedFunctionInvocation", "calls of functions held in contexts",
             "Exponentiation", "the ** operator");
     /** The regular-expression functions and the name and position of their pattern parameter. */
-    private static final Map<String, String> REGEX_FUNCTIONS = Map.of("matches", "pattern", "replace", "pattern",
-            "split", "delimiter");
+    private static final Map<String, String> REGEX_FUNCTIONS =
+            Map.of("matches", "pattern", "replace", "pattern", "split", "delimiter");
+
     private static final int MAX_NODES = 100_000;
 
-    private FeelPolicy() {
-    }
+    private FeelPolicy() {}
 
     /** What is not allowed in this expression (an input or output entry); empty when it may be evaluated. */
     public static Set<String> problemsOfExpression(String text) {
@@ -91,7 +92,8 @@ public final class FeelPolicy {
     /** Null when the call's pattern is a literal without nested repetition. */
     private static String regexProblem(FunctionInvocation call) {
         Object pattern = null;
-        if (call.params() instanceof PositionalFunctionParameters positional && positional.params().size() >= 2) {
+        if (call.params() instanceof PositionalFunctionParameters positional
+                && positional.params().size() >= 2) {
             pattern = positional.params().apply(1);
         } else if (call.params() instanceof NamedFunctionParameters named) {
             var given = named.params().get(REGEX_FUNCTIONS.get(call.function()));
@@ -101,7 +103,8 @@ public final class FeelPolicy {
             return "a " + call.function() + "() pattern that is not a literal string";
         }
         return hasNestedRepetition(literal.value())
-                ? "the pattern \"" + literal.value() + "\" (a repeated group that repeats inside, like (a+)+)" : null;
+                ? "the pattern \"" + literal.value() + "\" (a repeated group that repeats inside, like (a+)+)"
+                : null;
     }
 
     /** Whether a group that holds a quantifier (*, +, {n,}) is itself quantified: the shape that backtracks. */

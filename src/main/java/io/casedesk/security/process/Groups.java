@@ -18,9 +18,9 @@ final class Groups {
     static final List<String> AGENTS = List.of(TIER1, TIER2, SPECIALISTS);
     /** Everyone who works tasks in Tasklist. */
     static final List<String> TASK_WORKERS = List.of(TIER1, TIER2, SPECIALISTS, MANAGERS, OPS, KNOWLEDGE);
-    static final List<String> ALL = List.of(TIER1, TIER2, SPECIALISTS, MANAGERS, OPS, KNOWLEDGE, INTEGRATIONS,
-            PROCESS_OWNERS);
 
-    private Groups() {
-    }
+    static final List<String> ALL =
+            List.of(TIER1, TIER2, SPECIALISTS, MANAGERS, OPS, KNOWLEDGE, INTEGRATIONS, PROCESS_OWNERS);
+
+    private Groups() {}
 }

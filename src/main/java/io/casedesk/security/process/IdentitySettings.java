@@ -10,5 +10,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  the prod profile refuses to start with it
  */
 @ConfigurationProperties("casedesk.security")
-record IdentitySettings(@DefaultValue("false") boolean demoUsers) {
-}
+record IdentitySettings(@DefaultValue("false") boolean demoUsers) {}

@@ -17,9 +17,9 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -41,8 +41,12 @@ class IdentitySetup {
     private final TaskService tasks;
     private final boolean demoUsers;
 
-    IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                  TaskService tasks, IdentitySettings settings) {
+    IdentitySetup(
+            IdentityService identity,
+            AuthorizationService authorizations,
+            FilterService filters,
+            TaskService tasks,
+            IdentitySettings settings) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
@@ -57,7 +61,8 @@ class IdentitySetup {
         ensureFilters();
         if (demoUsers) {
             DEMO_USERS.forEach(this::ensureDemoUser);
-            log.warn("Demo users created with password = user id (profile dev). Never use the dev profile in production.");
+            log.warn(
+                    "Demo users created with password = user id (profile dev). Never use the dev profile in production.");
         }
     }
 
@@ -79,15 +84,26 @@ class IdentitySetup {
         }
         // managers read every case in Cockpit, but deploy nothing
         grant(Groups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
-                Permissions.READ_HISTORY, Permissions.READ_TASK);
+        grant(
+                Groups.MANAGERS,
+                Resources.PROCESS_DEFINITION,
+                ANY,
+                Permissions.READ,
+                Permissions.READ_INSTANCE,
+                Permissions.READ_HISTORY,
+                Permissions.READ_TASK);
         grant(Groups.MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
         grant(Groups.MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
         grant(Groups.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
         // process owners change the policy: they deploy models (Modeler deploys through /engine-rest)
         grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
-        grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
+        grant(
+                Groups.PROCESS_OWNERS,
+                Resources.PROCESS_DEFINITION,
+                ANY,
+                Permissions.READ,
+                Permissions.READ_HISTORY,
                 Permissions.READ_INSTANCE);
         grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
         grant(Groups.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
@@ -100,21 +116,48 @@ class IdentitySetup {
     private void ensureFilters() {
         int order = 0;
         for (String group : Groups.TASK_WORKERS) {
-            ensureFilter(group, "Cases (" + group + ")", order++, tasks.createTaskQuery().taskCandidateGroup(group)
-                    .includeAssignedTasks().orderByTaskPriority().desc().orderByDueDate().asc());
-            ensureFilter(group, "Breaching soon (" + group + ")", order++, tasks.createTaskQuery()
-                    .taskCandidateGroup(group).includeAssignedTasks().orderByFollowUpDate().asc().orderByDueDate().asc());
+            ensureFilter(
+                    group,
+                    "Cases (" + group + ")",
+                    order++,
+                    tasks.createTaskQuery()
+                            .taskCandidateGroup(group)
+                            .includeAssignedTasks()
+                            .orderByTaskPriority()
+                            .desc()
+                            .orderByDueDate()
+                            .asc());
+            ensureFilter(
+                    group,
+                    "Breaching soon (" + group + ")",
+                    order++,
+                    tasks.createTaskQuery()
+                            .taskCandidateGroup(group)
+                            .includeAssignedTasks()
+                            .orderByFollowUpDate()
+                            .asc()
+                            .orderByDueDate()
+                            .asc());
         }
         for (String group : List.of(Groups.TIER2, Groups.SPECIALISTS)) {
-            ensureFilter(group, "Escalated (" + group + ")", order++, tasks.createTaskQuery().taskCandidateGroup(group)
-                    .taskDefinitionKey("Task_Escalated").includeAssignedTasks().orderByTaskPriority().desc());
+            ensureFilter(
+                    group,
+                    "Escalated (" + group + ")",
+                    order++,
+                    tasks.createTaskQuery()
+                            .taskCandidateGroup(group)
+                            .taskDefinitionKey("Task_Escalated")
+                            .includeAssignedTasks()
+                            .orderByTaskPriority()
+                            .desc());
         }
     }
 
     private void ensureFilter(String group, String name, int order, TaskQuery query) {
         Filter filter = filters.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
-            filter = filters.newTaskFilter(name).setQuery(query)
+            filter = filters.newTaskFilter(name)
+                    .setQuery(query)
                     .setProperties(Map.of("priority", order, "description", name, "refresh", true));
             filters.saveFilter(filter);
         }
@@ -157,8 +200,16 @@ class IdentitySetup {
      * one grant per group and resource.
      */
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        var authorization = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
-                .resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).list().stream().findFirst().orElse(null);
+        var authorization = authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(group)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .authorizationType(AUTH_TYPE_GRANT)
+                .list()
+                .stream()
+                .findFirst()
+                .orElse(null);
         if (authorization == null) {
             authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
             authorization.setGroupId(group);

@@ -29,7 +29,8 @@ final class ModelBeans {
             if (type == null || !type.getName().startsWith("io.casedesk.")) {
                 continue;
             }
-            if (JavaDelegate.class.isAssignableFrom(type) || TaskListener.class.isAssignableFrom(type)
+            if (JavaDelegate.class.isAssignableFrom(type)
+                    || TaskListener.class.isAssignableFrom(type)
                     || ExecutionListener.class.isAssignableFrom(type)
                     || context.findAnnotationOnBean(name, ExposedToModels.class, false) != null) {
                 names.add(name);
@@ -50,7 +51,8 @@ final class ModelBeans {
 
             @Override
             public Set<Entry<Object, Object>> entrySet() {
-                return exposed.stream().map(name -> Map.entry((Object) name, context.getBean(name)))
+                return exposed.stream()
+                        .map(name -> Map.entry((Object) name, context.getBean(name)))
                         .collect(Collectors.toSet());
             }
         };

@@ -9,8 +9,7 @@ import javax.xml.stream.XMLStreamReader;
 /** Reads a model's XML as a stream of elements, with no DTD and no external entity: a model cannot reach a file. */
 final class ModelXml {
 
-    private ModelXml() {
-    }
+    private ModelXml() {}
 
     static XMLStreamReader reader(byte[] xml) throws XMLStreamException {
         return reader(new ByteArrayInputStream(xml));

@@ -54,8 +54,13 @@ final class UserCommandGuard extends CommandInterceptor {
     private static final String JAVA_SERIALIZED = "application/x-java-serialized-object";
     private static final String POLICY_VIOLATION = "Password does not match policy";
     /** Commands that move flows or set variables on many of them at once. */
-    private static final Set<String> SENT_BY_THE_FLOW = Set.of("CorrelateMessageCmd", "CorrelateAllMessageCmd",
-            "MessageEventReceivedCmd", "SignalEventReceivedCmd", "SignalCmd", "CorrelateAllMessageBatchCmd",
+    private static final Set<String> SENT_BY_THE_FLOW = Set.of(
+            "CorrelateMessageCmd",
+            "CorrelateAllMessageCmd",
+            "MessageEventReceivedCmd",
+            "SignalEventReceivedCmd",
+            "SignalCmd",
+            "CorrelateAllMessageBatchCmd",
             "SetVariablesToProcessInstancesBatchCmd");
 
     private final List<ModelContract> contracts;
@@ -88,8 +93,10 @@ final class UserCommandGuard extends CommandInterceptor {
                 Object value = variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
                 if (value instanceof SerializableValue serializable
                         && JAVA_SERIALIZED.equals(serializable.getSerializationDataFormat())) {
-                    throw new InvalidRequestException(Status.BAD_REQUEST, "Variable " + name
-                            + ": Java-serialized values are not accepted; send JSON or a primitive type");
+                    throw new InvalidRequestException(
+                            Status.BAD_REQUEST,
+                            "Variable " + name
+                                    + ": Java-serialized values are not accepted; send JSON or a primitive type");
                 }
             }
         }
@@ -98,23 +105,33 @@ final class UserCommandGuard extends CommandInterceptor {
         }
         if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
             checkAnswer(field(command, "taskId"), variables == null ? Set.of() : variables.keySet());
-        } else if (command instanceof AbstractSetVariableCmd || command instanceof AbstractPatchVariablesCmd
+        } else if (command instanceof AbstractSetVariableCmd
+                || command instanceof AbstractPatchVariablesCmd
                 || command instanceof AbstractRemoveVariableCmd) {
-            throw new InvalidRequestException(Status.FORBIDDEN, "Variables are not set one by one: answer a task by "
-                    + "completing it with its form's fields");
+            throw new InvalidRequestException(
+                    Status.FORBIDDEN,
+                    "Variables are not set one by one: answer a task by " + "completing it with its form's fields");
         } else if (command instanceof StartProcessInstanceCmd start) {
             ProcessInstantiationBuilderImpl builder = field(start, "instantiationBuilder");
-            checkStart(builder.getProcessDefinitionKey(), builder.getProcessDefinitionId(), builder.getBusinessKey(),
-                    builder.getVariables() == null ? Set.of() : builder.getVariables().keySet());
+            checkStart(
+                    builder.getProcessDefinitionKey(),
+                    builder.getProcessDefinitionId(),
+                    builder.getBusinessKey(),
+                    builder.getVariables() == null
+                            ? Set.of()
+                            : builder.getVariables().keySet());
         } else if (command instanceof SubmitStartFormCmd start) {
-            checkStart(null, field(start, "processDefinitionId"), field(start, "businessKey"),
+            checkStart(
+                    null,
+                    field(start, "processDefinitionId"),
+                    field(start, "businessKey"),
                     variables == null ? Set.of() : variables.keySet());
         } else if (command instanceof StartProcessInstanceAtActivitiesCmd) {
             throw new InvalidRequestException(Status.FORBIDDEN, "Processes start at their start event");
         } else if (SENT_BY_THE_FLOW.contains(command.getClass().getSimpleName())) {
             // the customer's answers reach a flow through casedesk (links, API), never straight from a person
-            throw new InvalidRequestException(Status.FORBIDDEN, "Messages and signals are sent by casedesk, "
-                    + "not by people");
+            throw new InvalidRequestException(
+                    Status.FORBIDDEN, "Messages and signals are sent by casedesk, " + "not by people");
         }
     }
 
@@ -127,7 +144,9 @@ final class UserCommandGuard extends CommandInterceptor {
         try {
             TaskService tasks = engine.getTaskService();
             task = tasks.createTaskQuery().taskId(taskId).singleResult();
-            local = task == null ? Set.of() : tasks.getVariablesLocalTyped(taskId, false).keySet();
+            local = task == null
+                    ? Set.of()
+                    : tasks.getVariablesLocalTyped(taskId, false).keySet();
         } catch (AuthorizationException e) {
             // the completion itself will be refused for the same reason
             return;
@@ -135,8 +154,11 @@ final class UserCommandGuard extends CommandInterceptor {
         if (task == null) {
             return;
         }
-        Set<String> answers = contracts.stream().map(c -> c.taskAnswers().get(task.getTaskDefinitionKey()))
-                .filter(java.util.Objects::nonNull).findFirst().orElse(Set.of());
+        Set<String> answers = contracts.stream()
+                .map(c -> c.taskAnswers().get(task.getTaskDefinitionKey()))
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(Set.of());
         // the form shows the task's own (task-local) copies of the case, and may send them back unchanged
         var refused = new TreeSet<String>();
         for (String name : names) {
@@ -145,27 +167,36 @@ final class UserCommandGuard extends CommandInterceptor {
             }
         }
         if (!refused.isEmpty()) {
-            throw new InvalidRequestException(Status.BAD_REQUEST, "Task " + task.getTaskDefinitionKey()
-                    + " takes the answer fields " + new TreeSet<>(answers) + " only; not " + refused);
+            throw new InvalidRequestException(
+                    Status.BAD_REQUEST,
+                    "Task " + task.getTaskDefinitionKey() + " takes the answer fields " + new TreeSet<>(answers)
+                            + " only; not " + refused);
         }
     }
 
     private void checkStart(String key, String definitionId, String businessKey, Set<String> names) {
-        String process = key != null ? key : definitionId == null ? null : definitionId.split(":", 2)[0];
-        Set<String> fields = contracts.stream().map(c -> c.startForms().get(process))
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        String process =
+                key != null ? key : definitionId == null ? null : definitionId.split(":", 2)[0];
+        Set<String> fields = contracts.stream()
+                .map(c -> c.startForms().get(process))
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
         if (fields == null) {
             throw new InvalidRequestException(Status.FORBIDDEN, "Process " + process + " is not started by people");
         }
         if (businessKey != null && !businessKey.isBlank()) {
-            throw new InvalidRequestException(Status.BAD_REQUEST,
+            throw new InvalidRequestException(
+                    Status.BAD_REQUEST,
                     "A business key is not given: the case reference is made when the case is opened");
         }
         var refused = new TreeSet<>(names);
         refused.removeAll(fields);
         if (!refused.isEmpty()) {
-            throw new InvalidRequestException(Status.BAD_REQUEST, "Process " + process + " starts with the fields "
-                    + new TreeSet<>(fields) + " only; not " + refused);
+            throw new InvalidRequestException(
+                    Status.BAD_REQUEST,
+                    "Process " + process + " starts with the fields " + new TreeSet<>(fields) + " only; not "
+                            + refused);
         }
     }
 
@@ -175,12 +206,14 @@ final class UserCommandGuard extends CommandInterceptor {
             return e;
         }
         if (e instanceof ProcessEngineException && POLICY_VIOLATION.equals(e.getMessage())) {
-            return new InvalidRequestException(Status.BAD_REQUEST, "The password does not match the password policy: "
-                    + "at least 10 characters with upper- and lower-case letters, a digit and a special character");
+            return new InvalidRequestException(
+                    Status.BAD_REQUEST,
+                    "The password does not match the password policy: "
+                            + "at least 10 characters with upper- and lower-case letters, a digit and a special character");
         }
         if (e.getMessage() != null && e.getMessage().contains("Java serialization format is prohibited")) {
-            return new InvalidRequestException(Status.BAD_REQUEST,
-                    "Java-serialized values are not accepted; send JSON or a primitive type");
+            return new InvalidRequestException(
+                    Status.BAD_REQUEST, "Java-serialized values are not accepted; send JSON or a primitive type");
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException || t instanceof PersistenceException) {
@@ -227,7 +260,7 @@ final class UserCommandGuard extends CommandInterceptor {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException("No field " + name + " in " + command.getClass().getName());
+        throw new IllegalStateException(
+                "No field " + name + " in " + command.getClass().getName());
     }
-
 }

@@ -12,8 +12,8 @@ public class InvalidPolicyException extends ErrorResponseException {
     }
 
     private static ProblemDetail body(String decisionKey, String file, String problem) {
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The candidate %s file '%s' %s".formatted(decisionKey, file, problem));
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The candidate %s file '%s' %s".formatted(decisionKey, file, problem));
         detail.setTitle("Invalid candidate policy");
         detail.setProperty("decision", decisionKey);
         detail.setProperty("file", file);

@@ -5,11 +5,25 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** What a simulation needs of one case: the inputs triage had, what was decided, and what happened when. */
-record PastCase(String reference, String status, String channel, String customerTier, String severity,
-                double sentiment, String intent, String category, boolean compliance, String priority,
-                Instant createdAt, Instant responseDueAt, Instant resolutionDueAt, Instant firstResponseAt,
-                Instant resolvedAt, Instant closedAt, java.time.Duration responsePaused,
-                java.time.Duration resolutionPaused) {
+record PastCase(
+        String reference,
+        String status,
+        String channel,
+        String customerTier,
+        String severity,
+        double sentiment,
+        String intent,
+        String category,
+        boolean compliance,
+        String priority,
+        Instant createdAt,
+        Instant responseDueAt,
+        Instant resolutionDueAt,
+        Instant firstResponseAt,
+        Instant resolvedAt,
+        Instant closedAt,
+        java.time.Duration responsePaused,
+        java.time.Duration resolutionPaused) {
 
     /**
      * The inputs the process gives the priority and SLA tables, as plain values: whatever the customer typed is

@@ -43,8 +43,8 @@ public class PolicySimulation {
     private final int maxCases;
     private final java.time.Duration maxDuration;
 
-    PolicySimulation(PolicyEvaluator evaluator, SimulationCases cases, SlaService sla, Clock clock,
-                     SimulationLimits limits) {
+    PolicySimulation(
+            PolicyEvaluator evaluator, SimulationCases cases, SlaService sla, Clock clock, SimulationLimits limits) {
         this.evaluator = evaluator;
         this.cases = cases;
         this.sla = sla;
@@ -54,8 +54,7 @@ public class PolicySimulation {
     }
 
     /** The candidate files (either may be null, not both) and the period; null bounds mean the last 30 days. */
-    public record Request(CandidateFile casePriority, CandidateFile slaTargets, Instant from, Instant to) {
-    }
+    public record Request(CandidateFile casePriority, CandidateFile slaTargets, Instant from, Instant to) {}
 
     /** Not one transaction: the evaluation can take seconds, and holding a database connection for it is not needed. */
     public SimulationReport simulate(Request request) {
@@ -104,18 +103,24 @@ public class PolicySimulation {
             }
             Boolean baselineResponse = breached(c.firstResponseAt(), c.handlingEndedAt(), c.responseDueAt(), now);
             Boolean baselineResolution = breached(c.handlingEndedAt(), null, c.resolutionDueAt(), now);
-            Boolean candidateResponse = breached(c.firstResponseAt(), c.handlingEndedAt(), candidate.responseDueAt(), now);
+            Boolean candidateResponse =
+                    breached(c.firstResponseAt(), c.handlingEndedAt(), candidate.responseDueAt(), now);
             Boolean candidateResolution = breached(c.handlingEndedAt(), null, candidate.resolutionDueAt(), now);
-            for (Tally t : List.of(total, byPriority.computeIfAbsent(c.priority(), p -> new Tally()),
+            for (Tally t : List.of(
+                    total,
+                    byPriority.computeIfAbsent(c.priority(), p -> new Tally()),
                     cell(byPriorityAndChannel, c.priority(), c.channel()))) {
                 t.baseline(baselineResponse, baselineResolution);
             }
-            for (Tally t : List.of(total, byPriority.computeIfAbsent(candidate.priority(), p -> new Tally()),
+            for (Tally t : List.of(
+                    total,
+                    byPriority.computeIfAbsent(candidate.priority(), p -> new Tally()),
                     cell(byPriorityAndChannel, candidate.priority(), c.channel()))) {
                 t.candidate(candidateResponse, candidateResolution);
             }
             if (!candidate.priority().equals(c.priority())) {
-                changes.computeIfAbsent(c.priority(), p -> new TreeMap<>()).merge(candidate.priority(), 1, Integer::sum);
+                changes.computeIfAbsent(c.priority(), p -> new TreeMap<>())
+                        .merge(candidate.priority(), 1, Integer::sum);
             }
         }
         if (undecidedCount > 0) {
@@ -125,17 +130,22 @@ public class PolicySimulation {
         var priorityRows = new ArrayList<Row>();
         byPriority.forEach((priority, t) -> priorityRows.add(t.row(priority, null)));
         var channelRows = new ArrayList<Row>();
-        byPriorityAndChannel.forEach((priority, channels) ->
-                channels.forEach((channel, t) -> channelRows.add(t.row(priority, channel))));
+        byPriorityAndChannel.forEach(
+                (priority, channels) -> channels.forEach((channel, t) -> channelRows.add(t.row(priority, channel))));
         var changeRows = new ArrayList<PriorityChange>();
         changes.forEach((before, after) -> after.forEach((p, n) -> changeRows.add(new PriorityChange(before, p, n))));
 
         boolean capped = inPeriod > replayed.size();
-        Instant last = replayed.isEmpty() ? null : replayed.get(replayed.size() - 1).createdAt();
-        return new SimulationReport(new SimulationReport.Period(from, to),
+        Instant last =
+                replayed.isEmpty() ? null : replayed.get(replayed.size() - 1).createdAt();
+        return new SimulationReport(
+                new SimulationReport.Period(from, to),
                 new SimulationReport.Cases(inPeriod, replayed.size(), notTriaged, maxCases, capped, last, byStatus),
                 new SimulationReport.Compared(BASELINE, priorities.version(), targets.version()),
-                total.row(null, null), priorityRows, channelRows, changeRows,
+                total.row(null, null),
+                priorityRows,
+                channelRows,
+                changeRows,
                 notes(priorities.version(), targets.version(), capped, last, notTriaged));
     }
 
@@ -149,12 +159,17 @@ public class PolicySimulation {
         String calendar = text(target, "calendar", targets);
         try {
             // the time the case really waited on the customer did not count then and does not count now
-            return new Replay(priority,
-                    sla.dueAt(c.createdAt(), Duration.parse(responseDue), calendar).plus(c.responsePaused()),
-                    sla.dueAt(c.createdAt(), Duration.parse(resolutionDue), calendar).plus(c.resolutionPaused()));
+            return new Replay(
+                    priority,
+                    sla.dueAt(c.createdAt(), Duration.parse(responseDue), calendar)
+                            .plus(c.responsePaused()),
+                    sla.dueAt(c.createdAt(), Duration.parse(resolutionDue), calendar)
+                            .plus(c.resolutionPaused()));
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw new UndecidedException(targets, "gives targets the SLA clock cannot use (responseDue %s, resolutionDue %s, calendar %s): %s"
-                    .formatted(responseDue, resolutionDue, calendar, e.getMessage()));
+            throw new UndecidedException(
+                    targets,
+                    "gives targets the SLA clock cannot use (responseDue %s, resolutionDue %s, calendar %s): %s"
+                            .formatted(responseDue, resolutionDue, calendar, e.getMessage()));
         }
     }
 
@@ -197,17 +212,19 @@ public class PolicySimulation {
         return table.computeIfAbsent(priority, p -> new TreeMap<>()).computeIfAbsent(channel, ch -> new Tally());
     }
 
-    private static List<String> notes(PolicyVersion priorities, PolicyVersion targets, boolean capped, Instant last,
-                                      long notTriaged) {
+    private static List<String> notes(
+            PolicyVersion priorities, PolicyVersion targets, boolean capped, Instant last, long notTriaged) {
         var notes = new ArrayList<String>();
         notes.add("Nothing was deployed or changed: the tables were evaluated by a standalone DMN engine with each "
                 + "case's stored triage inputs (severity, customerTier, channel, sentiment, category, intent, "
                 + "compliance) as plain values.");
         notes.add("The agents' actual first-response and resolution times are taken as given: the simulation "
                 + "assumes they would have answered and resolved at the same moments under the candidate policy.");
-        notes.add("Baseline: the priority each case really got and its real deadlines. Candidate: priority from "
-                + describe(priorities) + ", targets from " + describe(targets) + ", deadlines counted from the case's "
-                + "creation in the calendar the targets name. Time a case spent waiting on the customer is not replayed.");
+        notes.add(
+                "Baseline: the priority each case really got and its real deadlines. Candidate: priority from "
+                        + describe(priorities) + ", targets from " + describe(targets)
+                        + ", deadlines counted from the case's "
+                        + "creation in the calendar the targets name. Time a case spent waiting on the customer is not replayed.");
         notes.add("Response breached: the first response came after the deadline, or there was none and the "
                 + "deadline passed before the case was resolved (or before now, while it is unresolved). Resolution "
                 + "breached: resolved after the deadline, or unresolved and past it. A case not yet answered "
@@ -232,7 +249,8 @@ public class PolicySimulation {
 
     /** The wall clock bounds a simulation, whatever the tables hold, so a hung-up client does not leave it running. */
     private ErrorResponseException tooLong() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
                 "The simulation took longer than %d s and was stopped; choose a shorter period"
                         .formatted(maxDuration.toSeconds()));
         problem.setTitle("Simulation took too long");
@@ -245,8 +263,7 @@ public class PolicySimulation {
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 
-    private record Replay(String priority, Instant responseDueAt, Instant resolutionDueAt) {
-    }
+    private record Replay(String priority, Instant responseDueAt, Instant resolutionDueAt) {}
 
     private static final class UndecidedException extends RuntimeException {
         final String decision;
@@ -254,7 +271,8 @@ public class PolicySimulation {
         UndecidedException(Policy policy, String problem) {
             super(problem, null, false, false);
             PolicyVersion v = policy.version();
-            this.decision = v.decisionKey() + (PolicyVersion.CANDIDATE.equals(v.source()) ? " (candidate)" : " v" + v.version());
+            this.decision = v.decisionKey()
+                    + (PolicyVersion.CANDIDATE.equals(v.source()) ? " (candidate)" : " v" + v.version());
         }
     }
 
@@ -280,7 +298,10 @@ public class PolicySimulation {
         }
 
         Row row(String priority, String channel) {
-            return new Row(priority, channel, new Mix(baselineCases, candidateCases, candidateCases - baselineCases),
+            return new Row(
+                    priority,
+                    channel,
+                    new Mix(baselineCases, candidateCases, candidateCases - baselineCases),
                     new Breaches(baselineResponse.rate(), candidateResponse.rate()),
                     new Breaches(baselineResolution.rate(), candidateResolution.rate()));
         }
@@ -300,7 +321,8 @@ public class PolicySimulation {
         }
 
         Rate rate() {
-            return new Rate(measured, breached, measured == 0 ? null : Math.round(breached * 10_000.0 / measured) / 10_000.0);
+            return new Rate(
+                    measured, breached, measured == 0 ? null : Math.round(breached * 10_000.0 / measured) / 10_000.0);
         }
     }
 }

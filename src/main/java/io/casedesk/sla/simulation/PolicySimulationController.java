@@ -37,18 +37,24 @@ class PolicySimulationController {
     // no "consumes": a mismatch there fails before a handler is chosen, where ApiProblems (scoped to
     // @RestController) cannot answer; the check below gives the 415 as problem+json instead
     @PostMapping(path = "/api/policy/simulate", produces = MediaType.APPLICATION_JSON_VALUE)
-    SimulationReport simulate(@RequestPart(name = "casePriority", required = false) MultipartFile casePriority,
-                              @RequestPart(name = "slaTargets", required = false) MultipartFile slaTargets,
-                              @RequestParam(name = "from", required = false) String from,
-                              @RequestParam(name = "to", required = false) String to,
-                              HttpServletRequest request) throws IOException, HttpMediaTypeNotSupportedException {
+    SimulationReport simulate(
+            @RequestPart(name = "casePriority", required = false) MultipartFile casePriority,
+            @RequestPart(name = "slaTargets", required = false) MultipartFile slaTargets,
+            @RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "to", required = false) String to,
+            HttpServletRequest request)
+            throws IOException, HttpMediaTypeNotSupportedException {
         String contentType = request.getContentType();
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
-            throw new HttpMediaTypeNotSupportedException(sent(contentType), List.of(MediaType.MULTIPART_FORM_DATA),
-                    HttpMethod.POST);
+        if (contentType == null
+                || !contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
+            throw new HttpMediaTypeNotSupportedException(
+                    sent(contentType), List.of(MediaType.MULTIPART_FORM_DATA), HttpMethod.POST);
         }
-        return simulation.simulate(new PolicySimulation.Request(file(casePriority, "casePriority"),
-                file(slaTargets, "slaTargets"), bound("from", from, false), bound("to", to, true)));
+        return simulation.simulate(new PolicySimulation.Request(
+                file(casePriority, "casePriority"),
+                file(slaTargets, "slaTargets"),
+                bound("from", from, false),
+                bound("to", to, true)));
     }
 
     /** What the client sent, as Spring names it: a missing type counts as application/octet-stream. */
@@ -82,12 +88,14 @@ class PolicySimulationController {
         try {
             if (text.length() == 10) {
                 LocalDate day = LocalDate.parse(text);
-                return (end ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return (end ? day.plusDays(1) : day)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
             }
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw PolicySimulation.badRequest(parameter
-                    + ": expected an ISO instant (2026-03-01T00:00:00Z) or a date (2026-03-01)");
+            throw PolicySimulation.badRequest(
+                    parameter + ": expected an ISO instant (2026-03-01T00:00:00Z) or a date (2026-03-01)");
         }
     }
 }

@@ -10,8 +10,8 @@ import java.util.List;
  * @param version  the deployed version number (deployed only)
  * @param warnings what would stop or surprise a deployment of a candidate, e.g. no history time to live
  */
-public record PolicyVersion(String decisionKey, String source, String file, Integer version, String versionTag,
-                            List<String> warnings) {
+public record PolicyVersion(
+        String decisionKey, String source, String file, Integer version, String versionTag, List<String> warnings) {
 
     public static final String CANDIDATE = "candidate";
     public static final String DEPLOYED = "deployed";

@@ -34,9 +34,13 @@ class SimulationCases {
                 LEFT JOIN sla_record resolution ON resolution.case_id = c.id AND resolution.target = :resolution
                 WHERE c.created_at >= :from AND c.created_at < :to AND c.priority IS NOT NULL
                 ORDER BY c.created_at, c.id LIMIT :limit""")
-                .param("response", SlaTarget.RESPONSE.name()).param("resolution", SlaTarget.RESOLUTION.name())
-                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("limit", limit)
-                .query(SimulationCases::map).list();
+                .param("response", SlaTarget.RESPONSE.name())
+                .param("resolution", SlaTarget.RESOLUTION.name())
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .param("limit", limit)
+                .query(SimulationCases::map)
+                .list();
     }
 
     long countTriaged(Instant from, Instant to) {
@@ -51,16 +55,32 @@ class SimulationCases {
     private long count(Instant from, Instant to, String condition) {
         return jdbc.sql("SELECT COUNT(*) FROM case_report WHERE created_at >= :from AND created_at < :to AND "
                         + condition)
-                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(Long.class).single();
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query(Long.class)
+                .single();
     }
 
     private static PastCase map(ResultSet rs, int row) throws SQLException {
-        return new PastCase(rs.getString("reference"), rs.getString("status"), rs.getString("channel"),
-                rs.getString("customer_tier"), rs.getString("severity"), rs.getDouble("sentiment"),
-                rs.getString("intent"), rs.getString("category"), rs.getBoolean("compliance"),
-                rs.getString("priority"), instant(rs, "created_at"), instant(rs, "response_due_at"),
-                instant(rs, "resolution_due_at"), instant(rs, "first_response_at"), instant(rs, "resolved_at"),
-                instant(rs, "closed_at"), seconds(rs, "response_paused"), seconds(rs, "resolution_paused"));
+        return new PastCase(
+                rs.getString("reference"),
+                rs.getString("status"),
+                rs.getString("channel"),
+                rs.getString("customer_tier"),
+                rs.getString("severity"),
+                rs.getDouble("sentiment"),
+                rs.getString("intent"),
+                rs.getString("category"),
+                rs.getBoolean("compliance"),
+                rs.getString("priority"),
+                instant(rs, "created_at"),
+                instant(rs, "response_due_at"),
+                instant(rs, "resolution_due_at"),
+                instant(rs, "first_response_at"),
+                instant(rs, "resolved_at"),
+                instant(rs, "closed_at"),
+                seconds(rs, "response_paused"),
+                seconds(rs, "resolution_paused"));
     }
 
     private static java.time.Duration seconds(ResultSet rs, String column) throws SQLException {

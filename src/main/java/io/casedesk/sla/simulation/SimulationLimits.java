@@ -11,5 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxDuration a simulation that takes longer stops and answers 503
  */
 @ConfigurationProperties("casedesk.policy.simulation")
-record SimulationLimits(@DefaultValue("10000") int maxCases, @DefaultValue("PT20S") Duration maxDuration) {
-}
+record SimulationLimits(
+        @DefaultValue("10000") int maxCases,
+        @DefaultValue("PT20S") Duration maxDuration) {}

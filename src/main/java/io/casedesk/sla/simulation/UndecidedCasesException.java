@@ -11,8 +11,7 @@ import org.springframework.web.ErrorResponseException;
  */
 class UndecidedCasesException extends ErrorResponseException {
 
-    record Undecided(String reference, String decision, String problem) {
-    }
+    record Undecided(String reference, String decision, String problem) {}
 
     UndecidedCasesException(int count, List<Undecided> first) {
         super(HttpStatus.UNPROCESSABLE_ENTITY, body(count, first), null);
@@ -20,7 +19,8 @@ class UndecidedCasesException extends ErrorResponseException {
 
     private static ProblemDetail body(int count, List<Undecided> first) {
         Undecided example = first.get(0);
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNPROCESSABLE_ENTITY,
                 "The policy cannot decide for %d case(s) of the period, e.g. %s: %s %s. Deployed, it would make such cases fail."
                         .formatted(count, example.reference(), example.decision(), example.problem()));
         detail.setTitle("Policy cannot decide for some cases");

@@ -26,8 +26,7 @@ class DevMailController {
     private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"'()\\[\\]]+");
 
     /** A piece of mail text: plain text, or a link to show as an anchor. */
-    public record Segment(String text, boolean link) {
-    }
+    public record Segment(String text, boolean link) {}
 
     private final DevMailbox mailbox;
 
@@ -59,8 +58,10 @@ class DevMailController {
         if (mail.html() == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .header("Content-Security-Policy",
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .header(
+                        "Content-Security-Policy",
                         "sandbox allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation; "
                                 + "default-src 'none'; img-src data:; style-src 'unsafe-inline'")
                 .body(mail.html());
@@ -94,7 +95,9 @@ class DevMailController {
     /** Every http(s) link of the text and HTML parts, once each, in order. */
     static List<String> links(CapturedMail mail) {
         var links = new LinkedHashSet<String>();
-        for (String part : new String[] {mail.text(), mail.html() == null ? null : mail.html().replace("&amp;", "&")}) {
+        for (String part : new String[] {
+            mail.text(), mail.html() == null ? null : mail.html().replace("&amp;", "&")
+        }) {
             if (part != null) {
                 LINK.matcher(part).results().map(r -> r.group()).forEach(links::add);
             }

@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param smtpPort its port on 127.0.0.1; 0 takes a free one
  */
 @ConfigurationProperties("casedesk.dev-mail")
-record DevMailProperties(@DefaultValue("0") int smtpPort) {
-}
+record DevMailProperties(@DefaultValue("0") int smtpPort) {}

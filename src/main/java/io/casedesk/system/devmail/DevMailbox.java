@@ -22,11 +22,20 @@ import java.util.stream.Collectors;
 class DevMailbox {
 
     /** One captured mail: {@code id} is its position in arrival order. {@code html} and {@code text} may be null. */
-    public record CapturedMail(int id, Instant sentAt, String from, String to, String subject, String messageId,
-                        String inReplyTo, String text, String html) {
+    public record CapturedMail(
+            int id,
+            Instant sentAt,
+            String from,
+            String to,
+            String subject,
+            String messageId,
+            String inReplyTo,
+            String text,
+            String html) {
 
-        private static final java.time.format.DateTimeFormatter SENT = java.time.format.DateTimeFormatter
-                .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+        private static final java.time.format.DateTimeFormatter SENT = java.time.format.DateTimeFormatter.ofPattern(
+                        "yyyy-MM-dd HH:mm:ss")
+                .withZone(java.time.ZoneOffset.UTC);
 
         public String sent() {
             return sentAt == null ? "" : SENT.format(sentAt);
@@ -67,9 +76,16 @@ class DevMailbox {
         try {
             var parts = new String[2];
             collect(message, parts);
-            return new CapturedMail(id, sentAt(message), addresses(message.getFrom()),
-                    addresses(message.getRecipients(Message.RecipientType.TO)), message.getSubject(),
-                    message.getMessageID(), header(message, "In-Reply-To"), parts[0], parts[1]);
+            return new CapturedMail(
+                    id,
+                    sentAt(message),
+                    addresses(message.getFrom()),
+                    addresses(message.getRecipients(Message.RecipientType.TO)),
+                    message.getSubject(),
+                    message.getMessageID(),
+                    header(message, "In-Reply-To"),
+                    parts[0],
+                    parts[1]);
         } catch (MessagingException e) {
             throw new IllegalStateException("captured mail " + id + " cannot be read", e);
         } catch (IOException e) {
@@ -106,7 +122,8 @@ class DevMailbox {
     }
 
     private static String addresses(Address[] addresses) {
-        return addresses == null ? "" : Arrays.stream(addresses).map(Address::toString)
-                .collect(Collectors.joining(", "));
+        return addresses == null
+                ? ""
+                : Arrays.stream(addresses).map(Address::toString).collect(Collectors.joining(", "));
     }
 }

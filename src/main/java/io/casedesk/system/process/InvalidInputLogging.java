@@ -62,8 +62,8 @@ class InvalidInputLogging extends AbstractProcessEnginePlugin {
                 return next.execute(command);
             } catch (FormFieldValidationException invalid) {
                 if (outermost) {
-                    log.warn("Refused invalid input ({}): {}", command.getClass().getSimpleName(),
-                            invalid.getMessage());
+                    log.warn(
+                            "Refused invalid input ({}): {}", command.getClass().getSimpleName(), invalid.getMessage());
                 }
                 throw invalid;
             }

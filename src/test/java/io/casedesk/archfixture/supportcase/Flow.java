@@ -3,6 +3,5 @@ package io.casedesk.archfixture.supportcase;
 /** The fixture's flow, which a feature calls into (forbidden). */
 public class Flow {
 
-    public void drive() {
-    }
+    public void drive() {}
 }

@@ -28,16 +28,20 @@ class InboundMailConfigurationTest {
     @Test
     void withoutHost_nothingPollsAndNothingIsScheduled() {
         runner.run(context -> {
-            assertThat(context).hasNotFailed().doesNotHaveBean(InboundMailPoller.class)
+            assertThat(context)
+                    .hasNotFailed()
+                    .doesNotHaveBean(InboundMailPoller.class)
                     .doesNotHaveBean(ScheduledAnnotationBeanPostProcessor.class);
         });
     }
 
     @Test
     void withHost_pollsOnSchedule_withSafeDefaults() {
-        runner.withPropertyValues("casedesk.mail.inbound.host=imap.example.com", "casedesk.mail.inbound.username=support")
+        runner.withPropertyValues(
+                        "casedesk.mail.inbound.host=imap.example.com", "casedesk.mail.inbound.username=support")
                 .run(context -> {
-                    assertThat(context).hasSingleBean(InboundMailPoller.class)
+                    assertThat(context)
+                            .hasSingleBean(InboundMailPoller.class)
                             .hasSingleBean(ScheduledAnnotationBeanPostProcessor.class);
                     var settings = context.getBean(InboundMailProperties.class);
                     assertThat(settings.protocol()).isEqualTo("imaps");
@@ -50,8 +54,11 @@ class InboundMailConfigurationTest {
 
     @Test
     void blankHostOrUnknownProtocol_failsAtStart_ratherThanPollingNothing() {
-        runner.withPropertyValues("casedesk.mail.inbound.host= ").run(context ->
-                assertThat(context).hasFailed().getFailure().hasStackTraceContaining("casedesk.mail.inbound.host"));
+        runner.withPropertyValues("casedesk.mail.inbound.host= ")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .hasStackTraceContaining("casedesk.mail.inbound.host"));
         runner.withPropertyValues("casedesk.mail.inbound.host=imap.example.com", "casedesk.mail.inbound.protocol=pop3")
                 .run(context -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining("imap or imaps"));
     }

@@ -15,8 +15,10 @@ class InboundMailParserTest {
 
     @Test
     void plainMail_givesSenderNameSubjectAndText() throws Exception {
-        ParsedMail mail = parse(headers("=?UTF-8?Q?J=C3=BCrgen_M=C3=BCller?= <Juergen@Example.com>",
-                "=?UTF-8?Q?Rechnung_f=C3=BCr_M=C3=A4rz?=") + "\r\nGuten Tag,\r\n\r\n\r\n\r\ndie Rechnung fehlt.\r\n");
+        ParsedMail mail = parse(headers(
+                        "=?UTF-8?Q?J=C3=BCrgen_M=C3=BCller?= <Juergen@Example.com>",
+                        "=?UTF-8?Q?Rechnung_f=C3=BCr_M=C3=A4rz?=")
+                + "\r\nGuten Tag,\r\n\r\n\r\n\r\ndie Rechnung fehlt.\r\n");
         assertThat(mail.fromAddress()).isEqualTo("Juergen@Example.com");
         assertThat(mail.fromName()).isEqualTo("Jürgen Müller");
         assertThat(mail.subject()).isEqualTo("Rechnung für März");
@@ -48,8 +50,10 @@ class InboundMailParserTest {
 
     @Test
     void subjectAndName_stayOnOneLine_soTheyCannotAddHeadersToOurMails() throws Exception {
-        ParsedMail mail = parse(headers("=?UTF-8?Q?Ana=0D=0AX-Evil=3A_1?= <ana@example.com>",
-                "=?UTF-8?Q?Hi=0D=0ABcc:_victim@example.org?=") + "\r\nbody\r\n");
+        ParsedMail mail = parse(headers(
+                        "=?UTF-8?Q?Ana=0D=0AX-Evil=3A_1?= <ana@example.com>",
+                        "=?UTF-8?Q?Hi=0D=0ABcc:_victim@example.org?=")
+                + "\r\nbody\r\n");
         assertThat(mail.subject()).isEqualTo("Hi Bcc: victim@example.org").doesNotContain("\n", "\r");
         assertThat(mail.fromName()).isEqualTo("Ana X-Evil: 1");
     }
@@ -62,7 +66,9 @@ class InboundMailParserTest {
 
         String limited = MailText.limit("x".repeat(20_000), InboundMailParser.MAX_TEXT);
         assertThat(limited).hasSize(InboundMailParser.MAX_TEXT).endsWith("the mail had 20000 characters]");
-        assertThat(MailText.oneLine("s".repeat(400), InboundMailParser.MAX_SUBJECT)).hasSize(300).endsWith("…");
+        assertThat(MailText.oneLine("s".repeat(400), InboundMailParser.MAX_SUBJECT))
+                .hasSize(300)
+                .endsWith("…");
     }
 
     @Test
@@ -70,7 +76,10 @@ class InboundMailParserTest {
         String raw = "From: ana@example.com\r\nSubject: no id\r\n\r\ntext\r\n";
         ParsedMail mail = parse(raw);
         assertThat(mail.messageId()).isNull();
-        assertThat(mail.key()).startsWith("raw:").isEqualTo(parse(raw).key()).isNotEqualTo(parse(raw + "more").key());
+        assertThat(mail.key())
+                .startsWith("raw:")
+                .isEqualTo(parse(raw).key())
+                .isNotEqualTo(parse(raw + "more").key());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -100,8 +109,11 @@ class InboundMailParserTest {
 
     @Test
     void deliveryReport_isABounce_andAPersonsMail_isNot() throws Exception {
-        ParsedMail report = parse(headers("ana@example.com", "Delivery Status Notification",
-                "multipart/report; report-type=delivery-status; boundary=b") + "\r\n--b\r\n\r\nfailed\r\n--b--\r\n");
+        ParsedMail report = parse(headers(
+                        "ana@example.com",
+                        "Delivery Status Notification",
+                        "multipart/report; report-type=delivery-status; boundary=b")
+                + "\r\n--b\r\n\r\nfailed\r\n--b--\r\n");
         assertThat(report.automatic().status()).isEqualTo(InboundMailStatus.BOUNCE_IGNORED);
 
         ParsedMail person = parse(headers("ana@example.com", "Question") + "Auto-Submitted: no\r\n\r\nHello\r\n");
@@ -128,24 +140,30 @@ class InboundMailParserTest {
     @Test
     void mailWithoutSender_isUnreadable() {
         assertThatThrownBy(() -> parse("Subject: who?\r\nMessage-ID: <2@example.com>\r\n\r\ntext\r\n"))
-                .isInstanceOf(UnparseableMailException.class).hasMessageContaining("unreadable");
+                .isInstanceOf(UnparseableMailException.class)
+                .hasMessageContaining("unreadable");
         assertThatThrownBy(() -> parse("From: not an address\r\nSubject: who?\r\n\r\ntext\r\n"))
-                .isInstanceOfSatisfying(UnparseableMailException.class,
+                .isInstanceOfSatisfying(
+                        UnparseableMailException.class,
                         e -> assertThat(e.describe()).contains("no usable sender"));
     }
 
     @Test
     void replyText_losesTheQuotedMailBelowIt() {
-        assertThat(MailText.withoutQuote("Size 42.\n\nOn Mon, 23 Nov 2026 at 10:00 casedesk <s@c.local> wrote:\n> Which size?"))
+        assertThat(MailText.withoutQuote(
+                        "Size 42.\n\nOn Mon, 23 Nov 2026 at 10:00 casedesk <s@c.local> wrote:\n> Which size?"))
                 .isEqualTo("Size 42.");
-        assertThat(MailText.withoutQuote("Größe 42.\n\nAm 23.11.2026 um 10:00 schrieb casedesk\n<s@c.local>:\n> Welche?"))
+        assertThat(MailText.withoutQuote(
+                        "Größe 42.\n\nAm 23.11.2026 um 10:00 schrieb casedesk\n<s@c.local>:\n> Welche?"))
                 .isEqualTo("Größe 42.");
         assertThat(MailText.withoutQuote("Fine now.\n\n-----Original Message-----\nFrom: casedesk\nThanks"))
                 .isEqualTo("Fine now.");
         assertThat(MailText.withoutQuote("Fine.\n\n________________________________\nFrom: casedesk\nSent: today"))
                 .isEqualTo("Fine.");
         assertThat(MailText.withoutQuote("> quoted\nmine\n> quoted")).isEqualTo("mine");
-        assertThat(MailText.withoutQuote("> only a quote")).as("nothing of its own: keep all").isEqualTo("> only a quote");
+        assertThat(MailText.withoutQuote("> only a quote"))
+                .as("nothing of its own: keep all")
+                .isEqualTo("> only a quote");
     }
 
     private ParsedMail parse(String raw) throws UnparseableMailException {

@@ -1,12 +1,12 @@
 package io.casedesk.intake.mail;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.user.GreenMailUser;
 import io.casedesk.EndToEndContext;
 import io.casedesk.ManualJobs;
 import io.casedesk.TestMailDelivery;
 import io.casedesk.TestMailServer;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.icegreen.greenmail.user.GreenMailUser;
 import io.casedesk.cases.CaseEvent;
 import io.casedesk.cases.CaseQuery;
 import io.casedesk.cases.CaseService;
@@ -14,8 +14,8 @@ import io.casedesk.cases.CaseStatus;
 import io.casedesk.cases.Channel;
 import io.casedesk.cases.CustomerMessages;
 import io.casedesk.cases.SupportCase;
-import io.casedesk.supportcase.SupportCaseProcess;
 import io.casedesk.intake.IntakeService;
+import io.casedesk.supportcase.SupportCaseProcess;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
@@ -51,17 +51,38 @@ class InboundMailTest {
     private static final String MAILBOX = "support@casedesk.test";
     private static final Pattern CASE_REFERENCE = Pattern.compile("\\[(CASE-[0-9]+)\\]");
 
-    @Autowired InboundMailPoller poller;
-    @Autowired InboundMailProperties settings;
-    @Autowired InboundMailLog mails;
-    @Autowired IntakeService intake;
-    @Autowired CustomerMessages customerMessages;
-    @Autowired CaseService cases;
-    @Autowired PlatformTransactionManager transactionManager;
-    @Autowired Clock clock;
-    @Autowired RuntimeService runtime;
-    @Autowired TaskService tasks;
-    @Autowired ManagementService management;
+    @Autowired
+    InboundMailPoller poller;
+
+    @Autowired
+    InboundMailProperties settings;
+
+    @Autowired
+    InboundMailLog mails;
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    CustomerMessages customerMessages;
+
+    @Autowired
+    CaseService cases;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    ManagementService management;
 
     private GreenMailUser user;
 
@@ -74,7 +95,9 @@ class InboundMailTest {
     @Test
     void newMail_opensAnEmailCaseForTheSender_whichIsAcknowledged() throws Exception {
         String customer = customer();
-        deliver(mail("Ana Example <" + customer + ">", "Order 4521 has not arrived",
+        deliver(mail(
+                "Ana Example <" + customer + ">",
+                "Order 4521 has not arrived",
                 "Hello,\r\nmy order 4521 has not arrived, tracking shows nothing.\r\nAna"));
 
         assertThat(poller.poll()).isEqualTo(1);
@@ -92,8 +115,11 @@ class InboundMailTest {
         assertThat(statusOfOnlyRowFrom(customer)).isEqualTo(InboundMailStatus.CASE_OPENED);
 
         deliverMails(c.reference());
-        assertThat(sentTo(customer)).singleElement().satisfies(m -> assertThat(m.getSubject())
-                .startsWith("[" + c.reference() + "]").contains("We have received your request"));
+        assertThat(sentTo(customer))
+                .singleElement()
+                .satisfies(m -> assertThat(m.getSubject())
+                        .startsWith("[" + c.reference() + "]")
+                        .contains("We have received your request"));
         assertThat(unreadInMailbox()).as("marked seen once recorded").isZero();
     }
 
@@ -104,19 +130,27 @@ class InboundMailTest {
         poller.poll();
         String ref = onlyCaseOf(customer).reference();
         deliverMails(ref);
-        tasks.complete(task(ref).getId(), Map.of("outcome", "need_info", "reply", "Which size did you order?",
-                "knowledgeGap", false));
+        tasks.complete(
+                task(ref).getId(),
+                Map.of("outcome", "need_info", "reply", "Which size did you order?", "knowledgeGap", false));
         deliverMails(ref);
         assertThat(cases.get(ref).status()).isEqualTo(CaseStatus.WAITING_ON_CUSTOMER);
 
         // someone else naming the case is shown to the agent but does not answer for the customer
-        deliver(mail("stranger-" + System.nanoTime() + "@example.org", "Re: [" + ref + "] We need a few more details",
+        deliver(mail(
+                "stranger-" + System.nanoTime() + "@example.org",
+                "Re: [" + ref + "] We need a few more details",
                 "Size 40, please close it."));
         poller.poll();
         assertThat(cases.get(ref).status()).isEqualTo(CaseStatus.WAITING_ON_CUSTOMER);
-        assertThat(details(ref, "mail-from-other-sender")).singleElement().asString().contains("Size 40");
+        assertThat(details(ref, "mail-from-other-sender"))
+                .singleElement()
+                .asString()
+                .contains("Size 40");
 
-        deliver(mail("Ana <" + customer.toUpperCase() + ">", "Re: [" + ref + "] We need a few more details",
+        deliver(mail(
+                "Ana <" + customer.toUpperCase() + ">",
+                "Re: [" + ref + "] We need a few more details",
                 "I ordered size 42 ${7*7}.\r\n\r\nOn Mon, 23 Nov 2026 at 10:00, casedesk support\r\n"
                         + "<support@casedesk.local> wrote:\r\n> Which size did you order?\r\n"));
         assertThat(poller.poll()).isEqualTo(1);
@@ -124,8 +158,10 @@ class InboundMailTest {
         assertThat(cases.get(ref).status()).isEqualTo(CaseStatus.IN_PROGRESS);
         assertThat(details(ref, "customer-message")).containsExactly("I ordered size 42 ${7*7}.");
         assertThat(task(ref).getTaskDefinitionKey()).isEqualTo("Task_Troubleshoot");
-        assertThat(cases.search(new CaseQuery(null, null, null, customer, null, 0, 10)).total())
-                .as("a reply opens no new case").isEqualTo(1);
+        assertThat(cases.search(new CaseQuery(null, null, null, customer, null, 0, 10))
+                        .total())
+                .as("a reply opens no new case")
+                .isEqualTo(1);
     }
 
     @Test
@@ -135,8 +171,19 @@ class InboundMailTest {
         poller.poll();
         String ref = onlyCaseOf(customer).reference();
         deliverMails(ref);
-        tasks.complete(task(ref).getId(), Map.of("outcome", "resolved", "reply", "We reset your payment method.",
-                "resolution", "Reset payment method", "tags", "payment-renewal-failure", "knowledgeGap", false));
+        tasks.complete(
+                task(ref).getId(),
+                Map.of(
+                        "outcome",
+                        "resolved",
+                        "reply",
+                        "We reset your payment method.",
+                        "resolution",
+                        "Reset payment method",
+                        "tags",
+                        "payment-renewal-failure",
+                        "knowledgeGap",
+                        false));
         deliverMails(ref);
         assertThat(cases.get(ref).status()).isEqualTo(CaseStatus.RESOLVED);
 
@@ -154,23 +201,29 @@ class InboundMailTest {
         deliver(mail(customer, "Where is my refund?", "Still waiting for my refund."));
         poller.poll();
         String ref = onlyCaseOf(customer).reference();
-        long casesBefore = cases.search(new CaseQuery(null, null, null, null, null, 0, 1)).total();
+        long casesBefore =
+                cases.search(new CaseQuery(null, null, null, null, null, 0, 1)).total();
         long jobsBefore = management.createJobQuery().count();
         long instancesBefore = runtime.createProcessInstanceQuery().count();
         int sentBefore = sent().size();
 
         String outOfOffice = customer();
-        deliver(mail(outOfOffice, "Automatic reply: [" + ref + "] We have received your request",
-                "I am out of the office until Monday.", "Auto-Submitted: auto-replied"));
-        deliver(mail("Mail Delivery System <MAILER-DAEMON@mx.example.net>", "Undelivered Mail Returned to Sender",
+        deliver(mail(
+                outOfOffice,
+                "Automatic reply: [" + ref + "] We have received your request",
+                "I am out of the office until Monday.",
+                "Auto-Submitted: auto-replied"));
+        deliver(mail(
+                "Mail Delivery System <MAILER-DAEMON@mx.example.net>",
+                "Undelivered Mail Returned to Sender",
                 "This is the mail system at host mx.example.net. Your mail could not be delivered."));
         String report = customer();
         deliver(("From: " + report + "\r\nTo: " + MAILBOX + "\r\nSubject: Delivery Status Notification (Failure)\r\n"
-                + "Message-ID: <" + System.nanoTime() + "@mx.example.net>\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n"
-                + "--b1\r\nContent-Type: text/plain\r\n\r\nDelivery failed.\r\n"
-                + "--b1\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.net\r\n\r\n"
-                + "Final-Recipient: rfc822; " + customer + "\r\nAction: failed\r\nStatus: 5.1.1\r\n--b1--\r\n")
+                        + "Message-ID: <" + System.nanoTime() + "@mx.example.net>\r\nMIME-Version: 1.0\r\n"
+                        + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n"
+                        + "--b1\r\nContent-Type: text/plain\r\n\r\nDelivery failed.\r\n"
+                        + "--b1\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.net\r\n\r\n"
+                        + "Final-Recipient: rfc822; " + customer + "\r\nAction: failed\r\nStatus: 5.1.1\r\n--b1--\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         String newsletter = customer();
         deliver(mail(newsletter, "Our autumn offers", "Buy now!", "Precedence: bulk"));
@@ -181,9 +234,13 @@ class InboundMailTest {
         assertThat(statusOfOnlyRowFrom("MAILER-DAEMON@mx.example.net")).isEqualTo(InboundMailStatus.BOUNCE_IGNORED);
         assertThat(statusOfOnlyRowFrom(report)).isEqualTo(InboundMailStatus.BOUNCE_IGNORED);
         assertThat(statusOfOnlyRowFrom(newsletter)).isEqualTo(InboundMailStatus.AUTO_REPLY_IGNORED);
-        assertThat(cases.search(new CaseQuery(null, null, null, null, null, 0, 1)).total()).isEqualTo(casesBefore);
+        assertThat(cases.search(new CaseQuery(null, null, null, null, null, 0, 1))
+                        .total())
+                .isEqualTo(casesBefore);
         assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
-        assertThat(management.createJobQuery().count()).as("no mail job, nothing to send").isEqualTo(jobsBefore);
+        assertThat(management.createJobQuery().count())
+                .as("no mail job, nothing to send")
+                .isEqualTo(jobsBefore);
         // the out-of-office names the case: the agent sees it, the flow does not take it as the customer's answer
         assertThat(details(ref, "automatic-mail")).singleElement().asString().contains("Auto-Submitted: auto-replied");
         assertThat(details(ref, "customer-message")).isEmpty();
@@ -208,7 +265,9 @@ class InboundMailTest {
         assertThat(kept.rawMessage()).contains("There is no boundary anywhere in this body.");
         assertThat(kept.error()).containsIgnoringCase("boundary");
         assertThat(mails.count(InboundMailStatus.UNPARSEABLE)).isEqualTo(keptBefore + 1);
-        assertThat(cases.search(new CaseQuery(null, null, null, sender, null, 0, 10)).total()).isZero();
+        assertThat(cases.search(new CaseQuery(null, null, null, sender, null, 0, 10))
+                        .total())
+                .isZero();
         assertThat(unreadInMailbox()).as("kept, so no need to read it again").isZero();
     }
 
@@ -228,12 +287,25 @@ class InboundMailTest {
 
         // a crash after the commit but before the mailbox was told: every mail is unread again, a new node reads it
         markAllUnread();
-        var restarted = new InboundMailPoller(settings, new InboundMailProcessor(new InboundMailParser(null), mails,
-                intake, customerMessages, cases, transactionManager, clock, settings.maxAttempts()));
+        var restarted = new InboundMailPoller(
+                settings,
+                new InboundMailProcessor(
+                        new InboundMailParser(null),
+                        mails,
+                        intake,
+                        customerMessages,
+                        cases,
+                        transactionManager,
+                        clock,
+                        settings.maxAttempts()));
         assertThat(restarted.poll()).as("done with, and marked seen").isEqualTo(3);
 
-        assertThat(cases.search(new CaseQuery(null, null, null, customer, null, 0, 10)).total()).isEqualTo(1);
-        assertThat(cases.search(new CaseQuery(null, null, null, withoutId, null, 0, 10)).total()).isEqualTo(1);
+        assertThat(cases.search(new CaseQuery(null, null, null, customer, null, 0, 10))
+                        .total())
+                .isEqualTo(1);
+        assertThat(cases.search(new CaseQuery(null, null, null, withoutId, null, 0, 10))
+                        .total())
+                .isEqualTo(1);
         assertThat(cases.timeline(ref)).isEqualTo(timeline);
         assertThat(unreadInMailbox()).isZero();
         assertThat(poller.poll()).isZero();
@@ -242,11 +314,23 @@ class InboundMailTest {
     @Test
     void mailWhoseProcessingFails_staysUnreadForTheNextPolls_thenIsKeptAsFailed() throws Exception {
         IntakeService broken = org.mockito.Mockito.mock(IntakeService.class);
-        org.mockito.Mockito.when(broken.openFromEmail(org.mockito.ArgumentMatchers.anyString(),
-                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.anyString(),
-                org.mockito.ArgumentMatchers.anyString())).thenThrow(new IllegalStateException("engine unavailable"));
-        var failing = new InboundMailPoller(settings, new InboundMailProcessor(new InboundMailParser(null), mails,
-                broken, customerMessages, cases, transactionManager, clock, 3));
+        org.mockito.Mockito.when(broken.openFromEmail(
+                        org.mockito.ArgumentMatchers.anyString(),
+                        org.mockito.ArgumentMatchers.any(),
+                        org.mockito.ArgumentMatchers.anyString(),
+                        org.mockito.ArgumentMatchers.anyString()))
+                .thenThrow(new IllegalStateException("engine unavailable"));
+        var failing = new InboundMailPoller(
+                settings,
+                new InboundMailProcessor(
+                        new InboundMailParser(null),
+                        mails,
+                        broken,
+                        customerMessages,
+                        cases,
+                        transactionManager,
+                        clock,
+                        3));
         String customer = customer();
         deliver(mail(customer, "Cannot pay", "The payment page shows an error."));
 
@@ -259,10 +343,14 @@ class InboundMailTest {
         assertThat(first.rawMessage()).contains("The payment page shows an error.");
 
         assertThat(failing.poll()).isZero();
-        assertThat(failing.poll()).as("attempts spent: kept, and the mailbox may forget it").isEqualTo(1);
+        assertThat(failing.poll())
+                .as("attempts spent: kept, and the mailbox may forget it")
+                .isEqualTo(1);
         assertThat(onlyRowFrom(customer).attempts()).isEqualTo(3);
         assertThat(unreadInMailbox()).isZero();
-        assertThat(cases.search(new CaseQuery(null, null, null, customer, null, 0, 10)).total()).isZero();
+        assertThat(cases.search(new CaseQuery(null, null, null, customer, null, 0, 10))
+                        .total())
+                .isZero();
     }
 
     // --- helpers
@@ -276,7 +364,8 @@ class InboundMailTest {
                 + "Message-ID: <" + System.nanoTime() + "@mail.example.com>\r\n"
                 + "Date: Mon, 23 Nov 2026 10:00:00 +0100\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n"
-                + String.join("", List.of(extraHeaders).stream().map(h -> h + "\r\n").toList()) + "\r\n" + body;
+                + String.join(
+                        "", List.of(extraHeaders).stream().map(h -> h + "\r\n").toList()) + "\r\n" + body;
     }
 
     private void deliver(String raw) throws Exception {
@@ -308,13 +397,15 @@ class InboundMailTest {
     }
 
     private List<MimeMessage> sentTo(String address) throws Exception {
-        return sent().stream().filter(m -> {
-            try {
-                return address.equals(m.getAllRecipients()[0].toString());
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return sent().stream()
+                .filter(m -> {
+                    try {
+                        return address.equals(m.getAllRecipients()[0].toString());
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     private Store imapStore() throws Exception {
@@ -346,14 +437,17 @@ class InboundMailTest {
     }
 
     private SupportCase onlyCaseOf(String email) {
-        var found = cases.search(new CaseQuery(null, null, null, email, null, 0, 10)).items();
+        var found = cases.search(new CaseQuery(null, null, null, email, null, 0, 10))
+                .items();
         assertThat(found).as("cases of " + email).hasSize(1);
         return found.get(0);
     }
 
     private InboundMailLog.Entry onlyRowFrom(String from) {
-        var rows = java.util.Arrays.stream(InboundMailStatus.values()).flatMap(s -> mails.withStatus(s).stream())
-                .filter(e -> from.equalsIgnoreCase(e.fromAddress())).toList();
+        var rows = java.util.Arrays.stream(InboundMailStatus.values())
+                .flatMap(s -> mails.withStatus(s).stream())
+                .filter(e -> from.equalsIgnoreCase(e.fromAddress()))
+                .toList();
         assertThat(rows).as("inbound_mail rows from " + from).hasSize(1);
         return rows.get(0);
     }
@@ -363,16 +457,22 @@ class InboundMailTest {
     }
 
     private List<String> details(String ref, String type) {
-        return cases.timeline(ref).stream().filter(e -> e.type().wire().equals(type)).map(CaseEvent::detail).toList();
+        return cases.timeline(ref).stream()
+                .filter(e -> e.type().wire().equals(type))
+                .map(CaseEvent::detail)
+                .toList();
     }
 
     private ProcessInstance instance(String ref) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(SupportCaseProcess.KEY)
-                .processInstanceBusinessKey(ref).singleResult();
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(SupportCaseProcess.KEY)
+                .processInstanceBusinessKey(ref)
+                .singleResult();
     }
 
     private Task task(String ref) {
-        List<Task> open = tasks.createTaskQuery().processInstanceId(instance(ref).getId()).list();
+        List<Task> open =
+                tasks.createTaskQuery().processInstanceId(instance(ref).getId()).list();
         assertThat(open).as("open tasks of " + ref).hasSize(1);
         return open.get(0);
     }

@@ -57,7 +57,10 @@ class MailDeliveryFlowTest {
         glue.starter(engine).schedule(42L, "CASE-000001");
         ProcessInstance pi = delivery("CASE-000001");
 
-        assertThat(pi).isWaitingAt("Task_DeliverMail").variables().containsEntry("outboxId", 42L)
+        assertThat(pi)
+                .isWaitingAt("Task_DeliverMail")
+                .variables()
+                .containsEntry("outboxId", 42L)
                 .containsEntry("retryCycle", MailDeliveryGlue.RETRY_CYCLE);
         verify(glue.mail, never()).deliver(anyLong());
 
@@ -83,14 +86,25 @@ class MailDeliveryFlowTest {
             assertThat(failed.getRetries()).isEqualTo(retriesLeft);
             assertThat(failed.getExceptionMessage()).contains("Connection refused");
             if (retriesLeft > 0) {
-                assertThat(failed.getDuedate()).as("the next try, five minutes on")
+                assertThat(failed.getDuedate())
+                        .as("the next try, five minutes on")
                         .isEqualTo(Date.from(failedAt.plus(Duration.ofMinutes(5))));
             }
         }
-        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId())
-                .activityId("Task_DeliverMail").count()).as("an incident in Cockpit").isEqualTo(1);
-        assertThat(management.createJobQuery().processInstanceId(pi.getId()).executable().count())
-                .as("nothing is tried again by itself").isZero();
+        assertThat(engine.getRuntimeService()
+                        .createIncidentQuery()
+                        .processInstanceId(pi.getId())
+                        .activityId("Task_DeliverMail")
+                        .count())
+                .as("an incident in Cockpit")
+                .isEqualTo(1);
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(pi.getId())
+                        .executable()
+                        .count())
+                .as("nothing is tried again by itself")
+                .isZero();
         assertThat(pi).isWaitingAt("Task_DeliverMail");
 
         doNothing().when(glue.mail).deliver(43L);
@@ -99,11 +113,18 @@ class MailDeliveryFlowTest {
 
         verify(glue.mail, times(4)).deliver(43L);
         assertThat(pi).isEnded().hasPassed("EndEvent_MailSent");
-        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(engine.getRuntimeService()
+                        .createIncidentQuery()
+                        .processInstanceId(pi.getId())
+                        .count())
+                .isZero();
     }
 
     private ProcessInstance delivery(String caseReference) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("mail-delivery")
-                .processInstanceBusinessKey(caseReference).singleResult();
+        return engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey("mail-delivery")
+                .processInstanceBusinessKey(caseReference)
+                .singleResult();
     }
 }

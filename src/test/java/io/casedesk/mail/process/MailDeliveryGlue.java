@@ -22,7 +22,8 @@ final class MailDeliveryGlue {
     }
 
     MailDeliveryStarter starter(ProcessEngine engine) {
-        return new MailDeliveryStarter(engine.getRuntimeService(),
+        return new MailDeliveryStarter(
+                engine.getRuntimeService(),
                 new MailSettings("support@casedesk.local", "managers@casedesk.local", "casedesk.local", RETRY_CYCLE));
     }
 }

@@ -58,7 +58,10 @@ class PreventionTicketFlowTest {
         ProcessInstance pi = instance(id);
 
         assertThat(pi.getBusinessKey()).isEqualTo("PREV-12");
-        assertThat(pi).isWaitingAt("Task_Prevention").variables().containsEntry("ticketId", 12L)
+        assertThat(pi)
+                .isWaitingAt("Task_Prevention")
+                .variables()
+                .containsEntry("ticketId", 12L)
                 .containsEntry("tag", "checkout-broken");
         Task task = task(pi);
         assertThat(task).hasCandidateGroup("knowledge");
@@ -66,8 +69,8 @@ class PreventionTicketFlowTest {
                 .isEqualTo("CASE-000001\nCASE-000007");
         verify(glue.prevention, never()).complete(anyLong(), anyString(), anyString());
 
-        engine.getTaskService().complete(task.getId(), Map.of("action", "faq",
-                "preventionNote", "FAQ entry on card checkout added."));
+        engine.getTaskService()
+                .complete(task.getId(), Map.of("action", "faq", "preventionNote", "FAQ entry on card checkout added."));
 
         verify(glue.prevention).complete(12L, "faq", "FAQ entry on card checkout added.");
         assertThat(pi).isEnded().hasPassed("Task_Prevention", "Task_CompletePrevention", "EndEvent_TicketDone");
@@ -75,7 +78,8 @@ class PreventionTicketFlowTest {
 
     @Test
     void whenTheOutcomeCannotBeRecorded_theTaskStaysOpen_andCanBeCompletedAgain() {
-        doThrow(new IllegalStateException("database unavailable")).when(glue.prevention)
+        doThrow(new IllegalStateException("database unavailable"))
+                .when(glue.prevention)
                 .complete(13L, "automation", "Renewal retries added.");
         ProcessInstance pi = instance(glue.starter(engine).start(13L, "payment-renewal-failure"));
         Task task = task(pi);
@@ -93,6 +97,9 @@ class PreventionTicketFlowTest {
     }
 
     private ProcessInstance instance(String id) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
+        return engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(id)
+                .singleResult();
     }
 }

@@ -15,8 +15,11 @@ final class PreventionTicketGlue {
     final PreventionService prevention = mock(PreventionService.class);
 
     Map<String, Object> beans() {
-        return Map.of("preventionTaskDetails", new PreventionTaskDetails(prevention),
-                "completePrevention", new CompletePreventionDelegate(prevention));
+        return Map.of(
+                "preventionTaskDetails",
+                new PreventionTaskDetails(prevention),
+                "completePrevention",
+                new CompletePreventionDelegate(prevention));
     }
 
     PreventionTicketStarterAdapter starter(ProcessEngine engine) {

@@ -19,24 +19,32 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The dev default as `./mvnw spring-boot:run` starts it: profile dev and no spring.mail.host, so the mails of a
  * case land in the embedded SMTP server and a person reads them, links clickable, on /dev/mail without logging in.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // blank spring.mail.host: the test-wide mail server (TestMailEnvironment) is switched off for this context
         properties = {"spring.datasource.url=jdbc:h2:mem:dev-mail;DB_CLOSE_DELAY=-1", "spring.mail.host="})
 @DirtiesContext // no other class uses this context: close it, and its job executor, when done
 class DevMailCaptureTest {
 
-    @LocalServerPort int port;
-    @Autowired JavaMailSender sender;
-    @Autowired DevMailbox mailbox;
-    @Autowired IntakeService intake;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JavaMailSender sender;
+
+    @Autowired
+    DevMailbox mailbox;
+
+    @Autowired
+    IntakeService intake;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -46,16 +54,25 @@ class DevMailCaptureTest {
         assertThat(((JavaMailSenderImpl) sender).getHost()).isEqualTo("127.0.0.1");
         assertThat(((JavaMailSenderImpl) sender).getPort()).isEqualTo(mailbox.port());
 
-        String ref = TestCases.open(intake, "chat", "dev-" + UUID.randomUUID() + "@example.com", "standard",
-                "Cannot log in", "The login page says my password is wrong.", null);
+        String ref = TestCases.open(
+                intake,
+                "chat",
+                "dev-" + UUID.randomUUID() + "@example.com",
+                "standard",
+                "Cannot log in",
+                "The login page says my password is wrong.",
+                null);
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> mailbox.newestFirst().stream().anyMatch(m -> m.subject().contains("[" + ref + "]")));
+                .until(() ->
+                        mailbox.newestFirst().stream().anyMatch(m -> m.subject().contains("[" + ref + "]")));
         send("someone@example.com", "Newest <script>alert(1)</script>", "Hello", null);
 
         var list = get("/dev/mail");
         assertThat(list.statusCode()).isEqualTo(200);
         String body = list.body();
-        assertThat(body).contains("Newest &lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)")
+        assertThat(body)
+                .contains("Newest &lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script>alert(1)")
                 .contains("[" + ref + "]");
         assertThat(body.indexOf("Newest &lt;script")).as("newest first").isLessThan(body.indexOf("[" + ref + "]"));
 
@@ -68,7 +85,9 @@ class DevMailCaptureTest {
     @Test
     void oneMail_showsItsLinksClickable_itsTextEscaped_andItsHtmlOnlyInASandbox() throws Exception {
         String link = "http://localhost:8080/survey/" + "T".repeat(43) + "?score=5";
-        send("ana@example.com", "Links " + UUID.randomUUID(),
+        send(
+                "ana@example.com",
+                "Links " + UUID.randomUUID(),
                 "Rate us: " + link + "\n<b>not bold</b> & javascript:alert(1)",
                 "<p>Rate us: <a href=\"" + link.replace("&", "&amp;") + "\">five</a></p><script>alert(2)</script>");
         var list = get("/dev/mail").body();
@@ -76,20 +95,27 @@ class DevMailCaptureTest {
 
         var page = get("/dev/mail/" + id);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<a href=\"" + link + "\">" + link + "</a>")
+        assertThat(page.body())
+                .contains("<a href=\"" + link + "\">" + link + "</a>")
                 .contains("&lt;b&gt;not bold&lt;/b&gt; &amp; javascript:alert(1)")
-                .doesNotContain("href=\"javascript").doesNotContain("<script>alert(2)")
+                .doesNotContain("href=\"javascript")
+                .doesNotContain("<script>alert(2)")
                 .containsPattern("<iframe [^>]*sandbox=\"allow-popups allow-popups-to-escape-sandbox "
                         + "allow-top-navigation-by-user-activation\"");
 
         var html = get("/dev/mail/" + id + "/html");
         assertThat(html.statusCode()).isEqualTo(200);
-        assertThat(html.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
-                assertThat(csp).startsWith("sandbox ").doesNotContain("allow-scripts").doesNotContain("allow-same-origin"));
+        assertThat(html.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp)
+                        .startsWith("sandbox ")
+                        .doesNotContain("allow-scripts")
+                        .doesNotContain("allow-same-origin"));
 
         assertThat(get("/dev/mail/99999").statusCode()).isEqualTo(404);
         assertThat(get("/dev/mail/abc").statusCode()).isEqualTo(404);
-        assertThat(get("/dev/other").statusCode()).as("only /dev/mail is opened").isIn(401, 403);
+        assertThat(get("/dev/other").statusCode())
+                .as("only /dev/mail is opened")
+                .isIn(401, 403);
     }
 
     private void send(String to, String subject, String text, String html) throws Exception {
@@ -107,7 +133,10 @@ class DevMailCaptureTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

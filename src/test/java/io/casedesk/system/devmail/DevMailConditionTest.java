@@ -11,8 +11,7 @@ class DevMailConditionTest {
 
     @Configuration(proxyBeanMethods = false)
     @DevMailCapture
-    static class Probe {
-    }
+    static class Probe {}
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Probe.class);
 

@@ -19,10 +19,17 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 @EndToEndContext
 class DevMailOffWithMailHostTest {
 
-    @LocalServerPort int port;
-    @Autowired ApplicationContext context;
-    @Autowired JavaMailSender sender;
-    @Autowired Environment environment;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JavaMailSender sender;
+
+    @Autowired
+    Environment environment;
 
     @Test
     void mailGoesToTheConfiguredHost_andThereIsNoDevMailPage() throws Exception {
@@ -31,8 +38,12 @@ class DevMailOffWithMailHostTest {
         assertThat(context.getBeansOfType(DevMailbox.class)).isEmpty();
         assertThat(((JavaMailSenderImpl) sender).getPort())
                 .isEqualTo(environment.getRequiredProperty("spring.mail.port", Integer.class));
-        var page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/dev/mail")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        var page = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dev/mail"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isIn(401, 403, 404);
     }
 }

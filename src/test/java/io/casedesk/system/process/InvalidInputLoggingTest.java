@@ -40,10 +40,17 @@ class InvalidInputLoggingTest {
 
     private static final String REFUSAL = "outcome must be one of resolved, need_info, escalate";
 
-    @LocalServerPort int port;
-    @Autowired IntakeService intake;
-    @Autowired TaskService tasks;
-    @Autowired ProcessEngine engine;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    ProcessEngine engine;
 
     @Test
     void aTaskCompletedWithANonsenseOutcome_isOneWarnLine_withoutErrorOrStackTrace(CapturedOutput output)
@@ -58,28 +65,46 @@ class InvalidInputLoggingTest {
 
         before = output.getAll().length();
         assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("outcome", "nonsense", "reply", "Hello")))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining(REFUSAL);
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining(REFUSAL);
         assertLoggedOnce(output.getAll().substring(before));
 
-        assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task stays open").isEqualTo(1);
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).count())
+                .as("the task stays open")
+                .isEqualTo(1);
     }
 
     private static void assertLoggedOnce(String log) {
         List<String> lines = log.lines().toList();
         assertThat(lines).filteredOn(line -> line.contains(" ERROR ")).isEmpty();
-        assertThat(lines).as("no stack trace")
+        assertThat(lines)
+                .as("no stack trace")
                 .noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by"));
-        assertThat(lines).filteredOn(line -> line.contains(" WARN ") && line.contains(REFUSAL)).hasSize(1);
+        assertThat(lines)
+                .filteredOn(line -> line.contains(" WARN ") && line.contains(REFUSAL))
+                .hasSize(1);
     }
 
     /** A tier1 task whose acknowledgement is out, so no job of the case logs meanwhile. */
     private Task openTier1Task() {
-        String ref = TestCases.open(intake, "email", "refused-" + UUID.randomUUID() + "@example.com", "standard",
-                "Parcel is late", "Where is my parcel?", null);
-        Task task = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
-                .processInstanceBusinessKey(ref).taskDefinitionKey("Task_Troubleshoot").taskCandidateGroup("tier1")
-                .singleResult(), t -> t != null);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !TestMailServer.mailsFor(ref).isEmpty());
+        String ref = TestCases.open(
+                intake,
+                "email",
+                "refused-" + UUID.randomUUID() + "@example.com",
+                "standard",
+                "Parcel is late",
+                "Where is my parcel?",
+                null);
+        Task task = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> tasks.createTaskQuery()
+                                .processInstanceBusinessKey(ref)
+                                .taskDefinitionKey("Task_Troubleshoot")
+                                .taskCandidateGroup("tier1")
+                                .singleResult(),
+                        t -> t != null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !TestMailServer.mailsFor(ref).isEmpty());
         return task;
     }
 
@@ -88,14 +113,15 @@ class InvalidInputLoggingTest {
         // test context started last, or the removal by one closed since (DevMailCaptureTest), would be found
         ProcessEngines.registerProcessEngine(engine);
         String body = """
-                {"variables":{"outcome":{"value":"%s","type":"String"},"reply":{"value":"Hello","type":"String"}}}"""
-                .formatted(outcome);
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/engine-rest/task/" + taskId
-                        + "/complete"))
+                {"variables":{"outcome":{"value":"%s","type":"String"},"reply":{"value":"Hello","type":"String"}}}""".formatted(outcome);
+        var request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/engine-rest/task/" + taskId + "/complete"))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString("alice:alice".getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString("alice:alice".getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

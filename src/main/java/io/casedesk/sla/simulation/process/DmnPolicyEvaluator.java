@@ -1,10 +1,10 @@
 package io.casedesk.sla.simulation.process;
 
+import io.casedesk.security.process.DecisionPolicy;
 import io.casedesk.sla.simulation.CandidateFile;
 import io.casedesk.sla.simulation.InvalidPolicyException;
 import io.casedesk.sla.simulation.PolicyEvaluator;
 import io.casedesk.sla.simulation.PolicyVersion;
-import io.casedesk.security.process.DecisionPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,8 +44,8 @@ class DmnPolicyEvaluator implements PolicyEvaluator {
     private static final java.util.regex.Pattern JAVA_NAMES =
             java.util.regex.Pattern.compile("Exception|\\b[a-z]+\\.[a-z]+\\.[a-zA-Z.]+\\b");
 
-    private final DmnEngine dmn = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration
-            .createDefaultDmnEngineConfiguration())
+    private final DmnEngine dmn = ((DefaultDmnEngineConfiguration)
+                    DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
             .feelEngineFactory(ParsedOnceFeelEngine::new)
             .buildEngine();
     private final RepositoryService repository;
@@ -56,7 +56,8 @@ class DmnPolicyEvaluator implements PolicyEvaluator {
 
     @Override
     public Policy candidate(String decisionKey, List<String> requiredOutputs, CandidateFile file) {
-        Function<String, RuntimeException> invalid = problem -> new InvalidPolicyException(decisionKey, file.name(), problem);
+        Function<String, RuntimeException> invalid =
+                problem -> new InvalidPolicyException(decisionKey, file.name(), problem);
         if (file.content().length == 0) {
             throw invalid.apply("is empty");
         }
@@ -75,15 +76,23 @@ class DmnPolicyEvaluator implements PolicyEvaluator {
         if (element.getCamundaHistoryTimeToLiveString() == null) {
             warnings.add("no camunda:historyTimeToLive: the engine would refuse to deploy it");
         }
-        var version = new PolicyVersion(decisionKey, PolicyVersion.CANDIDATE, file.name(), null,
-                element.getVersionTag(), List.copyOf(warnings));
+        var version = new PolicyVersion(
+                decisionKey,
+                PolicyVersion.CANDIDATE,
+                file.name(),
+                null,
+                element.getVersionTag(),
+                List.copyOf(warnings));
         return parse(model, version, requiredOutputs, invalid);
     }
 
     @Override
     public Policy deployed(String decisionKey, List<String> requiredOutputs) {
-        DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
-                .latestVersion().singleResult();
+        DecisionDefinition definition = repository
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey(decisionKey)
+                .latestVersion()
+                .singleResult();
         if (definition == null) {
             throw new IllegalStateException("No decision '" + decisionKey + "' is deployed");
         }
@@ -95,13 +104,21 @@ class DmnPolicyEvaluator implements PolicyEvaluator {
         }
         Function<String, RuntimeException> broken = problem -> new IllegalStateException(
                 "The deployed " + decisionKey + " v" + definition.getVersion() + " " + problem);
-        var version = new PolicyVersion(decisionKey, PolicyVersion.DEPLOYED, null, definition.getVersion(),
-                definition.getVersionTag(), List.of());
+        var version = new PolicyVersion(
+                decisionKey,
+                PolicyVersion.DEPLOYED,
+                null,
+                definition.getVersion(),
+                definition.getVersionTag(),
+                List.of());
         return parse(model, version, requiredOutputs, broken);
     }
 
-    private Policy parse(DmnModelInstance model, PolicyVersion version, List<String> requiredOutputs,
-                         Function<String, RuntimeException> invalid) {
+    private Policy parse(
+            DmnModelInstance model,
+            PolicyVersion version,
+            List<String> requiredOutputs,
+            Function<String, RuntimeException> invalid) {
         DmnDecision decision;
         try {
             decision = dmn.parseDecision(version.decisionKey(), model);
@@ -124,8 +141,8 @@ class DmnPolicyEvaluator implements PolicyEvaluator {
         return new ParsedPolicy(decision, version, Dmn.convertToString(model));
     }
 
-    private static Decision decisionElement(DmnModelInstance model, String decisionKey,
-                                            Function<String, RuntimeException> invalid) {
+    private static Decision decisionElement(
+            DmnModelInstance model, String decisionKey, Function<String, RuntimeException> invalid) {
         var ids = new ArrayList<String>();
         for (Decision decision : model.getModelElementsByType(Decision.class)) {
             if (decisionKey.equals(decision.getId())) {
@@ -133,8 +150,8 @@ class DmnPolicyEvaluator implements PolicyEvaluator {
             }
             ids.add(decision.getId());
         }
-        throw invalid.apply("has no decision with id '" + decisionKey + "'" + (ids.isEmpty() ? ""
-                : " (its decisions: " + String.join(", ", ids) + ")"));
+        throw invalid.apply("has no decision with id '" + decisionKey + "'"
+                + (ids.isEmpty() ? "" : " (its decisions: " + String.join(", ", ids) + ")"));
     }
 
     /**
@@ -169,7 +186,10 @@ class DmnPolicyEvaluator implements PolicyEvaluator {
                 return evaluate(variables);
             }
             if (readable == null) {
-                readable = variables.keySet().stream().filter(modelText::contains).sorted().toList();
+                readable = variables.keySet().stream()
+                        .filter(modelText::contains)
+                        .sorted()
+                        .toList();
             }
             var key = new ArrayList<Object>(readable.size() + 1);
             key.add(new java.util.TreeSet<>(variables.keySet()));
@@ -204,9 +224,11 @@ class DmnPolicyEvaluator implements PolicyEvaluator {
                 throw new PolicyEvaluationException("no rule matched");
             }
             if (result.size() > 1) {
-                throw new PolicyEvaluationException(result.size() + " rules matched; the process needs exactly one result");
+                throw new PolicyEvaluationException(
+                        result.size() + " rules matched; the process needs exactly one result");
             }
-            return java.util.Collections.unmodifiableMap(new java.util.HashMap<>(result.getSingleResult().getEntryMap()));
+            return java.util.Collections.unmodifiableMap(
+                    new java.util.HashMap<>(result.getSingleResult().getEntryMap()));
         }
     }
 
@@ -222,7 +244,10 @@ class DmnPolicyEvaluator implements PolicyEvaluator {
         var messages = new LinkedHashSet<String>();
         for (Throwable t : chain) {
             String message = t.getMessage();
-            if (message != null && !message.isBlank() && !JAVA_NAMES.matcher(message).find() && messages.size() < 2) {
+            if (message != null
+                    && !message.isBlank()
+                    && !JAVA_NAMES.matcher(message).find()
+                    && messages.size() < 2) {
                 messages.add(message.replace("URI=null ", "").strip());
             }
         }

@@ -24,8 +24,8 @@ class ParsedOnceFeelEngine extends ScalaFeelEngine {
     }
 
     @Override
-    protected FeelEngine buildFeelEngine(CustomFunctionTransformer functionProvider,
-                                         ValueMapper.CompositeValueMapper valueMapper) {
+    protected FeelEngine buildFeelEngine(
+            CustomFunctionTransformer functionProvider, ValueMapper.CompositeValueMapper valueMapper) {
         return new Caching(functionProvider, valueMapper);
     }
 
@@ -37,7 +37,11 @@ class ParsedOnceFeelEngine extends ScalaFeelEngine {
         private final Map<String, Either<FeelEngine.Failure, ParsedExpression>> unaryTests = new ConcurrentHashMap<>();
 
         Caching(CustomFunctionTransformer functionProvider, ValueMapper valueMapper) {
-            super(functionProvider, valueMapper, new FeelEngine.Configuration(false), FeelEngine$.MODULE$.defaultClock());
+            super(
+                    functionProvider,
+                    valueMapper,
+                    new FeelEngine.Configuration(false),
+                    FeelEngine$.MODULE$.defaultClock());
         }
 
         @Override
@@ -50,7 +54,8 @@ class ParsedOnceFeelEngine extends ScalaFeelEngine {
             return cached(unaryTests, expression, super::parseUnaryTests);
         }
 
-        private static <T> T cached(Map<String, T> cache, String expression, java.util.function.Function<String, T> parse) {
+        private static <T> T cached(
+                Map<String, T> cache, String expression, java.util.function.Function<String, T> parse) {
             if (cache.size() > MAX_CACHED) {
                 cache.clear();
             }
