@@ -10,7 +10,6 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.ArgumentMatchers.startsWith;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -19,16 +18,21 @@ import static org.mockito.Mockito.when;
 
 import io.casedesk.PlainEngine;
 import io.casedesk.cases.CaseEvent;
+import io.casedesk.cases.CaseEventType;
+import io.casedesk.cases.CaseSla;
 import io.casedesk.cases.CaseStatus;
 import io.casedesk.cases.Channel;
 import io.casedesk.cases.NewCase;
 import io.casedesk.cases.SupportCase;
 import io.casedesk.cases.Triage;
+import io.casedesk.intake.CaseReadyForTriage;
 import io.casedesk.intake.IntakeService;
 import io.casedesk.intake.TriageInput;
 import io.casedesk.mail.MailKind;
 import io.casedesk.sla.SlaClock;
+import io.casedesk.sla.SlaDecision;
 import io.casedesk.sla.SlaTarget;
+import io.casedesk.sla.SlaWarning;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -71,8 +75,14 @@ class SupportCaseFlowTest {
             "forms/case-escalated.form",
             "forms/csat-recovery.form");
 
-    /** The SLA calendars do not matter here (SlaService is mocked), the clock does. */
+    /** Monday 10:00 in Berlin: the business-hours calendar of application.yaml (9-17, Monday to Friday) is open. */
     private static final Instant START = PlainEngine.MONDAY_MORNING;
+
+    /** 4 working hours after the start: Monday 14:00 in Berlin. */
+    private static final Instant RESPONSE_DUE = START.plus(Duration.ofHours(4));
+
+    /** 24 working hours after the start (7 on Monday, 8 each on Tuesday and Wednesday, 1 on Thursday). */
+    private static final Instant RESOLUTION_DUE = Instant.parse("2025-03-06T09:00:00Z");
 
     private static final AtomicInteger REFERENCES = new AtomicInteger();
 
@@ -103,9 +113,6 @@ class SupportCaseFlowTest {
         flow = glue.messages(engine);
         BpmnAwareTests.init(engine);
         PlainEngine.now(START);
-        // 24x7 for every calendar: the deadlines are the start plus the target
-        when(glue.sla.dueAt(any(), any(), anyString()))
-                .thenAnswer(call -> call.<Instant>getArgument(0).plus(call.<Duration>getArgument(1)));
     }
 
     // ------------------------------------------------------------------------------------------------- triage
@@ -135,45 +142,33 @@ class SupportCaseFlowTest {
                 .containsEntry("candidateGroup", "tier1")
                 .containsEntry("escalate", false)
                 .containsEntry("escalationLevel", 0)
-                .containsEntry("responseDueAt", Date.from(START.plus(Duration.ofHours(4))))
+                .containsEntry("responseDueAt", Date.from(RESPONSE_DUE))
+                .containsEntry("resolutionDueAt", Date.from(RESOLUTION_DUE))
                 .doesNotContainKey("caseText");
         verify(glue.intake).awaitsItsFlow(ref, pi.getId());
-        verify(glue.slaClock)
-                .start(
-                        ref,
-                        START,
-                        "business-hours",
-                        Duration.ofHours(4),
-                        START.plusSeconds(4 * 3600),
-                        Duration.ofHours(24),
-                        START.plusSeconds(24 * 3600));
-        verify(glue.cases)
-                .recordTriage(
-                        ref,
-                        new Triage(
-                                "medium",
-                                "delivery-delay",
-                                "delivery",
-                                false,
-                                "P3",
-                                "tier1",
-                                "business-hours",
-                                START.plusSeconds(4 * 3600),
-                                START.plusSeconds(24 * 3600)));
+        verify(glue.intake).attachProcess(ref, pi.getId());
+        verify(glue.slaClock).start(ref, new SlaDecision("PT4H", "PT24H", "business-hours", 0.75, 0.9));
+        verify(glue.cases).recordTriage(ref, new Triage("medium", "delivery-delay", "delivery", false, "P3", "tier1"));
         verify(glue.mail).queue(ref, MailKind.ACKNOWLEDGEMENT);
         verify(glue.cases)
-                .recordEvent(eq(ref), eq("decision"), contains("case-category v1 rule Rule_Category_DeliveryDelay"));
-        verify(glue.cases).recordEvent(eq(ref), eq("decision"), contains("sla-targets v1 rule Rule_Sla_P3_Email"));
-        verify(glue.cases).recordEvent(eq(ref), eq("decision"), contains("routing v1 rule Rule_Routing_Tier1"));
-        verify(glue.cases).recordEvent(eq(ref), eq("decision"), contains("escalation v1 rule Rule_Escalation_None"));
+                .recordEvent(
+                        eq(ref),
+                        eq(CaseEventType.DECISION),
+                        contains("case-category v1 rule Rule_Category_DeliveryDelay"));
+        verify(glue.cases)
+                .recordEvent(eq(ref), eq(CaseEventType.DECISION), contains("sla-targets v1 rule Rule_Sla_P3_Email"));
+        verify(glue.cases)
+                .recordEvent(eq(ref), eq(CaseEventType.DECISION), contains("routing v1 rule Rule_Routing_Tier1"));
+        verify(glue.cases)
+                .recordEvent(eq(ref), eq(CaseEventType.DECISION), contains("escalation v1 rule Rule_Escalation_None"));
 
         Task troubleshoot = task(pi);
         assertThat(troubleshoot)
                 .hasDefinitionKey("Task_Troubleshoot")
                 .hasCandidateGroup("tier1")
-                .hasDueDate(Date.from(START.plus(Duration.ofHours(24))));
+                .hasDueDate(Date.from(RESOLUTION_DUE));
         assertThat(troubleshoot.getPriority()).isEqualTo(50);
-        assertThat(troubleshoot.getFollowUpDate()).isEqualTo(Date.from(START.plus(Duration.ofHours(4))));
+        assertThat(troubleshoot.getFollowUpDate()).isEqualTo(Date.from(RESPONSE_DUE));
         assertThat(engine.getTaskService().getVariablesLocal(troubleshoot.getId()))
                 .containsEntry("customerEmail", "ana@example.com")
                 .containsEntry("subject", "Where is my parcel?")
@@ -200,7 +195,7 @@ class SupportCaseFlowTest {
         assertThat(pi)
                 .isWaitingAt("Gateway_AwaitSurvey")
                 .hasPassed("Event_ResolutionConfirmed", "Task_NoteConfirmed", "EndEvent_Resolved", "Task_CloseCase");
-        verify(glue.cases).recordEvent(ref, "confirmed", "The customer confirmed the fix");
+        verify(glue.cases).recordEvent(ref, CaseEventType.CONFIRMED, "The customer confirmed the fix");
         verify(glue.cases).close(ref);
         verify(glue.mail).queue(ref, MailKind.SURVEY);
         assertThat(flow.resolutionAnswered(ref, true))
@@ -219,7 +214,7 @@ class SupportCaseFlowTest {
     @Test
     void triageEscalation_aFuriousVipGoesToTier2_andTheManagerIsTold() {
         when(glue.cases.timeline(anyString()))
-                .thenReturn(List.of(new CaseEvent(START, "escalated", "to tier2 (level 1) by triage")));
+                .thenReturn(List.of(new CaseEvent(START, CaseEventType.ESCALATED, "to tier2 (level 1) by triage")));
         String ref = open(Channel.CHAT, "vip", -0.8, "Still no refund. This is terrible, the worst service ever.");
         ProcessInstance pi = instance(ref);
 
@@ -230,7 +225,8 @@ class SupportCaseFlowTest {
                 .containsEntry("priority", "P2")
                 .containsEntry("escalationLevel", 1)
                 .containsEntry("currentGroup", "tier2");
-        verify(glue.cases).recordEvent(eq(ref), eq("decision"), contains("rule Rule_Escalation_VipNegative"));
+        verify(glue.cases)
+                .recordEvent(eq(ref), eq(CaseEventType.DECISION), contains("rule Rule_Escalation_VipNegative"));
         verify(glue.cases).recordEscalation(ref, "tier2", 1, "triage", true);
         verify(glue.mail).queue(ref, MailKind.MANAGER_ESCALATION);
         Task escalated = task(pi);
@@ -297,7 +293,8 @@ class SupportCaseFlowTest {
         var existing = supportCase(nextReference(), Channel.EMAIL, "standard", 0.0);
         when(glue.intake.awaitsItsFlow(eq(existing.reference()), anyString())).thenReturn(false);
 
-        assertThatThrownBy(() -> glue.starter(engine).start(existing, new TriageInput("Hello", 0)))
+        assertThatThrownBy(
+                        () -> glue.starter(engine).start(new CaseReadyForTriage(existing, new TriageInput("Hello", 0))))
                 .isInstanceOf(ProcessEngineException.class)
                 .hasMessageContaining("already has its flow");
         assertThat(engine.getRuntimeService()
@@ -306,6 +303,7 @@ class SupportCaseFlowTest {
                         .count())
                 .isZero();
         verify(glue.cases, never()).recordTriage(anyString(), any());
+        verify(glue.intake, never()).attachProcess(anyString(), anyString());
     }
 
     // ------------------------------------------------------------------------------------------ agent's answer
@@ -359,9 +357,12 @@ class SupportCaseFlowTest {
         verify(glue.mail).queue(ref, MailKind.MANAGER_ESCALATION);
         assertThat(pi).hasPassed("Task_NotifyManager");
         assertThat(task(pi)).hasDefinitionKey("Task_Escalated").hasCandidateGroup("specialists");
-        verify(glue.cases).recordEvent(eq(ref), eq("decision"), contains("rule Rule_Escalation_AgentTier1"));
-        verify(glue.cases).recordEvent(eq(ref), eq("decision"), contains("rule Rule_Escalation_AgentTier2"));
-        verify(glue.cases).recordEvent(eq(ref), eq("decision"), contains("rule Rule_Escalation_AgentSpecialists"));
+        verify(glue.cases)
+                .recordEvent(eq(ref), eq(CaseEventType.DECISION), contains("rule Rule_Escalation_AgentTier1"));
+        verify(glue.cases)
+                .recordEvent(eq(ref), eq(CaseEventType.DECISION), contains("rule Rule_Escalation_AgentTier2"));
+        verify(glue.cases)
+                .recordEvent(eq(ref), eq(CaseEventType.DECISION), contains("rule Rule_Escalation_AgentSpecialists"));
     }
 
     @Test
@@ -391,8 +392,10 @@ class SupportCaseFlowTest {
         Map<String, Instant> before = slaTimers(pi);
         assertThat(before)
                 .hasSize(6)
-                .containsEntry("BoundaryEvent_ResponseDue", START.plus(Duration.ofHours(4)))
-                .containsEntry("BoundaryEvent_ResolutionFinalWarning", START.plus(Duration.ofMinutes(24 * 54)));
+                .containsEntry("BoundaryEvent_ResponseDue", RESPONSE_DUE)
+                // 90 % of 24 working hours: 21.6 hours, Wednesday 15:36 in Berlin
+                .containsEntry("BoundaryEvent_ResolutionFinalWarning", Instant.parse("2025-03-05T14:36:00Z"))
+                .containsEntry("BoundaryEvent_ResolutionDue", RESOLUTION_DUE);
 
         complete(pi, Map.of("outcome", "need_info", "reply", "Which size did you order?", "knowledgeGap", false));
         assertThat(pi).isWaitingAt("Gateway_AwaitCustomer").hasPassed("Task_SendInfoRequest", "Task_PauseSla");
@@ -450,7 +453,9 @@ class SupportCaseFlowTest {
                 .hasNotPassed("Event_CustomerReplied");
         verify(glue.cases)
                 .recordEvent(
-                        ref, "customer-silent", "The customer did not reply in time; the case is back with the agent");
+                        ref,
+                        CaseEventType.CUSTOMER_SILENT,
+                        "The customer did not reply in time; the case is back with the agent");
         verify(glue.slaClock).resume(ref);
         assertThat(task(pi)).hasDefinitionKey("Task_Escalated").hasCandidateGroup("tier2");
     }
@@ -479,8 +484,10 @@ class SupportCaseFlowTest {
         complete(pi, resolved("We refunded and renewed by hand.", "payment-renewal-failure", false));
         assertThat(flow.resolutionAnswered(ref, false)).isTrue();
         assertThat(pi).variables().containsEntry("reopenCount", 2);
-        verify(glue.cases).recordEvent(eq(ref), eq("decision"), contains("rule Rule_Escalation_ReopenTier1"));
-        verify(glue.cases).recordEvent(eq(ref), eq("decision"), contains("rule Rule_Escalation_RepeatedFailure"));
+        verify(glue.cases)
+                .recordEvent(eq(ref), eq(CaseEventType.DECISION), contains("rule Rule_Escalation_ReopenTier1"));
+        verify(glue.cases)
+                .recordEvent(eq(ref), eq(CaseEventType.DECISION), contains("rule Rule_Escalation_RepeatedFailure"));
         verify(glue.cases).recordEscalation(ref, "specialists", 2, "reopen", true);
         verify(glue.mail).queue(ref, MailKind.MANAGER_ESCALATION);
         assertThat(task(pi)).hasDefinitionKey("Task_Escalated").hasCandidateGroup("specialists");
@@ -498,7 +505,8 @@ class SupportCaseFlowTest {
         assertThat(pi)
                 .hasPassed("Task_NoteSilentConfirmation", "EndEvent_Resolved", "Task_CloseCase")
                 .isWaitingAt("Gateway_AwaitSurvey");
-        verify(glue.cases).recordEvent(ref, "confirmed", "No answer from the customer in time; counted as confirmed");
+        verify(glue.cases)
+                .recordEvent(ref, CaseEventType.CONFIRMED, "No answer from the customer in time; counted as confirmed");
         verify(glue.cases).close(ref);
         assertThat(flow.resolutionAnswered(ref, true))
                 .as("a late click changes nothing")
@@ -510,7 +518,7 @@ class SupportCaseFlowTest {
                 .isEnded()
                 .hasPassed("Task_NoteSurveyTimeout", "EndEvent_CaseClosed")
                 .hasNotPassed("Event_SurveyAnswered", "Task_CsatRecovery");
-        verify(glue.cases).recordEvent(ref, "survey-timeout", "The customer did not answer the survey");
+        verify(glue.cases).recordEvent(ref, CaseEventType.SURVEY_TIMEOUT, "The customer did not answer the survey");
         assertThat(flow.surveyAnswered(ref, 1)).as("a late score is not taken").isFalse();
     }
 
@@ -560,16 +568,14 @@ class SupportCaseFlowTest {
         assertThat(pi)
                 .hasPassed("Task_WarnResponseFirst", "EndEvent_ResponseFirstWarned")
                 .isWaitingAt("Task_Troubleshoot");
-        verify(glue.cases)
-                .recordEvent(eq(ref), eq("sla-warning"), startsWith("First-response target at risk (first warning)"));
+        verify(glue.slaClock).warn(ref, SlaTarget.RESPONSE, SlaWarning.Stage.FIRST, false, false);
         assertThat(task(pi).getPriority()).isEqualTo(60);
         verify(glue.mail, never()).queue(ref, MailKind.SLA_WARNING);
 
         fire(pi, "BoundaryEvent_ResponseFinalWarning");
         assertThat(pi)
                 .hasPassed("Task_WarnResponseFinal", "Task_NotifyResponseAtRisk", "EndEvent_ResponseManagerWarned");
-        verify(glue.cases)
-                .recordEvent(eq(ref), eq("sla-warning"), startsWith("First-response target at risk (final warning)"));
+        verify(glue.slaClock).warn(ref, SlaTarget.RESPONSE, SlaWarning.Stage.FINAL, false, false);
         assertThat(task(pi).getPriority()).isEqualTo(80);
         verify(glue.mail).queue(ref, MailKind.SLA_WARNING);
 
@@ -582,10 +588,8 @@ class SupportCaseFlowTest {
                         "Task_WarnResolutionFinal",
                         "Task_NotifyResolutionAtRisk",
                         "EndEvent_ResolutionManagerWarned");
-        verify(glue.cases)
-                .recordEvent(eq(ref), eq("sla-warning"), startsWith("Resolution target at risk (first warning)"));
-        verify(glue.cases)
-                .recordEvent(eq(ref), eq("sla-warning"), startsWith("Resolution target at risk (final warning)"));
+        verify(glue.slaClock).warn(ref, SlaTarget.RESOLUTION, SlaWarning.Stage.FIRST, false, false);
+        verify(glue.slaClock).warn(ref, SlaTarget.RESOLUTION, SlaWarning.Stage.FINAL, false, false);
         assertThat(task(pi).getPriority()).isEqualTo(100);
         verify(glue.mail, times(2)).queue(ref, MailKind.SLA_WARNING);
     }
@@ -618,7 +622,14 @@ class SupportCaseFlowTest {
                         "Task_NotifyResolutionAtRisk",
                         "Task_RecordResponseBreach",
                         "Task_RecordResolutionBreach");
-        verify(glue.cases, never()).recordEvent(eq(ref), eq("sla-warning"), anyString());
+        // the SLA clock is asked with both targets met, so no warning is issued (nor written on the timeline)
+        for (SlaTarget target : SlaTarget.values()) {
+            for (SlaWarning.Stage stage : SlaWarning.Stage.values()) {
+                verify(glue.slaClock).warn(ref, target, stage, true, true);
+            }
+        }
+        verify(glue.slaClock, never()).warn(eq(ref), any(), any(), eq(false), anyBoolean());
+        verify(glue.slaClock, never()).warn(eq(ref), any(), any(), anyBoolean(), eq(false));
         verify(glue.slaClock, never()).breached(anyString(), any());
         verify(glue.mail, never()).queue(ref, MailKind.SLA_WARNING);
     }
@@ -627,7 +638,7 @@ class SupportCaseFlowTest {
     void aResponseBreach_isRecorded_toldToTheManager_andPullsTheCaseOutOfTier1IntoEscalation() {
         String ref = open(Channel.EMAIL, "standard", 0.0, "Question about my invoice lines.");
         ProcessInstance pi = instance(ref);
-        assertThat(timerDue(pi, "BoundaryEvent_ResponseDue")).isEqualTo(START.plus(Duration.ofHours(4)));
+        assertThat(timerDue(pi, "BoundaryEvent_ResponseDue")).isEqualTo(RESPONSE_DUE);
 
         fire(pi, "BoundaryEvent_ResponseDue");
 
@@ -651,7 +662,8 @@ class SupportCaseFlowTest {
         order.verify(glue.mail).queue(ref, MailKind.SLA_BREACH);
         order.verify(glue.cases).recordEscalation(ref, "tier2", 1, "sla_breach", true);
         order.verify(glue.mail).queue(ref, MailKind.MANAGER_ESCALATION);
-        verify(glue.cases).recordEvent(eq(ref), eq("decision"), contains("rule Rule_Escalation_SlaBreachTier1"));
+        verify(glue.cases)
+                .recordEvent(eq(ref), eq(CaseEventType.DECISION), contains("rule Rule_Escalation_SlaBreachTier1"));
         assertThat(task(pi)).hasDefinitionKey("Task_Escalated").hasCandidateGroup("tier2");
     }
 
@@ -674,7 +686,8 @@ class SupportCaseFlowTest {
                         "EndEvent_BreachHandled");
         verify(glue.slaClock).breached(ref, SlaTarget.RESOLUTION);
         verify(glue.mail).queue(ref, MailKind.SLA_BREACH);
-        verify(glue.cases).recordEvent(eq(ref), eq("decision"), contains("rule Rule_Escalation_SlaBreach:"));
+        verify(glue.cases)
+                .recordEvent(eq(ref), eq(CaseEventType.DECISION), contains("rule Rule_Escalation_SlaBreach:"));
         verify(glue.cases, times(1)).recordEscalation(anyString(), anyString(), anyInt(), anyString(), anyBoolean());
         assertThat(task(pi).getId()).isEqualTo(escalated.getId());
     }
@@ -707,7 +720,7 @@ class SupportCaseFlowTest {
         SupportCase c = supportCase(nextReference(), channel, tier, sentiment);
         when(glue.intake.awaitsItsFlow(eq(c.reference()), anyString())).thenReturn(true);
         when(glue.cases.get(c.reference())).thenReturn(c);
-        glue.starter(engine).start(c, new TriageInput(text, 0));
+        glue.starter(engine).start(new CaseReadyForTriage(c, new TriageInput(text, 0)));
         return c.reference();
     }
 
@@ -737,11 +750,6 @@ class SupportCaseFlowTest {
                 "tier1",
                 0,
                 0,
-                "business-hours",
-                START.plus(Duration.ofHours(4)),
-                START.plus(Duration.ofHours(24)),
-                false,
-                false,
                 null,
                 null,
                 null,
@@ -752,8 +760,8 @@ class SupportCaseFlowTest {
                 null,
                 null,
                 null,
-                Duration.ZERO,
-                List.of());
+                List.of(),
+                new CaseSla("business-hours", RESPONSE_DUE, RESOLUTION_DUE, false, false, Duration.ZERO));
     }
 
     private ProcessInstance instance(String reference) {
