@@ -2,7 +2,6 @@ package io.casedesk.supportcase;
 
 import static io.casedesk.supportcase.SupportCaseProcess.caseReference;
 
-import io.casedesk.cases.CaseService;
 import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,20 +11,19 @@ import org.springframework.stereotype.Component;
 @Component("applyEscalation")
 class ApplyEscalationDelegate implements JavaDelegate {
 
-    private final CaseService cases;
+    private final CaseWork work;
 
-    ApplyEscalationDelegate(CaseService cases) {
-        this.cases = cases;
+    ApplyEscalationDelegate(CaseWork work) {
+        this.work = work;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String group = Vars.ESCALATION_GROUP.get(execution);
-        int level = Vars.ESCALATION_LEVEL.getOrDefault(execution, 0) + 1;
-        cases.recordEscalation(
+        int level = work.escalated(
                 caseReference(execution),
                 group,
-                level,
+                Vars.ESCALATION_LEVEL.getOrDefault(execution, 0),
                 Vars.ESCALATION_TRIGGER.get(execution),
                 Vars.NOTIFY_MANAGER.getOrDefault(execution, false));
         Vars.ESCALATION_LEVEL.set(execution, level);

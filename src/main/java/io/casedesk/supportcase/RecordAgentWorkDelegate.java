@@ -2,10 +2,7 @@ package io.casedesk.supportcase;
 
 import static io.casedesk.supportcase.SupportCaseProcess.caseReference;
 
-import io.casedesk.cases.CaseService;
 import io.casedesk.cases.TagVocabulary;
-import io.casedesk.sla.SlaClock;
-import io.casedesk.sla.SlaTarget;
 import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,27 +12,24 @@ import org.springframework.stereotype.Component;
 @Component("recordAgentWork")
 class RecordAgentWorkDelegate implements JavaDelegate {
 
-    private final CaseService cases;
+    private final CaseWork work;
     private final TagVocabulary vocabulary;
-    private final SlaClock slaClock;
 
-    RecordAgentWorkDelegate(CaseService cases, TagVocabulary vocabulary, SlaClock slaClock) {
-        this.cases = cases;
+    RecordAgentWorkDelegate(CaseWork work, TagVocabulary vocabulary) {
+        this.work = work;
         this.vocabulary = vocabulary;
-        this.slaClock = slaClock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         AgentAnswer answer = AgentAnswer.read(execution, vocabulary);
         var user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        cases.recordAgentReply(
+        work.answered(
                 caseReference(execution), user == null ? null : user.getUserId(), answer.outcome(), answer.reply());
         Vars.HAS_REPLY.set(execution, answer.hasReply());
         Vars.KNOWLEDGE_GAP.set(execution, answer.knowledgeGap());
         if (answer.hasReply()) {
             Vars.RESPONDED.set(execution, true);
-            slaClock.met(caseReference(execution), SlaTarget.RESPONSE);
         }
         if ("escalate".equals(answer.outcome())) {
             Vars.ESCALATION_TRIGGER.set(execution, "agent");

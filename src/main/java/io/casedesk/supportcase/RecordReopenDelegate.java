@@ -2,8 +2,6 @@ package io.casedesk.supportcase;
 
 import static io.casedesk.supportcase.SupportCaseProcess.caseReference;
 
-import io.casedesk.cases.CaseService;
-import io.casedesk.sla.SlaClock;
 import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,18 +11,15 @@ import org.springframework.stereotype.Component;
 @Component("recordReopen")
 class RecordReopenDelegate implements JavaDelegate {
 
-    private final CaseService cases;
-    private final SlaClock slaClock;
+    private final CaseWork work;
 
-    RecordReopenDelegate(CaseService cases, SlaClock slaClock) {
-        this.cases = cases;
-        this.slaClock = slaClock;
+    RecordReopenDelegate(CaseWork work) {
+        this.work = work;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        cases.recordReopen(caseReference(execution), "still broken");
-        slaClock.reopened(caseReference(execution));
+        work.reopened(caseReference(execution));
         Vars.REOPEN_COUNT.set(execution, Vars.REOPEN_COUNT.getOrDefault(execution, 0) + 1);
         Vars.RESOLVED.set(execution, false);
         Vars.ESCALATION_TRIGGER.set(execution, "reopen");

@@ -81,6 +81,11 @@ final class SupportCaseGlue {
         return new SlaWarning(true, stage == SlaWarning.Stage.FINAL ? 20 : 10);
     }
 
+    /** The flow's own service over the mocked case store and SLA clock: what the delegates call. */
+    CaseWork work() {
+        return new CaseWork(cases, slaClock, vocabulary);
+    }
+
     /** The beans of the model's expressions (${registerCase}, ${flowTimeouts.survey}, ...). */
     Map<String, Object> beans(ProcessEngine engine) {
         return Map.ofEntries(
@@ -89,13 +94,13 @@ final class SupportCaseGlue {
                 Map.entry("recordTriage", new RecordTriageDelegate(cases)),
                 Map.entry("caseMail", new CaseMailDelegate(mail)),
                 Map.entry("caseTaskDetails", new CaseTaskDetails(cases)),
-                Map.entry("recordAgentWork", new RecordAgentWorkDelegate(cases, vocabulary, slaClock)),
+                Map.entry("recordAgentWork", new RecordAgentWorkDelegate(work(), vocabulary)),
                 Map.entry("pauseSla", new PauseSlaDelegate(slaClock)),
                 Map.entry("resumeSla", new ResumeSlaDelegate(slaClock, engine.getManagementService())),
                 Map.entry("timelineNote", new TimelineNoteDelegate(cases)),
-                Map.entry("applyEscalation", new ApplyEscalationDelegate(cases)),
-                Map.entry("recordResolution", new RecordResolutionDelegate(cases, vocabulary, slaClock)),
-                Map.entry("recordReopen", new RecordReopenDelegate(cases, slaClock)),
+                Map.entry("applyEscalation", new ApplyEscalationDelegate(work())),
+                Map.entry("recordResolution", new RecordResolutionDelegate(work())),
+                Map.entry("recordReopen", new RecordReopenDelegate(work())),
                 Map.entry("recordSlaWarning", new RecordSlaWarningDelegate(slaClock)),
                 Map.entry("recordSlaBreach", new RecordSlaBreachDelegate(slaClock)),
                 Map.entry("requestSlaEscalation", new RequestSlaEscalationDelegate()),
