@@ -38,22 +38,15 @@ public class CustomerMessages {
     public Effect receive(String reference, String body) {
         SupportCase c = cases.get(reference);
         cases.recordCustomerMessage(reference, body);
-        if (c.status() == CaseStatus.WAITING_ON_CUSTOMER && taken(new CustomerMessageReceived(reference))) {
+        if (c.status() == CaseStatus.WAITING_ON_CUSTOMER
+                && AnswerNotAwaitedException.takenUp(events, new CustomerMessageReceived(reference))) {
             cases.markInProgress(reference);
             return Effect.RESUMED;
         }
-        if (c.status() == CaseStatus.RESOLVED && taken(new ResolutionAnswered(reference, false))) {
+        if (c.status() == CaseStatus.RESOLVED
+                && AnswerNotAwaitedException.takenUp(events, new ResolutionAnswered(reference, false))) {
             return Effect.REOPENED;
         }
         return Effect.RECORDED;
-    }
-
-    private boolean taken(Object answer) {
-        try {
-            events.publishEvent(answer);
-            return true;
-        } catch (AnswerNotAwaitedException e) {
-            return false;
-        }
     }
 }

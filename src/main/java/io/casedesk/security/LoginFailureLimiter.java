@@ -2,6 +2,7 @@ package io.casedesk.security;
 
 import io.casedesk.system.ProblemWriter;
 import io.casedesk.system.RateLimiter;
+import io.casedesk.system.RateLimits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,9 +27,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class LoginFailureLimiter {
 
     @Bean
-    FilterRegistrationBean<LimitFilter> loginFailureLimit(LoginLimits limits, ProblemWriter problems) {
-        var registration = new FilterRegistrationBean<>(
-                new LimitFilter(new RateLimiter(limits.failuresPerAddress(), limits.period(), 100_000), problems));
+    FilterRegistrationBean<LimitFilter> loginFailureLimit(
+            LoginLimits limits, RateLimits rateLimits, ProblemWriter problems) {
+        var registration = new FilterRegistrationBean<>(new LimitFilter(
+                new RateLimiter(limits.failuresPerAddress(), limits.period(), rateLimits.maxClients()), problems));
         registration.setName("login-failure-limit");
         // before Spring Security and Camunda's engine-rest authentication, which check the credentials
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
@@ -61,10 +63,9 @@ class LoginFailureLimiter {
             String address = request.getRemoteAddr();
             long wait = failures.waitFor(address);
             if (wait > 0) {
-                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
-                problems.write(
+                problems.tooManyRequests(
                         response,
-                        HttpStatus.TOO_MANY_REQUESTS,
+                        wait,
                         "Too many wrong passwords",
                         "Too many wrong passwords from your address; retry after %d s".formatted(wait));
                 return;

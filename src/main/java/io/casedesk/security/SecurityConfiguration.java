@@ -1,5 +1,6 @@
 package io.casedesk.security;
 
+import io.casedesk.system.ErrorPages;
 import io.casedesk.system.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,13 +37,8 @@ class SecurityConfiguration {
     /** Who may try a policy change on past cases (what-if simulation). */
     static final String[] POLICY_SIMULATORS = {"process-owners", "managers", "camunda-admin"};
 
-    /**
-     * The pages we render ourselves (customer pages, their 429 page, error pages): no inline script, scripts, styles
-     * and images only from us (the one script sends a one-click survey score), forms post only to us, never framed.
-     */
-    static final String PAGES_CSP =
-            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
-                    + "frame-ancestors 'none'; base-uri 'none'";
+    /** The pages we render ourselves (customer pages, their 429 page, error pages): ErrorPages says what they allow. */
+    static final String PAGES_CSP = ErrorPages.CSP;
 
     static final String[] METRICS_READERS = {"ops", "managers", "camunda-admin"};
 

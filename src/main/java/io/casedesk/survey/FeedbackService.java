@@ -105,7 +105,7 @@ public class FeedbackService implements CustomerLinks {
     public boolean answerResolution(String token, boolean fixed) {
         return tokens.redeem(token, Purpose.RESOLUTION, clock.instant())
                 .map(cases::referenceOf)
-                .map(reference -> taken(new ResolutionAnswered(reference, fixed)))
+                .map(reference -> AnswerNotAwaitedException.takenUp(events, new ResolutionAnswered(reference, fixed)))
                 .orElse(false);
     }
 
@@ -162,21 +162,12 @@ public class FeedbackService implements CustomerLinks {
     private boolean recordScore(String reference, int score, String comment) {
         // the score is stored first: the recovery task the flow may open shows it
         cases.recordCsat(reference, score, comment);
-        boolean taken = taken(new SurveyAnswered(reference, score));
+        boolean taken = AnswerNotAwaitedException.takenUp(events, new SurveyAnswered(reference, score));
         if (!taken) {
             // the survey has closed meanwhile: keep nothing of this answer, the token included
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
         }
         return taken;
-    }
-
-    private boolean taken(Object answer) {
-        try {
-            events.publishEvent(answer);
-            return true;
-        } catch (AnswerNotAwaitedException e) {
-            return false;
-        }
     }
 
     private Survey scoredSurvey(String reference) {

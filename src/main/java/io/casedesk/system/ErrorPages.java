@@ -15,9 +15,13 @@ import org.springframework.web.servlet.View;
  * with the same strict Content-Security-Policy as the customer pages. API errors stay problem+json (ApiProblems).
  */
 @Component
-class ErrorPages implements ErrorViewResolver {
+public class ErrorPages implements ErrorViewResolver {
 
-    static final String CSP =
+    /**
+     * The pages we render ourselves (customer pages, their 429 page, error pages): no inline script, scripts, styles
+     * and images only from us (the one script sends a one-click survey score), forms post only to us, never framed.
+     */
+    public static final String CSP =
             "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
                     + "frame-ancestors 'none'; base-uri 'none'";
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -26,6 +27,13 @@ public class ProblemWriter {
     /** The problem of this status with this title and detail, as the whole response. */
     public void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
         write(response, problem(status, title, detail));
+    }
+
+    /** 429 with Retry-After: the client may try again after that many seconds. */
+    public void tooManyRequests(HttpServletResponse response, long retryAfterSeconds, String title, String detail)
+            throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        write(response, HttpStatus.TOO_MANY_REQUESTS, title, detail);
     }
 
     public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -79,10 +79,9 @@ class RateLimitInterceptor implements HandlerInterceptor, WebMvcConfigurer {
             boolean simulate = path.equals("/api/policy/simulate");
             long wait = (simulate ? simulation : intake).tryAcquire(user.getName());
             if (wait > 0) {
-                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
-                problems.write(
+                problems.tooManyRequests(
                         response,
-                        HttpStatus.TOO_MANY_REQUESTS,
+                        wait,
                         "Too many requests",
                         "Too many %s in a short time; retry after %d s"
                                 .formatted(simulate ? "simulations" : "cases or messages", wait));

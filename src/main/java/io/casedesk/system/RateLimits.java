@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxClients the most clients tracked at once; the least recently seen are forgotten first
  */
 @ConfigurationProperties("casedesk.rate-limit")
-record RateLimits(
+public record RateLimits(
         @DefaultValue Pages pages,
         @DefaultValue Intake intake,
         @DefaultValue Simulation simulation,
