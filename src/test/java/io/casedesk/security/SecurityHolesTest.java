@@ -12,11 +12,7 @@ import io.casedesk.cases.CaseEvent;
 import io.casedesk.cases.CaseEventType;
 import io.casedesk.cases.CaseStatus;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -649,19 +645,7 @@ class SecurityHolesTest extends SecuritySuiteBase {
 
     /** The status code of a GET with HTTP basic from the given local address. */
     private String rawStatus(InetAddress from, String path, String user, String password) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(from, 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-            socket.setSoTimeout(10000);
-            OutputStream out = socket.getOutputStream();
-            String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + basic
-                            + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return answer.substring(9, 12);
-        }
+        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return rawGet(from, path, "Authorization: Basic " + basic + "\r\n").substring(9, 12);
     }
 }

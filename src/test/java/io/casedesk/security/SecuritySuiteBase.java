@@ -195,12 +195,17 @@ abstract class SecuritySuiteBase {
 
     /** A plain HTTP/1.1 GET from the given local address (HttpClient cannot choose its source address). */
     String rawGet(InetAddress from, String path) throws IOException {
+        return rawGet(from, path, "");
+    }
+
+    /** The same with extra header lines, each ending in CRLF. */
+    String rawGet(InetAddress from, String path, String headers) throws IOException {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(from, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
             socket.setSoTimeout(10000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "Connection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();

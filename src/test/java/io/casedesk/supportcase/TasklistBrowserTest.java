@@ -6,16 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.casedesk.BrowserTest;
 import io.casedesk.Chromium;
 import io.casedesk.EndToEndContext;
+import io.casedesk.HeadlessChromium;
 import io.casedesk.cases.CaseEventType;
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.CaseStatus;
 import io.casedesk.intake.IntakeService;
 import io.casedesk.intake.TestCases;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
@@ -23,12 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,11 +35,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @EndToEndContext
 class TasklistBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
+    private static HeadlessChromium chromium;
     private static WebDriver browser;
-    private static Path profile;
 
     @LocalServerPort
     int port;
@@ -62,37 +53,15 @@ class TasklistBrowserTest {
     TaskService tasks;
 
     @BeforeAll
-    static void startBrowser(Chromium chromium) throws IOException {
-        profile = Files.createTempDirectory("casedesk-tasklist-");
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromium.driver().toFile())
-                .usingAnyFreePort()
-                .build();
-        var options = new ChromeOptions()
-                .setBinary(chromium.browser().toFile())
-                .addArguments(
-                        "--headless",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-background-networking",
-                        "--disable-dev-shm-usage",
-                        "--user-data-dir=" + profile,
-                        "--window-size=1400,1000");
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
+    static void startBrowser(Chromium installed) throws IOException {
+        chromium = new HeadlessChromium(installed, "1400,1000");
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .map(Path::toFile)
-                        .forEach(File::delete);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -159,7 +128,6 @@ class TasklistBrowserTest {
     }
 
     private static void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot(name);
     }
 }

@@ -12,16 +12,13 @@ import static org.awaitility.Awaitility.await;
 import io.casedesk.BrowserTest;
 import io.casedesk.Chromium;
 import io.casedesk.EndToEndContext;
+import io.casedesk.HeadlessChromium;
 import io.casedesk.TestMailServer;
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.CaseStatus;
 import io.casedesk.cases.SupportCase;
 import io.casedesk.intake.IntakeService;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -30,12 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,10 +44,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @EndToEndContext
 class CustomerPagesBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
+    private static HeadlessChromium chromium;
     private static WebDriver browser;
-    private static Path profile;
 
     @LocalServerPort
     int port;
@@ -75,37 +66,15 @@ class CustomerPagesBrowserTest {
     FeedbackService feedback;
 
     @BeforeAll
-    static void startBrowser(Chromium chromium) throws IOException {
-        profile = Files.createTempDirectory("casedesk-chromium-");
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromium.driver().toFile())
-                .usingAnyFreePort()
-                .build();
-        var options = new ChromeOptions()
-                .setBinary(chromium.browser().toFile())
-                .addArguments(
-                        "--headless",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-background-networking",
-                        "--disable-dev-shm-usage",
-                        "--user-data-dir=" + profile,
-                        "--window-size=390,844");
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
+    static void startBrowser(Chromium installed) throws IOException {
+        chromium = new HeadlessChromium(installed, "390,844");
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .map(Path::toFile)
-                        .forEach(File::delete);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -243,9 +212,8 @@ class CustomerPagesBrowserTest {
         screenshot(name);
     }
 
-    private void screenshot(String name) throws IOException {
-        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    private static void screenshot(String name) throws IOException {
+        chromium.screenshot(name);
     }
 
     /** Clicks the button and waits for the answer page to replace the form. */
