@@ -39,8 +39,6 @@ import org.springframework.stereotype.Component;
 class DmnPolicyEvaluator implements PolicyEvaluator {
 
     private static final int MAX_MESSAGE = 500;
-    private static final java.util.regex.Pattern EXPRESSION_LANGUAGE =
-            java.util.regex.Pattern.compile("expressionLanguage\\s*=\\s*[\"']([^\"']*)[\"']");
     private static final java.util.regex.Pattern JAVA_NAMES =
             java.util.regex.Pattern.compile("Exception|\\b[a-z]+\\.[a-z]+\\.[a-zA-Z.]+\\b");
 
@@ -172,7 +170,9 @@ class DmnPolicyEvaluator implements PolicyEvaluator {
             this.decision = decision;
             this.version = version;
             this.modelText = modelText;
-            this.rememberable = feelOnly(modelText);
+            // a deployed table from before the deployment policy may still hold JUEL, which can read any variable
+            this.rememberable = DecisionPolicy.problems(modelText.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .isEmpty();
         }
 
         @Override
@@ -200,17 +200,6 @@ class DmnPolicyEvaluator implements PolicyEvaluator {
                 remembered.put(key, result);
             }
             return result;
-        }
-
-        /** Whether every expression language the file names is FEEL (JUEL or a script could read any variable). */
-        private static boolean feelOnly(String modelText) {
-            var languages = EXPRESSION_LANGUAGE.matcher(modelText);
-            while (languages.find()) {
-                if (!languages.group(1).toLowerCase(java.util.Locale.ROOT).contains("feel")) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         private Map<String, Object> evaluate(Map<String, Object> variables) {
