@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.thymeleaf.context.IContext;
 
 /**
  * Replies on the customer's channel (API.md): every message to a chat or social customer is also POSTed to the
@@ -75,7 +76,9 @@ public class ChannelWebhooks {
         this.publicUrl = publicUrl;
         this.json = json;
         this.clock = clock;
+        // HTTP/1.1: one small POST gains nothing from HTTP/2, and a cleartext upgrade attempt confuses some receivers
         this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
@@ -187,7 +190,7 @@ public class ChannelWebhooks {
     }
 
     /** The customer links a mail carries, from the values its templates were rendered with. */
-    static List<Link> links(MailKind kind, org.thymeleaf.context.IContext context) {
+    static List<Link> links(MailKind kind, IContext context) {
         var links = new ArrayList<Link>();
         if (kind == MailKind.RESOLUTION) {
             links.add(new Link("fixed", "Yes, it is fixed", (String) context.getVariable("fixedLink")));

@@ -6,7 +6,7 @@ import java.time.Instant;
  * A message to a chat or social customer as it is POSTed to the channel's webhook: {@code body} is the JSON, fixed
  * when queued; {@code deliveryId} is sent as X-Casedesk-Delivery so a receiver can drop a resend.
  */
-public record WebhookMessage(
+record WebhookMessage(
         long id,
         long mailId,
         long caseId,
@@ -18,7 +18,7 @@ public record WebhookMessage(
         Instant queuedAt,
         Instant sentAt) {
 
-    public enum Status {
+    enum Status {
         QUEUED,
         SENT
     }

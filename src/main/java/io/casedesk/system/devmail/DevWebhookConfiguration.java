@@ -1,6 +1,7 @@
 package io.casedesk.system.devmail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -19,8 +20,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class DevWebhookConfiguration {
 
     @Bean
-    DevWebhookSink devWebhookSink(ObjectMapper json) {
-        return new DevWebhookSink(json);
+    DevWebhookSink devWebhookSink(ObjectMapper json, Clock clock) {
+        return new DevWebhookSink(json, clock);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -54,11 +55,13 @@ class DevWebhookSink {
     }
 
     private final ObjectMapper json;
+    private final Clock clock;
     private final List<Received> received = new ArrayList<>();
     private int lastId;
 
-    DevWebhookSink(ObjectMapper json) {
+    DevWebhookSink(ObjectMapper json, Clock clock) {
         this.json = json;
+        this.clock = clock;
     }
 
     /** Records a POST and says whether its signature holds. */
@@ -83,7 +86,7 @@ class DevWebhookSink {
         });
         var entry = new Received(
                 ++lastId,
-                Instant.now(),
+                clock.instant(),
                 channel,
                 deliveryId,
                 valid,
