@@ -21,7 +21,8 @@ import org.springframework.context.annotation.Primary;
 /**
  * The one Spring context of the full-application tests: the whole application as `./mvnw spring-boot:run` starts
  * it (profile dev), on a random port and embedded H2, with the JVM's test mail server for SMTP and for the IMAP
- * support mailbox ({@link TestMailServer}) and the job executor running. Every class annotated with it shares one
+ * support mailbox ({@link TestMailServer}), the JVM's test chat and social integrations as the channel webhooks
+ * ({@link TestWebhookReceiver}; casedesk waits 2 s for their answer here) and the job executor running. Every class annotated with it shares one
  * cached context, so nothing may be added beside it that changes the context: no properties, no
  * {@code @DynamicPropertySource}, no {@code @MockitoBean}, no {@code @DirtiesContext}. A class that runs the
  * engine's jobs itself adds {@link ManualJobs}. Cases, customers and periods of different classes never overlap,
@@ -43,7 +44,14 @@ import org.springframework.context.annotation.Primary;
             "casedesk.mail.inbound.username=support",
             "casedesk.mail.inbound.password=secret",
             "casedesk.mail.inbound.initial-delay=PT1H",
-            "casedesk.mail.inbound.poll-interval=PT1H"
+            "casedesk.mail.inbound.poll-interval=PT1H",
+            "casedesk.channels.chat.webhook-url=http://127.0.0.1:${" + TestWebhookReceiver.PORT_PROPERTY
+                    + "}/hooks/chat",
+            "casedesk.channels.chat.secret=" + TestWebhookReceiver.CHAT_SECRET,
+            "casedesk.channels.social.webhook-url=http://127.0.0.1:${" + TestWebhookReceiver.PORT_PROPERTY
+                    + "}/hooks/social",
+            "casedesk.channels.social.secret=" + TestWebhookReceiver.SOCIAL_SECRET,
+            "casedesk.channels.timeout=PT2S"
         })
 @Import(EndToEndContext.ProcessCoverage.class)
 @ExtendWith(ContextProcessEngine.class)

@@ -26,6 +26,8 @@ public class TestMailEnvironment implements EnvironmentPostProcessor {
                                 "spring.mail.port",
                                 TestMailServer.port(),
                                 TestMailServer.IMAP_PORT_PROPERTY,
-                                TestMailServer.imapPort())));
+                                TestMailServer.imapPort(),
+                                TestWebhookReceiver.PORT_PROPERTY,
+                                TestWebhookReceiver.port())));
     }
 }

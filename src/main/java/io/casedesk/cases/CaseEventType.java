@@ -31,6 +31,8 @@ public enum CaseEventType {
     CSAT_COMMENT,
     SURVEY_TIMEOUT,
     MAIL_SENT,
+    /** A message to a chat or social customer, delivered to the integration's webhook. */
+    WEBHOOK_SENT,
     /** An auto-reply or bounce that named the case. */
     AUTOMATIC_MAIL,
     /** A mail naming the case from an address that is not the customer's. */

@@ -29,7 +29,8 @@ import org.thymeleaf.context.Context;
  * The mails of a case, through an outbox. {@link #queue} renders a mail (plain text and HTML from the files in
  * templates/mail) and stores it in the caller's transaction, beside the state change that causes it, and
  * schedules its delivery; {@link #deliver} sends a stored mail once, in the retried delivery job. A rollback
- * thus sends nothing, an SMTP outage loses nothing, and a retry does not send twice.
+ * thus sends nothing, an SMTP outage loses nothing, and a retry does not send twice. A chat or social customer's
+ * mail is also queued for the channel's webhook ({@link ChannelWebhooks}), in the same transaction.
  */
 @Service
 public class MailService {
@@ -46,6 +47,7 @@ public class MailService {
     private final MailSettings settings;
     private final PublicUrl publicUrl;
     private final Clock clock;
+    private final ChannelWebhooks webhooks;
 
     MailService(
             CaseService cases,
@@ -56,7 +58,8 @@ public class MailService {
             CustomerLinks links,
             MailSettings settings,
             PublicUrl publicUrl,
-            Clock clock) {
+            Clock clock,
+            ChannelWebhooks webhooks) {
         this.cases = cases;
         this.outbox = outbox;
         this.delivery = delivery;
@@ -66,6 +69,7 @@ public class MailService {
         this.settings = settings;
         this.publicUrl = publicUrl;
         this.clock = clock;
+        this.webhooks = webhooks;
     }
 
     /** Renders the mail of this kind for the case and queues it; gives its outbox id. */
@@ -109,6 +113,7 @@ public class MailService {
                         null),
                 clock.instant());
         delivery.schedule(id, c.reference());
+        webhooks.queue(c, kind, id, body, ChannelWebhooks.links(kind, context));
         return id;
     }
 

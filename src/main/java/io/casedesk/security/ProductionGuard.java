@@ -13,13 +13,16 @@ import org.springframework.core.env.Profiles;
 /**
  * Refuses to start the prod profile with settings only fit for a laptop: an empty or well-known admin password
  * (Camunda's starter uses the user id when camunda.bpm.admin-user.password is missing), demo users, the dev
- * profile or the H2 console. It runs while the environment is prepared, before any bean or the engine exists, so
+ * profile, the H2 console, or a channel webhook without a real signing secret. It runs while the environment is prepared, before any bean or the engine exists, so
  * nothing is created with the weak password; ProductionGuardFailureAnalyzer prints the reasons.
  * Registered in META-INF/spring.factories.
  */
 public class ProductionGuard implements EnvironmentPostProcessor {
 
     static final String PROFILE = "prod";
+    /** The channels whose replies also go to an integration's webhook, signed with its secret. */
+    private static final List<String> WEBHOOK_CHANNELS = List.of("chat", "social");
+
     private static final Set<String> WELL_KNOWN = Set.of(
             "demo",
             "admin",
@@ -67,6 +70,18 @@ public class ProductionGuard implements EnvironmentPostProcessor {
         }
         if (env.getProperty("spring.h2.console.enabled", Boolean.class, false)) {
             problems.add("spring.h2.console.enabled is true");
+        }
+        for (String channel : WEBHOOK_CHANNELS) {
+            String url = env.getProperty("casedesk.channels." + channel + ".webhook-url");
+            String secret = env.getProperty("casedesk.channels." + channel + ".secret");
+            if (url != null && !url.isBlank()) {
+                if (secret == null || secret.isBlank()) {
+                    problems.add("casedesk.channels." + channel + ".webhook-url is set without a secret (the "
+                            + "integration could not tell our messages from forged ones)");
+                } else if (WELL_KNOWN.contains(secret.toLowerCase(Locale.ROOT)) || secret.startsWith("dev-")) {
+                    problems.add("casedesk.channels." + channel + ".secret is a default or well-known secret");
+                }
+            }
         }
         return problems;
     }

@@ -37,7 +37,10 @@ class SecurityConfiguration {
     /** Who may try a policy change on past cases (what-if simulation). */
     static final String[] POLICY_SIMULATORS = {"process-owners", "managers", "camunda-admin"};
 
-    /** The pages we render ourselves (customer pages, their 429 page, error pages): ErrorPages says what they allow. */
+    /**
+     * The pages we render ourselves (landing page, customer pages, their 429 page, error pages): ErrorPages says what
+     * they allow.
+     */
     static final String PAGES_CSP = ErrorPages.CSP;
 
     static final String[] METRICS_READERS = {"ops", "managers", "camunda-admin"};
@@ -104,6 +107,7 @@ class SecurityConfiguration {
                                 "/resolution/*",
                                 "/survey/*",
                                 "/customer.css",
+                                "/landing.css",
                                 "/survey-autosubmit.js",
                                 "/favicon.ico",
                                 "/error")
@@ -126,6 +130,7 @@ class SecurityConfiguration {
 
     private static RequestMatcher ownPages() {
         return new OrRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher("/"),
                 PathPatternRequestMatcher.withDefaults().matcher("/resolution/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/survey/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/error"),

@@ -49,6 +49,7 @@ final class ArchitectureRules {
         owners.put("case_event", "cases");
         owners.put("sla_record", "sla");
         owners.put("mail_outbox", "mail");
+        owners.put("webhook_outbox", "mail");
         owners.put("customer_token", "survey");
         owners.put("prevention_ticket", "prevention");
         owners.put("prevention_link", "prevention");

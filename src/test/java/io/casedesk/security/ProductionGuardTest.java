@@ -58,6 +58,28 @@ class ProductionGuardTest {
     }
 
     @Test
+    void prodWithAChannelWebhook_needsARealSecret() {
+        var unsigned = prod().withProperty("casedesk.channels.chat.webhook-url", "https://chat.example.com/hook");
+        assertThat(ProductionGuard.problems(unsigned))
+                .singleElement()
+                .asString()
+                .contains("casedesk.channels.chat.webhook-url")
+                .contains("without a secret");
+        var devSecret = prod().withProperty("casedesk.channels.social.webhook-url", "https://social.example.com/hook")
+                .withProperty("casedesk.channels.social.secret", "dev-webhook-secret");
+        assertThat(ProductionGuard.problems(devSecret))
+                .singleElement()
+                .asString()
+                .contains("social.secret");
+        var signed = prod().withProperty("casedesk.channels.chat.webhook-url", "https://chat.example.com/hook")
+                .withProperty("casedesk.channels.chat.secret", "8c1f0e9a7b2d4c6e")
+                .withProperty("casedesk.channels.social.secret", "");
+        assertThat(ProductionGuard.problems(signed))
+                .as("a signed webhook, and a secret-less channel without a webhook")
+                .isEmpty();
+    }
+
+    @Test
     void prodCombinedWithMysql_isCheckedToo() {
         var env = new MockEnvironment()
                 .withProperty("camunda.bpm.admin-user.id", "admin")

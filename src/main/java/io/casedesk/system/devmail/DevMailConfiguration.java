@@ -39,6 +39,12 @@ class DevMailConfiguration {
         return ready -> log.info("Read the captured mail at {}/dev/mail", publicUrl.base());
     }
 
+    @Bean
+    DevPage devMailPage() {
+        return new DevPage(
+                "/dev/mail", "Captured mail", "every mail casedesk sent, newest first, with the customers' links");
+    }
+
     /** Takes the place of Spring Boot's sender, which exists only with spring.mail.host. */
     @Bean
     JavaMailSender devMailSender(DevMailbox mailbox) {

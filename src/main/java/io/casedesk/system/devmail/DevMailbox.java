@@ -1,5 +1,9 @@
 package io.casedesk.system.devmail;
 
+import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
@@ -14,14 +18,18 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /** An embedded SMTP server (GreenMail) on the loopback interface that keeps every mail it receives, in memory. */
 class DevMailbox {
 
-    /** One captured mail: {@code id} is its position in arrival order. {@code html} and {@code text} may be null. */
+    /** One captured mail: {@code id} numbers it in arrival order, from 1. {@code html} and {@code text} may be null. */
     public record CapturedMail(
             int id,
             Instant sentAt,
@@ -43,10 +51,32 @@ class DevMailbox {
     }
 
     private final GreenMail server;
+    /** In arrival order; a mail's id is its place here, counted from 1, so its link never changes. */
+    private final List<CapturedMail> captured = new CopyOnWriteArrayList<>();
+
+    private final AtomicInteger lastId = new AtomicInteger();
 
     DevMailbox(int port) {
         server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
+        captureOnArrival(server.getManagers().getUserManager());
+    }
+
+    /**
+     * GreenMail lists what it holds mailbox by mailbox, not in arrival order, so a position among its messages moves
+     * when a mail for another recipient arrives. Each mail is numbered as it is delivered instead (once, however many
+     * recipients it has).
+     */
+    private void captureOnArrival(UserManager users) {
+        MessageDeliveryHandler delivering = users.getMessageDeliveryHandler();
+        var lastMessage = new AtomicReference<MovingMessage>();
+        users.setMessageDeliveryHandler((message, recipient) -> {
+            GreenMailUser user = delivering.handle(message, recipient);
+            if (lastMessage.getAndSet(message) != message) {
+                captured.add(read(lastId.incrementAndGet(), message.getMessage()));
+            }
+            return user;
+        });
     }
 
     int port() {
@@ -59,17 +89,13 @@ class DevMailbox {
 
     /** Every captured mail, newest first. */
     List<CapturedMail> newestFirst() {
-        MimeMessage[] received = server.getReceivedMessages();
-        var mails = new ArrayList<CapturedMail>(received.length);
-        for (int i = received.length - 1; i >= 0; i--) {
-            mails.add(read(i, received[i]));
-        }
+        var mails = new ArrayList<>(captured);
+        Collections.reverse(mails);
         return mails;
     }
 
     Optional<CapturedMail> get(int id) {
-        MimeMessage[] received = server.getReceivedMessages();
-        return id >= 0 && id < received.length ? Optional.of(read(id, received[id])) : Optional.empty();
+        return captured.stream().filter(m -> m.id() == id).findFirst();
     }
 
     private CapturedMail read(int id, MimeMessage message) {

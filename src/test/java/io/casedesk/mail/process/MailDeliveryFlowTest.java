@@ -27,8 +27,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.mail.MailSendException;
 
 /**
- * mail-delivery on a plain in-memory engine with the real delegate and starter on a mocked mail service: a queued
- * mail is sent by the job of its asynchronous task; an SMTP outage is retried by the model's retry cycle and, the
+ * mail-delivery on a plain in-memory engine with the real delegates and starter on a mocked mail service and mocked
+ * channel webhooks: a queued mail is sent by the job of its asynchronous task, a webhook copy by the job of its own;
+ * an SMTP outage or a failing integration is retried by the model's retry cycle and, the
  * retries spent, is an incident that a retry (as Cockpit does it) resolves. Flow-node coverage must reach 90 %.
  */
 @Deployment(resources = "bpmn/mail-delivery.bpmn")
@@ -67,7 +68,8 @@ class MailDeliveryFlowTest {
         engine.getManagementService().executeJob(job(pi).getId());
 
         verify(glue.mail).deliver(42L);
-        assertThat(pi).isEnded().hasPassed("Task_DeliverMail", "EndEvent_MailSent");
+        assertThat(pi).isEnded().hasPassed("Gateway_DeliveryKind", "Task_DeliverMail", "EndEvent_MailSent");
+        assertThat(pi).hasNotPassed("Task_DeliverWebhook");
     }
 
     @Test
@@ -118,6 +120,57 @@ class MailDeliveryFlowTest {
                         .processInstanceId(pi.getId())
                         .count())
                 .isZero();
+    }
+
+    @Test
+    void aWebhookCopy_isPostedByItsOwnJob_andNeverSentAsMail() {
+        glue.starter(engine).scheduleWebhook(7L, "CASE-000003");
+        ProcessInstance pi = delivery("CASE-000003");
+
+        assertThat(pi)
+                .isWaitingAt("Task_DeliverWebhook")
+                .variables()
+                .containsEntry("deliveryKind", "webhook")
+                .containsEntry("webhookId", 7L)
+                .doesNotContainKey("outboxId");
+        verify(glue.webhooks, never()).deliver(anyLong());
+
+        engine.getManagementService().executeJob(job(pi).getId());
+
+        verify(glue.webhooks).deliver(7L);
+        verify(glue.mail, never()).deliver(anyLong());
+        assertThat(pi).isEnded().hasPassed("Gateway_DeliveryKind", "Task_DeliverWebhook", "EndEvent_WebhookDelivered");
+        assertThat(pi).hasNotPassed("Task_DeliverMail");
+    }
+
+    @Test
+    void anIntegrationThatKeepsFailing_isRetriedByTheCycle_thenIsAnIncidentThatSaysWhatToDo() {
+        doThrow(new IllegalStateException("The integration answered HTTP 503 … then retry this incident in Cockpit."))
+                .when(glue.webhooks)
+                .deliver(8L);
+        glue.starter(engine).scheduleWebhook(8L, "CASE-000004");
+        ProcessInstance pi = delivery("CASE-000004");
+        var management = engine.getManagementService();
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Job job = job(pi);
+            PlainEngine.now(job.getDuedate() == null ? START : job.getDuedate().toInstant());
+            assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("HTTP 503");
+        }
+        var incident = engine.getRuntimeService()
+                .createIncidentQuery()
+                .processInstanceId(pi.getId())
+                .activityId("Task_DeliverWebhook")
+                .singleResult();
+        assertThat(incident).as("an incident in Cockpit on the webhook task").isNotNull();
+        assertThat(incident.getIncidentMessage()).contains("retry this incident in Cockpit");
+
+        doNothing().when(glue.webhooks).deliver(8L);
+        management.setJobRetries(job(pi).getId(), 1);
+        management.executeJob(job(pi).getId());
+
+        verify(glue.webhooks, times(4)).deliver(8L);
+        assertThat(pi).isEnded().hasPassed("EndEvent_WebhookDelivered");
     }
 
     private ProcessInstance delivery(String caseReference) {

@@ -80,6 +80,33 @@ class DevMailCaptureTest {
         var mail = get("/dev/mail/" + id);
         assertThat(mail.statusCode()).isEqualTo(200);
         assertThat(mail.body()).contains("[" + ref + "]").contains("We have received");
+
+        // a chat customer: the dev profile's webhook points at this server's own sink, which checks the signature
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> get("/dev/webhooks").body().contains(ref + " · acknowledgement"));
+        assertThat(get("/dev/webhooks").body())
+                .contains("valid (HMAC-SHA256 with the channel secret)")
+                .doesNotContain("INVALID");
+    }
+
+    @Test
+    void aMailsLinkStaysTheSame_whenMoreMailArrives_forWhomever_andTheListIsNewestFirst() throws Exception {
+        String tag = UUID.randomUUID().toString();
+        send("zed-" + tag + "@example.com", "First " + tag, "one", null);
+        String first = firstMatch(get("/dev/mail").body(), "href=\"/dev/mail/(\\d+)\">First " + tag);
+        // GreenMail keeps a mailbox per recipient; mails to others, some sorting before this one, arrive after it
+        send("aaron-" + tag + "@example.com", "Second " + tag, "two", null);
+        send("zed-" + tag + "@example.com", "Third " + tag, "three", null);
+        send("mia-" + tag + "@example.com", "Fourth " + tag, "four", null);
+
+        assertThat(get("/dev/mail/" + first).body()).contains("First " + tag);
+        String list = get("/dev/mail").body();
+        assertThat(firstMatch(list, "href=\"/dev/mail/(\\d+)\">First " + tag)).isEqualTo(first);
+        assertThat(list.indexOf("Fourth " + tag))
+                .isLessThan(list.indexOf("Third " + tag))
+                .isLessThan(list.indexOf("Second " + tag));
+        assertThat(list.indexOf("Third " + tag)).isLessThan(list.indexOf("Second " + tag));
+        assertThat(list.indexOf("Second " + tag)).isLessThan(list.indexOf("First " + tag));
     }
 
     @Test
@@ -114,7 +141,7 @@ class DevMailCaptureTest {
         assertThat(get("/dev/mail/99999").statusCode()).isEqualTo(404);
         assertThat(get("/dev/mail/abc").statusCode()).isEqualTo(404);
         assertThat(get("/dev/other").statusCode())
-                .as("only /dev/mail is opened")
+                .as("only /dev/mail and /dev/webhooks are opened")
                 .isIn(401, 403);
     }
 
