@@ -46,9 +46,8 @@ class OpenCaseTasks {
             tasks.setVariablesLocal(
                     task.getId(), CaseTaskDetails.shown(view, now()).asMap());
             if (!task.getName().startsWith(CaseTaskView.NEW_MESSAGE_MARK)) {
-                task.setName(CaseTaskView.NEW_MESSAGE_MARK + task.getName());
-                task.setPriority(task.getPriority() + CaseTaskView.NEW_MESSAGE_PRIORITY_BOOST);
-                tasks.saveTask(task);
+                tasks.setName(task.getId(), CaseTaskView.NEW_MESSAGE_MARK + task.getName());
+                tasks.setPriority(task.getId(), task.getPriority() + CaseTaskView.NEW_MESSAGE_PRIORITY_BOOST);
             }
         }
     }
