@@ -57,6 +57,10 @@ public record CaseTaskView(
 
     private static final Pattern AGENT_REPLY = Pattern.compile("(.*?) \\(([a-z_]+)\\): (.*)", Pattern.DOTALL);
 
+    /** Short enough for a Tasklist card. */
+    private static final DateTimeFormatter SHORT =
+            DateTimeFormatter.ofPattern("MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -79,7 +83,7 @@ public record CaseTaskView(
                 conversation(c, timeline),
                 followUp == null
                         ? ""
-                        : (c.firstResponseAt() == null ? "first response due " : "resolution due ") + when(followUp),
+                        : (c.firstResponseAt() == null ? "response " : "resolution ") + SHORT.format(followUp),
                 when(c.responseDueAt()),
                 when(c.resolutionDueAt()),
                 recentCases.stream()

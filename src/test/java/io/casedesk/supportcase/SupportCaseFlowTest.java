@@ -308,7 +308,7 @@ class SupportCaseFlowTest {
                 .containsEntry("caseReference", "CASE-PHONE-2")
                 .containsEntry("channel", "phone")
                 .containsEntry("customerName", "Ana")
-                .containsEntry("nextDeadlineText", "first response due 2025-03-03 13:00:00 UTC")
+                .containsEntry("nextDeadlineText", "response 03-03 13:00 UTC")
                 .containsEntry("breachingSoon", false)
                 .containsKey("conversationText");
         verify(glue.cases)

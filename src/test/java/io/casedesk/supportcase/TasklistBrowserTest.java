@@ -92,7 +92,7 @@ class TasklistBrowserTest {
         browser.findElement(By.cssSelector("button[type='submit']")).click();
 
         // her group's filter lists the case; open its task and claim it
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'Troubleshoot')]")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'" + ref + " · ')]")));
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task="
                 + tasks.createTaskQuery()
                         .processInstanceBusinessKey(ref)
