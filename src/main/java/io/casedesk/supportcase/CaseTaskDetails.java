@@ -93,7 +93,7 @@ class CaseTaskDetails implements TaskListener {
      */
     static ProcessVariable.Values shown(CaseTaskView view, Instant now) {
         return ProcessVariable.values()
-                .with(Vars.CASE_REFERENCE, view.caseReference())
+                .with(Vars.SHOWN_REFERENCE, view.caseReference())
                 .with(Vars.CHANNEL, view.channel())
                 .with(Vars.CUSTOMER_NAME, view.customerName())
                 .with(Vars.CUSTOMER_EMAIL, view.customerEmail())

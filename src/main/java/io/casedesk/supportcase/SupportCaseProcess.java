@@ -120,6 +120,12 @@ public final class SupportCaseProcess {
         public static final ProcessVariable<String> RECENT_CASES_TEXT = string("recentCasesText");
         public static final ProcessVariable<String> TIMELINE_TEXT = string("timelineText");
         public static final ProcessVariable<String> ESCALATION_REASON = string("escalationReason");
+        /**
+         * The case reference as the task shows it (form, card). Not caseReference: a person's completion may send a
+         * task's displayed copies back, and must never carry caseReference (UserCommandGuard).
+         */
+        public static final ProcessVariable<String> SHOWN_REFERENCE = string("reference");
+
         public static final ProcessVariable<String> WORST_SENTIMENT_TEXT = string("worstSentimentText");
         /** Every message between customer and agents, newest last; refreshed when the customer writes. */
         public static final ProcessVariable<String> CONVERSATION_TEXT = string("conversationText");

@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,8 +38,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * An agent's hour in Camunda Tasklist, in headless Chromium: a VIP's case and then Ana's come in through the API; the
- * list shows the VIP's first; alice logs in,
+ * An agent's hour in Camunda Tasklist, in headless Chromium: Ana's case (a VIP) and then a newer one come in through
+ * the API; the list shows hers first, by priority; alice logs in,
  * finds it by its reference on its card, opens the form and sees the reference and the conversation; the customer
  * writes meanwhile (with markup and an expression in the text), and after a reload the form shows the message as
  * plain text and the task's name says a message is new; she replies and resolves. Screenshots in target/screenshots/
@@ -80,13 +81,14 @@ class AgentHourBrowserTest {
 
     @Test
     void aliceFindsHerCaseByItsReference_seesTheConversationGrow_andResolvesIt() throws Exception {
-        // a VIP's case (P2) came in first, then Ana's (P3): the list puts the VIP first, not the newest
-        String vipRef =
-                open("vip", "Vip", "Parcel " + UUID.randomUUID().toString().substring(0, 8) + " is missing");
+        // Ana, a VIP (P2), writes first, then a standard customer with a high-severity case (P2): the list puts
+        // Ana's case first, not the newest, and runs by priority from top to bottom
         String subject = "Parcel " + UUID.randomUUID().toString().substring(0, 8) + " has not arrived";
-        String ref = open("standard", "Ana", subject);
+        String ref = open("vip", "Ana", subject, "medium");
+        String laterRef =
+                open("standard", "Ben", "Parcel " + UUID.randomUUID().toString().substring(0, 8) + " is lost", "high");
         String taskId = tier1Task(ref);
-        tier1Task(vipRef);
+        tier1Task(laterRef);
         var wait = new WebDriverWait(browser, PATIENCE);
 
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
@@ -98,18 +100,24 @@ class AgentHourBrowserTest {
         // her group's list: the card is named by reference, priority and subject, and shows the case's variables
         WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'" + ref + " · P')]]")));
-        assertThat(card.getText()).contains(ref + " · P3 · " + subject).contains("Follow-up in");
+        assertThat(card.getText()).contains(ref + " · P2 · " + subject).contains("Follow-up in");
         // the card's other variables are behind its "Show more"
-        card.findElement(By.cssSelector(".shutter")).click();
+        var showMore = card.findElement(By.cssSelector(".shutter"));
+        scrollTo(showMore);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].click()", showMore);
         await().atMost(PATIENCE).until(() -> card.getText().contains("email"));
         assertThat(card.getText()).contains("Ana").contains("response ");
         List<String> order = browser.findElements(By.cssSelector("li.task h4")).stream()
                 .map(WebElement::getText)
                 .toList();
-        assertThat(order)
-                .anySatisfy(name -> assertThat(name).startsWith(vipRef + " · P2"))
-                .anySatisfy(name -> assertThat(name).startsWith(ref + " · P3"));
-        assertThat(indexOf(order, vipRef)).as("the VIP's case first: " + order).isLessThan(indexOf(order, ref));
+        List<Integer> priorities = browser.findElements(By.cssSelector("li.task .priority")).stream()
+                .map(p -> Integer.valueOf(p.getText().strip()))
+                .toList();
+        assertThat(priorities).as("most urgent first: " + order).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(priorities).as("Ana's case, P2 for a VIP").contains(90);
+        if (indexOf(order, laterRef) >= 0) {
+            assertThat(indexOf(order, ref)).as("the VIP's case first: " + order).isLessThan(indexOf(order, laterRef));
+        }
         screenshot("agent-hour-1-cards");
         card.findElement(By.xpath(".//*[contains(text(),'" + ref + "')]")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[contains(.,'Claim')]")))
@@ -163,7 +171,8 @@ class AgentHourBrowserTest {
         });
     }
 
-    private String open(String tier, String name, String subject) throws IOException, InterruptedException {
+    private String open(String tier, String name, String subject, String severity)
+            throws IOException, InterruptedException {
         return json.readTree(api(
                         "/api/cases",
                         json.writeValueAsString(Map.of(
@@ -180,7 +189,9 @@ class AgentHourBrowserTest {
                                 "subject",
                                 subject,
                                 "description",
-                                "Where is my parcel? It is late."))))
+                                "Where is my parcel? It is late.",
+                                "severity",
+                                severity))))
                 .get("reference")
                 .asText();
     }

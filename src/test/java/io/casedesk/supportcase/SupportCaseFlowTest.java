@@ -305,7 +305,8 @@ class SupportCaseFlowTest {
         assertThat(task).hasDefinitionKey("Task_Troubleshoot").isAssignedTo(agent);
         org.assertj.core.api.Assertions.assertThat(task.getName()).isEqualTo("CASE-PHONE-2 · P3 · Where is my parcel?");
         org.assertj.core.api.Assertions.assertThat(engine.getTaskService().getVariablesLocal(task.getId()))
-                .containsEntry("caseReference", "CASE-PHONE-2")
+                .containsEntry("reference", "CASE-PHONE-2")
+                .doesNotContainKey("caseReference")
                 .containsEntry("channel", "phone")
                 .containsEntry("customerName", "Ana")
                 .containsEntry("nextDeadlineText", "response 03-03 13:00 UTC")

@@ -513,7 +513,7 @@ class SupportCaseProcessTest {
                 filters.<Task>list(filter.getId()).stream().map(Task::getId).toList();
         assertThat(listed).contains(soon.getId()).doesNotContain(later.getId());
         assertThat(filter.getProperties().get("variables").toString())
-                .contains("caseReference", "priority", "customerName", "channel", "nextDeadlineText");
+                .contains("reference", "priority", "customerName", "channel", "nextDeadlineText");
     }
 
     @Test

@@ -43,7 +43,7 @@ class IdentitySetup {
      * the card is the next deadline, so Tasklist shows the time left beside it.
      */
     static final List<Map<String, String>> CARD_VARIABLES = List.of(
-            Map.of("name", "caseReference", "label", "Case"),
+            Map.of("name", "reference", "label", "Case"),
             Map.of("name", "priority", "label", "Priority"),
             Map.of("name", "customerName", "label", "Customer"),
             Map.of("name", "channel", "label", "Channel"),
