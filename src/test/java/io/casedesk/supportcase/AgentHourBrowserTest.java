@@ -161,7 +161,9 @@ class AgentHourBrowserTest {
         field("Tags").sendKeys("delivery-delay");
         scrollTo(field("Tags"));
         screenshot("agent-hour-4-answer");
-        browser.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
+        var complete = browser.findElement(By.xpath("//button[normalize-space()='Complete']"));
+        scrollTo(complete);
+        complete.click();
 
         await().atMost(PATIENCE).until(() -> cases.get(ref).status() == CaseStatus.RESOLVED);
         screenshot("agent-hour-5-done");
