@@ -713,6 +713,32 @@ class SupportCaseProcessTest {
     }
 
     @Test
+    void phoneCaseOpenedByAnAgentInTasklist_isHers_namedByItsNewReference() {
+        engine.getIdentityService().setAuthentication("alice", List.of("tier1"));
+        ProcessInstance pi;
+        try {
+            pi = runtime.startProcessInstanceByKey(
+                    "support-case",
+                    Map.of(
+                            "customerEmail",
+                            "caller-" + System.nanoTime() + "@example.com",
+                            "subject",
+                            "Parcel not delivered",
+                            "description",
+                            "Where is my parcel? It has not arrived."));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        String ref = pi.getBusinessKey();
+        Task task = task(pi);
+        assertThat(task.getAssignee()).isEqualTo("alice");
+        assertThat(task.getName()).startsWith(ref + " · P").endsWith(" · Parcel not delivered");
+        assertThat(tasks.getVariableLocal(task.getId(), "reference")).isEqualTo(ref);
+        assertThat(details(ref, "assigned")).containsExactly("Given to alice, who opened it on the phone");
+        assertThat(runtime.getVariables(pi.getId())).doesNotContainKey("phoneAgent");
+    }
+
+    @Test
     void invalidAgentAnswers_areRefusedAndTheTaskStaysOpen() {
         String ref = open("email", "standard", "Where is my order", "It did not arrive.");
         ProcessInstance pi = instance(ref);
