@@ -37,12 +37,16 @@ class OpenCaseTasks {
 
     @EventListener
     void customerWrote(CustomerMessageRecorded message) {
-        for (var task : tasks.createTaskQuery()
+        var open = tasks.createTaskQuery()
                 .processInstanceBusinessKey(message.reference())
                 .processDefinitionKey(SupportCaseProcess.KEY)
                 .taskDefinitionKeyIn(SupportCaseProcess.CASE_TASKS.toArray(String[]::new))
-                .list()) {
-            CaseTaskView view = cases.taskView(message.reference());
+                .list();
+        if (open.isEmpty()) {
+            return;
+        }
+        CaseTaskView view = cases.taskView(message.reference());
+        for (var task : open) {
             tasks.setVariablesLocal(
                     task.getId(), CaseTaskDetails.shown(view, now()).asMap());
             if (!task.getName().startsWith(CaseTaskView.NEW_MESSAGE_MARK)) {
