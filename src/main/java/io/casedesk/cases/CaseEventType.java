@@ -37,7 +37,9 @@ public enum CaseEventType {
     AUTOMATIC_MAIL,
     /** A mail naming the case from an address that is not the customer's. */
     MAIL_FROM_OTHER_SENDER,
-    PREVENTION;
+    PREVENTION,
+    /** A task of the case was given to an agent (the one who opened it on the phone), or why it could not be. */
+    ASSIGNED;
 
     @JsonValue
     public String wire() {

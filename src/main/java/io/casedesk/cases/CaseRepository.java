@@ -33,9 +33,10 @@ class CaseRepository {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO support_case (reference, status, channel, customer_email, customer_name, customer_tier,
-                    subject, description, order_id, severity, severity_given, sentiment, opened_by, created_at)
+                    subject, description, order_id, severity, severity_given, sentiment, latest_sentiment, worst_sentiment, opened_by,
+                    created_at)
                 VALUES (:reference, :status, :channel, :email, :name, :tier, :subject, :description, :orderId,
-                    :severity, :severityGiven, :sentiment, :openedBy, :createdAt)""")
+                    :severity, :severityGiven, :sentiment, :sentiment, :sentiment, :openedBy, :createdAt)""")
                 .param("reference", "TMP-" + UUID.randomUUID().toString().substring(0, 12))
                 .param("status", CaseStatus.OPEN.wire())
                 .param("channel", c.channel().wire())
@@ -57,6 +58,13 @@ class CaseRepository {
                 .param("id", id)
                 .update();
         return id;
+    }
+
+    /** A customer message's score: the latest, and the worst if it is worse than every one before. */
+    void recordMessageSentiment(String reference, double score) {
+        jdbc.sql("""
+                UPDATE support_case SET latest_sentiment = :score, worst_sentiment = LEAST(worst_sentiment, :score)
+                WHERE reference = :reference""").param("score", score).param("reference", reference).update();
     }
 
     static String referenceOf(long id) {
@@ -242,6 +250,8 @@ class CaseRepository {
                 rs.getString("order_id"),
                 rs.getString("severity"),
                 rs.getDouble("sentiment"),
+                rs.getDouble("latest_sentiment"),
+                rs.getDouble("worst_sentiment"),
                 rs.getString("intent"),
                 rs.getString("category"),
                 rs.getBoolean("compliance"),

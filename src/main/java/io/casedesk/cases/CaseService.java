@@ -24,11 +24,13 @@ public class CaseService {
 
     private final CaseRepository cases;
     private final CaseSlaSource slas;
+    private final MessageSentiment sentiment;
     private final Clock clock;
 
-    CaseService(CaseRepository cases, CaseSlaSource slas, Clock clock) {
+    CaseService(CaseRepository cases, CaseSlaSource slas, MessageSentiment sentiment, Clock clock) {
         this.cases = cases;
         this.slas = slas;
+        this.sentiment = sentiment;
         this.clock = clock;
     }
 
@@ -213,8 +215,10 @@ public class CaseService {
         recordEvent(reference, CaseEventType.REOPENED, "Customer reports the problem is not fixed (" + how + ")");
     }
 
+    /** A message from the customer, on the timeline, and scored: the case keeps the latest and the worst score. */
     public void recordCustomerMessage(String reference, String body) {
         recordEvent(reference, CaseEventType.CUSTOMER_MESSAGE, body);
+        cases.recordMessageSentiment(reference, sentiment.score(body));
     }
 
     public void markInProgress(String reference) {

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * The case's flow learns of it from an event (CustomerMessageReceived, ResolutionAnswered), published synchronously
  * in this transaction. Its listener throws {@link AnswerNotAwaitedException} when the flow was not waiting for the
- * answer, so the message is then only recorded.
+ * answer, so the message is then only recorded, and {@link CustomerMessageRecorded} tells an open task to show it.
  */
 @Service
 @Transactional
@@ -47,6 +47,7 @@ public class CustomerMessages {
                 && AnswerNotAwaitedException.takenUp(events, new ResolutionAnswered(reference, false))) {
             return Effect.REOPENED;
         }
+        events.publishEvent(new CustomerMessageRecorded(reference));
         return Effect.RECORDED;
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A case as people see it (API, forms, mails). Its SLA ({@link CaseSla}) is the sla feature's, read with the case;
- * the accessors below spell it out as the case's own fields.
+ * the accessors below spell it out as the case's own fields. {@code sentiment} is the score at triage, which the
+ * priority was decided on; {@code latestSentiment} and {@code worstSentiment} follow every customer message.
  */
 public record SupportCase(
         long id,
@@ -21,6 +22,8 @@ public record SupportCase(
         String orderId,
         String severity,
         double sentiment,
+        double latestSentiment,
+        double worstSentiment,
         String intent,
         String category,
         boolean compliance,
@@ -83,6 +86,8 @@ public record SupportCase(
                 orderId,
                 severity,
                 sentiment,
+                latestSentiment,
+                worstSentiment,
                 intent,
                 category,
                 compliance,

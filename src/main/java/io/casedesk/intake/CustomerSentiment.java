@@ -1,10 +1,11 @@
 package io.casedesk.intake;
 
+import io.casedesk.cases.MessageSentiment;
 import org.springframework.stereotype.Component;
 
 /** Scores a customer's text with VADER, the lexicon- and rule-based analyser; compound score in [-1, 1]. */
 @Component
-class CustomerSentiment {
+class CustomerSentiment implements MessageSentiment {
 
     /**
      * The opening of a message carries its tone, and on a long text the compound score has long saturated, so only
@@ -14,7 +15,8 @@ class CustomerSentiment {
 
     private final Vader vader = Vader.standard();
 
-    double score(String text) {
+    @Override
+    public double score(String text) {
         if (text == null || text.isBlank()) {
             return 0.0;
         }

@@ -1,17 +1,26 @@
 package io.casedesk.supportcase;
 
+import io.casedesk.cases.CaseEventType;
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.CaseTaskView;
 import io.casedesk.supportcase.SupportCaseProcess.Vars;
+import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts what an agent needs to see on the task as task-local variables, for the form to display. They live
- * only as long as the task, so the customer's details are not copied into the process. The previous agent
- * answer is cleared, so every task starts with an empty form and no stale reply can be sent again.
+ * Names a case's task by reference, priority and subject, ranks it (P1 and VIP first) and dates it (follow-up = the
+ * next deadline, due = resolution), and puts what an agent needs to see on it as task-local variables, for the form
+ * and Tasklist's cards. They live only as long as the task, so the customer's details are not copied into the
+ * process. The previous agent answer is cleared, so every task starts with an empty form and no stale reply can be
+ * sent again. A phone case's first task goes to the agent who opened it.
  */
 @Component("caseTaskDetails")
 class CaseTaskDetails implements TaskListener {
@@ -26,22 +35,8 @@ class CaseTaskDetails implements TaskListener {
     public void notify(DelegateTask task) {
         AgentAnswer.clear(task.getExecution().getProcessInstance());
         CaseTaskView view = cases.taskView(SupportCaseProcess.caseReference(task));
-        Vars.CUSTOMER_NAME.setLocal(task, view.customerName());
-        Vars.CUSTOMER_EMAIL.setLocal(task, view.customerEmail());
-        // the form shows these too; as task-local copies, a form that sends them back changes only the copy
-        Vars.CUSTOMER_TIER.setLocal(task, view.customerTier());
-        Vars.PRIORITY.setLocal(task, view.priority());
-        Vars.CATEGORY.setLocal(task, view.category());
-        Vars.SUBJECT.setLocal(task, view.subject());
-        Vars.DESCRIPTION.setLocal(task, view.description());
-        Vars.ORDER_ID.setLocal(task, view.orderId());
-        Vars.SENTIMENT_TEXT.setLocal(task, view.sentimentText());
-        Vars.RESPONSE_DUE_TEXT.setLocal(task, view.responseDueText());
-        Vars.RESOLUTION_DUE_TEXT.setLocal(task, view.resolutionDueText());
-        Vars.RECENT_CASES_TEXT.setLocal(task, view.recentCasesText());
-        Vars.TIMELINE_TEXT.setLocal(task, view.timelineText());
-        Vars.ESCALATION_REASON.setLocal(task, view.escalationReason());
-        Vars.CSAT_COMMENT.setLocal(task, view.csatComment());
+        shown(view, ClockUtil.getCurrentTime().toInstant()).setLocalOn(task);
+        task.setName(view.taskName());
         task.setPriority(view.taskPriority());
         if (view.dueAt() != null) {
             task.setDueDate(Date.from(view.dueAt()));
@@ -49,5 +44,75 @@ class CaseTaskDetails implements TaskListener {
         if (view.followUpAt() != null) {
             task.setFollowUpDate(Date.from(view.followUpAt()));
         }
+        giveToPhoneAgent(task);
+    }
+
+    /**
+     * The agent on the phone who opened the case from the start form works it: its first task is hers when she is
+     * in the group it is routed to; otherwise the case says why it waits in that group's list.
+     */
+    private void giveToPhoneAgent(DelegateTask task) {
+        if (!SupportCaseProcess.TASK_TROUBLESHOOT.equals(task.getTaskDefinitionKey())) {
+            return;
+        }
+        String agent = Vars.PHONE_AGENT.get(task);
+        if (agent == null) {
+            return;
+        }
+        Vars.PHONE_AGENT.remove(task.getExecution().getProcessInstance());
+        List<String> groups = task.getCandidates().stream()
+                .map(IdentityLink::getGroupId)
+                .filter(Objects::nonNull)
+                .toList();
+        var identity = task.getProcessEngineServices().getIdentityService();
+        // the agent may not read group memberships herself; the engine answers for her
+        boolean member = groups.stream()
+                .anyMatch(group -> Context.getCommandContext()
+                                .runWithoutAuthorization(() -> identity.createUserQuery()
+                                        .userId(agent)
+                                        .memberOfGroup(group)
+                                        .count())
+                        > 0);
+        String reference = SupportCaseProcess.caseReference(task);
+        if (member) {
+            task.setAssignee(agent);
+            cases.recordEvent(reference, CaseEventType.ASSIGNED, "Given to " + agent + ", who opened it on the phone");
+        } else {
+            cases.recordEvent(
+                    reference,
+                    CaseEventType.ASSIGNED,
+                    "Opened on the phone by %s, who is not in %s: it waits in %s's list"
+                            .formatted(agent, String.join(", ", groups), String.join(", ", groups)));
+        }
+    }
+
+    /**
+     * What a task shows of its case, as task-local values: at creation, and again whenever the customer writes while
+     * it is open. The form shows the customer's tier, the priority and the category too; as task-local copies, a form
+     * that sends them back changes only the copy.
+     */
+    static ProcessVariable.Values shown(CaseTaskView view, Instant now) {
+        return ProcessVariable.values()
+                .with(Vars.SHOWN_REFERENCE, view.caseReference())
+                .with(Vars.CHANNEL, view.channel())
+                .with(Vars.CUSTOMER_NAME, view.customerName())
+                .with(Vars.CUSTOMER_EMAIL, view.customerEmail())
+                .with(Vars.CUSTOMER_TIER, view.customerTier())
+                .with(Vars.PRIORITY, view.priority())
+                .with(Vars.CATEGORY, view.category())
+                .with(Vars.SUBJECT, view.subject())
+                .with(Vars.DESCRIPTION, view.description())
+                .with(Vars.ORDER_ID, view.orderId())
+                .with(Vars.SENTIMENT_TEXT, view.sentimentText())
+                .with(Vars.WORST_SENTIMENT_TEXT, view.worstSentimentText())
+                .with(Vars.CONVERSATION_TEXT, view.conversationText())
+                .with(Vars.NEXT_DEADLINE_TEXT, view.nextDeadlineText())
+                .with(Vars.BREACHING_SOON, view.breachingSoon(now))
+                .with(Vars.RESPONSE_DUE_TEXT, view.responseDueText())
+                .with(Vars.RESOLUTION_DUE_TEXT, view.resolutionDueText())
+                .with(Vars.RECENT_CASES_TEXT, view.recentCasesText())
+                .with(Vars.TIMELINE_TEXT, view.timelineText())
+                .with(Vars.ESCALATION_REASON, view.escalationReason())
+                .with(Vars.CSAT_COMMENT, view.csatComment());
     }
 }

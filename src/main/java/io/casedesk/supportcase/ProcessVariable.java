@@ -146,6 +146,11 @@ public final class ProcessVariable<T> {
         public void setOn(VariableScope scope) {
             scope.setVariables(map);
         }
+
+        /** On the scope itself (a task's own variables), never on an enclosing one. */
+        public void setLocalOn(VariableScope scope) {
+            scope.setVariablesLocal(map);
+        }
     }
 
     /** A variable holds a value of another type than its descriptor says: a person or a model wrote it wrongly. */

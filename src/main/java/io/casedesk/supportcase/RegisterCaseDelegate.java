@@ -74,6 +74,9 @@ class RegisterCaseDelegate implements JavaDelegate {
         execution.setProcessBusinessKey(c.reference());
         FORM_FIELDS.forEach(field -> field.remove(execution));
         SupportCaseStarter.triageVariables(c, opened.triageInput()).setOn(execution);
+        if (authentication != null) {
+            Vars.PHONE_AGENT.set(execution, authentication.getUserId());
+        }
         intake.attachProcess(c.reference(), execution.getProcessInstanceId());
     }
 

@@ -24,6 +24,8 @@ public final class SupportCaseProcess {
     public static final String TASK_TROUBLESHOOT = "Task_Troubleshoot";
     public static final String TASK_ESCALATED = "Task_Escalated";
     public static final String TASK_CSAT_RECOVERY = "Task_CsatRecovery";
+    /** The tasks that show a case (CaseTaskDetails): what a customer message refreshes. */
+    public static final List<String> CASE_TASKS = List.of(TASK_TROUBLESHOOT, TASK_ESCALATED, TASK_CSAT_RECOVERY);
     /** The decision input clause (case-category, compliance-check) that reads the customer's words. */
     public static final String INPUT_CASE_TEXT = "Input_CaseText";
 
@@ -118,6 +120,22 @@ public final class SupportCaseProcess {
         public static final ProcessVariable<String> RECENT_CASES_TEXT = string("recentCasesText");
         public static final ProcessVariable<String> TIMELINE_TEXT = string("timelineText");
         public static final ProcessVariable<String> ESCALATION_REASON = string("escalationReason");
+        /**
+         * The case reference as the task shows it (form, card). Not caseReference: a person's completion may send a
+         * task's displayed copies back, and must never carry caseReference (UserCommandGuard).
+         */
+        public static final ProcessVariable<String> SHOWN_REFERENCE = string("reference");
+
+        public static final ProcessVariable<String> WORST_SENTIMENT_TEXT = string("worstSentimentText");
+        /** Every message between customer and agents, newest last; refreshed when the customer writes. */
+        public static final ProcessVariable<String> CONVERSATION_TEXT = string("conversationText");
+        /** Which deadline the task's follow-up date is, for Tasklist's cards. */
+        public static final ProcessVariable<String> NEXT_DEADLINE_TEXT = string("nextDeadlineText");
+        /** The next deadline is within two hours: the "Breaching soon" filters list the task. */
+        public static final ProcessVariable<Boolean> BREACHING_SOON = bool("breachingSoon");
+
+        /** The agent who opened the case from the phone start form, to be given its first task. */
+        public static final ProcessVariable<String> PHONE_AGENT = string("phoneAgent");
 
         private Vars() {}
     }
@@ -141,6 +159,7 @@ public final class SupportCaseProcess {
             Vars.ORDER_ID,
             Vars.CASE_TEXT,
             Vars.TIMELINE_TEXT,
+            Vars.CONVERSATION_TEXT,
             Vars.RECENT_CASES_TEXT,
             Vars.ESCALATION_REASON,
             Vars.CSAT_COMMENT,

@@ -86,6 +86,8 @@ class CaseControllerTest {
                 "4521",
                 "high",
                 -0.62,
+                -0.3,
+                -0.8,
                 "delivery",
                 "shipping",
                 false,
@@ -149,6 +151,8 @@ class CaseControllerTest {
                 .andExpect(jsonPath("$.subject").value("Order #4521 has not arrived"))
                 .andExpect(jsonPath("$.category").value("shipping"))
                 .andExpect(jsonPath("$.sentiment").value(-0.62))
+                .andExpect(jsonPath("$.latestSentiment").value(-0.3))
+                .andExpect(jsonPath("$.worstSentiment").value(-0.8))
                 .andExpect(jsonPath("$.tags[0]").value("delivery-delay"))
                 .andExpect(jsonPath("$.tags[1]").value("refund"))
                 .andExpect(jsonPath("$.escalationLevel").value(1))
@@ -185,6 +189,8 @@ class CaseControllerTest {
                 "It says no.",
                 null,
                 null,
+                0.0,
+                0.0,
                 0.0,
                 null,
                 null,

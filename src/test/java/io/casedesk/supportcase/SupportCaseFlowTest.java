@@ -289,6 +289,70 @@ class SupportCaseFlowTest {
     }
 
     @Test
+    void theAgentWhoOpensAPhoneCase_getsItsTask_namedByReferencePriorityAndSubject() {
+        String agent = "phoneagent" + REFERENCES.incrementAndGet();
+        var identity = engine.getIdentityService();
+        identity.saveUser(identity.newUser(agent));
+        for (String group : List.of("tier1", "tier2", "specialists")) {
+            if (identity.createGroupQuery().groupId(group).count() == 0) {
+                identity.saveGroup(identity.newGroup(group));
+            }
+            identity.createMembership(agent, group);
+        }
+        ProcessInstance pi = startPhoneCase(agent, "CASE-PHONE-2");
+
+        Task task = task(pi);
+        assertThat(task).hasDefinitionKey("Task_Troubleshoot").isAssignedTo(agent);
+        org.assertj.core.api.Assertions.assertThat(task.getName()).isEqualTo("CASE-PHONE-2 · P3 · Where is my parcel?");
+        org.assertj.core.api.Assertions.assertThat(engine.getTaskService().getVariablesLocal(task.getId()))
+                .containsEntry("reference", "CASE-PHONE-2")
+                .doesNotContainKey("caseReference")
+                .containsEntry("channel", "phone")
+                .containsEntry("customerName", "Ana")
+                .containsEntry("nextDeadlineText", "response 03-03 13:00 UTC")
+                .containsEntry("breachingSoon", false)
+                .containsKey("conversationText");
+        verify(glue.cases)
+                .recordEvent(
+                        "CASE-PHONE-2", CaseEventType.ASSIGNED, "Given to " + agent + ", who opened it on the phone");
+        // only the first task: the variable naming her is gone
+        assertThat(pi).variables().doesNotContainKey("phoneAgent");
+    }
+
+    @Test
+    void aPhoneCaseOpenedBySomeoneOutsideTheRoutedGroup_waitsInTheGroupsList_andSaysWhy() {
+        String agent = "phoneoutsider" + REFERENCES.incrementAndGet();
+        engine.getIdentityService().saveUser(engine.getIdentityService().newUser(agent));
+
+        ProcessInstance pi = startPhoneCase(agent, "CASE-PHONE-3");
+
+        Task task = task(pi);
+        org.assertj.core.api.Assertions.assertThat(task.getAssignee()).isNull();
+        verify(glue.cases).recordEvent(eq("CASE-PHONE-3"), eq(CaseEventType.ASSIGNED), contains("who is not in"));
+    }
+
+    private ProcessInstance startPhoneCase(String agent, String reference) {
+        var stored = supportCase(reference, Channel.PHONE, "standard", 0.0);
+        when(glue.intake.openFromStartForm(any()))
+                .thenReturn(new IntakeService.OpenedFromForm(
+                        stored, new TriageInput("Refund please\nI want my money back.", 0)));
+        when(glue.cases.get(reference)).thenReturn(stored);
+        engine.getIdentityService().setAuthentication(agent, List.of());
+        try {
+            return engine.getRuntimeService()
+                    .startProcessInstanceByKey(
+                            "support-case",
+                            Map.of(
+                                    "customerEmail", "caller@example.com",
+                                    "customerName", "Carl",
+                                    "subject", "Refund please",
+                                    "description", "I want my money back."));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    @Test
     void aStartThatWouldTakeOverACaseWithAFlow_isRefused() {
         var existing = supportCase(nextReference(), Channel.EMAIL, "standard", 0.0);
         when(glue.intake.awaitsItsFlow(eq(existing.reference()), anyString())).thenReturn(false);
@@ -742,6 +806,8 @@ class SupportCaseFlowTest {
                 "It has not arrived.",
                 "4521",
                 null,
+                sentiment,
+                sentiment,
                 sentiment,
                 null,
                 null,

@@ -14,6 +14,7 @@ import io.casedesk.TestMailServer;
 import io.casedesk.cases.CaseEvent;
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.CaseStatus;
+import io.casedesk.cases.CaseTaskView;
 import io.casedesk.cases.CustomerMessages;
 import io.casedesk.cases.SupportCase;
 import io.casedesk.intake.IntakeService;
@@ -26,8 +27,10 @@ import io.casedesk.sla.SlaTarget;
 import io.casedesk.survey.FeedbackService;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -35,6 +38,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -91,6 +95,12 @@ class SupportCaseProcessTest {
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    OpenCaseTasks openCaseTasks;
+
+    @Autowired
+    FilterService filters;
 
     @BeforeEach
     void initAssertions() {
@@ -431,6 +441,82 @@ class SupportCaseProcessTest {
     }
 
     @Test
+    void aCustomerMessageOnAnOpenTask_updatesWhatItsFormShows_andMarksItOnce() {
+        String ref = open("chat", "standard", "Login fails", "I cannot log in since this morning.");
+        ProcessInstance pi = instance(ref);
+        Task before = task(pi);
+        assertThat(before.getName()).startsWith(ref + " · P").endsWith(" · Login fails");
+        double triageSentiment = cases.get(ref).sentiment();
+
+        String angry = "This is terrible, I am furious! <script>alert(1)</script> ${7*7}";
+        assertThat(customerMessages.receive(ref, angry)).isEqualTo(CustomerMessages.Effect.RECORDED);
+
+        Task marked = task(pi);
+        assertThat(marked.getId()).isEqualTo(before.getId());
+        assertThat(marked.getName()).isEqualTo(CaseTaskView.NEW_MESSAGE_MARK + before.getName());
+        assertThat(marked.getPriority()).isEqualTo(before.getPriority() + CaseTaskView.NEW_MESSAGE_PRIORITY_BOOST);
+        var shown = tasks.getVariablesLocal(marked.getId());
+        assertThat((String) shown.get("conversationText"))
+                .contains("I cannot log in since this morning.")
+                .endsWith("(customer)\n" + angry);
+        assertThat((String) shown.get("worstSentimentText")).endsWith("(negative)");
+        assertThat(shown.get("sentimentText")).isEqualTo(shown.get("worstSentimentText"));
+        SupportCase c = cases.get(ref);
+        assertThat(c.worstSentiment()).isLessThan(-0.5).isEqualTo(c.latestSentiment());
+        assertThat(c.sentiment()).as("the triage score stays").isEqualTo(triageSentiment);
+
+        assertThat(customerMessages.receive(ref, "Thanks, great, I love your quick help."))
+                .isEqualTo(CustomerMessages.Effect.RECORDED);
+        Task again = task(pi);
+        assertThat(again.getName()).as("marked once").isEqualTo(marked.getName());
+        assertThat(again.getPriority()).isEqualTo(marked.getPriority());
+        assertThat(cases.get(ref).latestSentiment()).isPositive();
+        assertThat(cases.get(ref).worstSentiment()).isEqualTo(c.worstSentiment());
+        assertThat((String) tasks.getVariableLocal(again.getId(), "conversationText"))
+                .endsWith("Thanks, great, I love your quick help.");
+
+        // the agent's answer ends the marked task; the next one starts unmarked, the answer in its conversation
+        tasks.complete(again.getId(), Map.of("outcome", "need_info", "reply", "Which browser?", "knowledgeGap", false));
+        assertThat(customerMessages.receive(ref, "Firefox")).isEqualTo(CustomerMessages.Effect.RESUMED);
+        Task next = task(pi);
+        assertThat(next.getName()).isEqualTo(before.getName());
+        assertThat((String) tasks.getVariableLocal(next.getId(), "conversationText"))
+                .contains("(agent, need info)\nWhich browser?")
+                .endsWith("(customer)\nFirefox");
+    }
+
+    @Test
+    void breachingSoon_listsTheTasksWhoseNextDeadlineIsWithinTwoHours_mostUrgentFirst() {
+        String soonRef = open("email", "standard", "Refund missing", "Where is my refund?");
+        String laterRef = open("email", "standard", "Refund late", "My refund has not arrived.");
+        Task soon = task(instance(soonRef));
+        Task later = task(instance(laterRef));
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        soon.setFollowUpDate(Date.from(now.plus(Duration.ofMinutes(90))));
+        later.setFollowUpDate(Date.from(now.plus(Duration.ofHours(3))));
+        tasks.saveTask(soon);
+        tasks.saveTask(later);
+
+        openCaseTasks.markBreachingSoon();
+
+        assertThat(tasks.getVariableLocal(soon.getId(), "breachingSoon")).isEqualTo(true);
+        assertThat(tasks.getVariableLocal(later.getId(), "breachingSoon")).isEqualTo(false);
+        String group = tasks.getIdentityLinksForTask(soon.getId()).stream()
+                .filter(link -> link.getGroupId() != null)
+                .findFirst()
+                .orElseThrow()
+                .getGroupId();
+        var filter = filters.createFilterQuery()
+                .filterName("Breaching soon (" + group + ")")
+                .singleResult();
+        List<String> listed =
+                filters.<Task>list(filter.getId()).stream().map(Task::getId).toList();
+        assertThat(listed).contains(soon.getId()).doesNotContain(later.getId());
+        assertThat(filter.getProperties().get("variables").toString())
+                .contains("reference", "priority", "customerName", "channel", "nextDeadlineText");
+    }
+
+    @Test
     void needInfo_withoutAnswer_returnsToTheEscalatedGroupAfterTheTimeout() {
         String ref = open("web", "standard", "Broken feature", "There is a bug in the export, it shows an error.");
         ProcessInstance pi = instance(ref);
@@ -624,6 +710,32 @@ class SupportCaseProcessTest {
         assertThat(runtime.getVariables(pi.getId()))
                 .doesNotContainKeys("subject", "description", "customerEmail")
                 .containsEntry("caseReference", c.reference());
+    }
+
+    @Test
+    void phoneCaseOpenedByAnAgentInTasklist_isHers_namedByItsNewReference() {
+        engine.getIdentityService().setAuthentication("alice", List.of("tier1"));
+        ProcessInstance pi;
+        try {
+            pi = runtime.startProcessInstanceByKey(
+                    "support-case",
+                    Map.of(
+                            "customerEmail",
+                            "caller-" + System.nanoTime() + "@example.com",
+                            "subject",
+                            "Parcel not delivered",
+                            "description",
+                            "Where is my parcel? It has not arrived."));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        String ref = pi.getBusinessKey();
+        Task task = task(pi);
+        assertThat(task.getAssignee()).isEqualTo("alice");
+        assertThat(task.getName()).startsWith(ref + " · P").endsWith(" · Parcel not delivered");
+        assertThat(tasks.getVariableLocal(task.getId(), "reference")).isEqualTo(ref);
+        assertThat(details(ref, "assigned")).containsExactly("Given to alice, who opened it on the phone");
+        assertThat(runtime.getVariables(pi.getId())).doesNotContainKey("phoneAgent");
     }
 
     @Test

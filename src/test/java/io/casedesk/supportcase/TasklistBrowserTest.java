@@ -92,7 +92,7 @@ class TasklistBrowserTest {
         browser.findElement(By.cssSelector("button[type='submit']")).click();
 
         // her group's filter lists the case; open its task and claim it
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'Troubleshoot')]")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'" + ref + " · ')]")));
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task="
                 + tasks.createTaskQuery()
                         .processInstanceBusinessKey(ref)
@@ -109,7 +109,8 @@ class TasklistBrowserTest {
 
         // the answer: "need information" in the form-js dropdown, and the reply
         var dropdown = browser.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group"));
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", dropdown);
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'})", dropdown);
         dropdown.click();
         wait.until(ExpectedConditions.elementToBeClickable(
                         By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(.,'information')]")))
@@ -117,7 +118,10 @@ class TasklistBrowserTest {
         browser.findElement(By.xpath("//label[contains(.,'Reply to the customer')]/following::textarea[1]"))
                 .sendKeys("Could you send us your order number?");
         screenshot("tasklist-answer");
-        browser.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
+        var complete = browser.findElement(By.xpath("//button[normalize-space()='Complete']"));
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'})", complete);
+        complete.click();
 
         await().atMost(PATIENCE).until(() -> cases.get(ref).status() == CaseStatus.WAITING_ON_CUSTOMER);
         screenshot("tasklist-completed");

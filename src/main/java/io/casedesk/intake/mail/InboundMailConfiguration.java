@@ -18,8 +18,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Inbound mail, on only when casedesk.mail.inbound.host is set. Scheduling is enabled here and nowhere else:
- * the poller is the only scheduled task, and without a mailbox nothing is scheduled.
+ * Inbound mail, on only when casedesk.mail.inbound.host is set; without a mailbox the poller is not scheduled.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "casedesk.mail.inbound", name = "host")

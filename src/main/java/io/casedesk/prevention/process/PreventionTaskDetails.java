@@ -5,7 +5,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Shows the knowledge team which cases the gap affected. */
+/**
+ * Names the ticket's task in Tasklist like a case's task, reference first ({@code PREV-7 · Prevention ·
+ * delivery-delay}: a ticket is per tag, so the tag stands where a case has its subject), and shows the knowledge team
+ * which cases the gap affected.
+ */
 @Component("preventionTaskDetails")
 class PreventionTaskDetails implements TaskListener {
 
@@ -17,6 +21,8 @@ class PreventionTaskDetails implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        task.setName(task.getExecution().getProcessBusinessKey() + " · Prevention · "
+                + task.getVariable(PreventionTicketProcess.TAG));
         long ticketId = ((Number) task.getVariable(PreventionTicketProcess.TICKET_ID)).longValue();
         task.setVariableLocal(
                 PreventionTicketProcess.LINKED_CASES, String.join("\n", prevention.linkedCases(ticketId)));

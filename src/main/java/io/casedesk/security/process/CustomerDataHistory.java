@@ -6,8 +6,10 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionEvaluationEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionInputInstanceEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionInstanceEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntity;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.variable.Variables;
@@ -15,7 +17,8 @@ import org.camunda.bpm.engine.variable.Variables;
 /**
  * The engine's history writer without the customer's details: Cockpit's history (which process owners and managers
  * read to tune the policy) keeps what happened and what was decided, but no variable that holds a customer's name,
- * address or words (each process's {@link ModelContract} names them) and no decision input that reads their words.
+ * address or words (each process's {@link ModelContract} names them), no decision input that reads their words, and
+ * no task name with their words in it (a case's task is kept as "CASE-000123 · P1", without its subject).
  * The case itself (casedesk's own tables, the API) keeps them for the people who work the case. EngineHardening puts
  * it in place of the engine's default database handler.
  */
@@ -26,8 +29,10 @@ class CustomerDataHistory implements HistoryEventHandler {
     private final DbHistoryEventHandler database = new DbHistoryEventHandler();
     private final Set<String> personalVariables;
     private final Set<String> personalInputs;
+    private final List<ModelContract> contracts;
 
     CustomerDataHistory(List<ModelContract> contracts) {
+        this.contracts = List.copyOf(contracts);
         this.personalVariables =
                 contracts.stream().flatMap(c -> c.personalVariables().stream()).collect(Collectors.toUnmodifiableSet());
         this.personalInputs = contracts.stream()
@@ -41,6 +46,13 @@ class CustomerDataHistory implements HistoryEventHandler {
                 && personalVariables.contains(variable.getVariableName())) {
             return;
         }
+        if (event instanceof HistoricTaskInstanceEventEntity task && task.getName() != null) {
+            task.setName(historicTaskName(task.getName()));
+        }
+        if (event instanceof UserOperationLogEntryEventEntity entry && "name".equals(entry.getProperty())) {
+            entry.setOrgValue(entry.getOrgValue() == null ? null : historicTaskName(entry.getOrgValue()));
+            entry.setNewValue(entry.getNewValue() == null ? null : historicTaskName(entry.getNewValue()));
+        }
         if (event instanceof HistoricDecisionEvaluationEvent evaluation) {
             mask(evaluation.getRootHistoricDecisionInstance());
             if (evaluation.getRequiredHistoricDecisionInstances() != null) {
@@ -53,6 +65,14 @@ class CustomerDataHistory implements HistoryEventHandler {
     @Override
     public void handleEvents(List<HistoryEvent> events) {
         events.forEach(this::handleEvent);
+    }
+
+    private String historicTaskName(String name) {
+        String kept = name;
+        for (ModelContract contract : contracts) {
+            kept = contract.historicTaskName(kept);
+        }
+        return kept;
     }
 
     private void mask(HistoricDecisionInstanceEntity decision) {

@@ -35,6 +35,20 @@ class IdentitySetup {
     /** Demo users of API.md: id → groups. */
     private static final Map<String, List<String>> DEMO_USERS = demoUsers();
 
+    /** The task-local variable the support-case flow sets while a task's next deadline is less than 2 h away. */
+    static final String BREACHING_SOON = "breachingSoon";
+
+    /**
+     * What each card shows (name, label), set on every case task by the support-case flow; the follow-up date on
+     * the card is the next deadline, so Tasklist shows the time left beside it.
+     */
+    static final List<Map<String, String>> CARD_VARIABLES = List.of(
+            Map.of("name", "reference", "label", "Case"),
+            Map.of("name", "priority", "label", "Priority"),
+            Map.of("name", "customerName", "label", "Customer"),
+            Map.of("name", "channel", "label", "Channel"),
+            Map.of("name", "nextDeadlineText", "label", "Next deadline"));
+
     private final IdentityService identity;
     private final AuthorizationService authorizations;
     private final FilterService filters;
@@ -111,7 +125,11 @@ class IdentitySetup {
 
     /**
      * Tasklist filters per group, readable by that group only. They name the group instead of using
-     * ${currentUserGroups()}, because expressions in stored queries stay disabled (Camunda security guide).
+     * ${currentUserGroups()}, because expressions in stored queries stay disabled (Camunda security guide); for the
+     * same reason "Breaching soon" lists the tasks marked breachingSoon (the flow marks a task when its next deadline
+     * comes within two hours) instead of comparing the follow-up date with "now + 2 h". Every filter puts P1 and VIP
+     * first (task priority), then the least time left (follow-up date = next deadline, then due date), and shows on
+     * each card the variables an agent scans.
      */
     private void ensureFilters() {
         int order = 0;
@@ -120,47 +138,47 @@ class IdentitySetup {
                     group,
                     "Cases (" + group + ")",
                     order++,
-                    tasks.createTaskQuery()
-                            .taskCandidateGroup(group)
-                            .includeAssignedTasks()
-                            .orderByTaskPriority()
-                            .desc()
-                            .orderByDueDate()
-                            .asc());
+                    byUrgency(tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()));
             ensureFilter(
                     group,
                     "Breaching soon (" + group + ")",
                     order++,
-                    tasks.createTaskQuery()
+                    byUrgency(tasks.createTaskQuery()
                             .taskCandidateGroup(group)
                             .includeAssignedTasks()
-                            .orderByFollowUpDate()
-                            .asc()
-                            .orderByDueDate()
-                            .asc());
+                            .taskVariableValueEquals(BREACHING_SOON, true)));
         }
         for (String group : List.of(Groups.TIER2, Groups.SPECIALISTS)) {
             ensureFilter(
                     group,
                     "Escalated (" + group + ")",
                     order++,
-                    tasks.createTaskQuery()
+                    byUrgency(tasks.createTaskQuery()
                             .taskCandidateGroup(group)
                             .taskDefinitionKey("Task_Escalated")
-                            .includeAssignedTasks()
-                            .orderByTaskPriority()
-                            .desc());
+                            .includeAssignedTasks()));
         }
     }
 
+    private static TaskQuery byUrgency(TaskQuery query) {
+        return query.orderByTaskPriority()
+                .desc()
+                .orderByFollowUpDate()
+                .asc()
+                .orderByDueDate()
+                .asc();
+    }
+
+    /** Creates the filter, or brings one of an earlier version up to date: its query, its order and its cards. */
     private void ensureFilter(String group, String name, int order, TaskQuery query) {
         Filter filter = filters.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
-            filter = filters.newTaskFilter(name)
-                    .setQuery(query)
-                    .setProperties(Map.of("priority", order, "description", name, "refresh", true));
-            filters.saveFilter(filter);
+            filter = filters.newTaskFilter(name);
         }
+        filter.setQuery(query);
+        filter.setProperties(
+                Map.of("priority", order, "description", name, "refresh", true, "variables", CARD_VARIABLES));
+        filters.saveFilter(filter);
         grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
     }
 

@@ -23,6 +23,14 @@ public interface ModelContract {
         return Set.of();
     }
 
+    /**
+     * A task's name as history may keep it: without the customer's words when the process names its tasks with them
+     * (a case's subject); a name of another process passes unchanged.
+     */
+    default String historicTaskName(String name) {
+        return name;
+    }
+
     /** Ids of decision input clauses that read the customer's words; history keeps their values masked. */
     default Set<String> personalDecisionInputs() {
         return Set.of();
