@@ -224,8 +224,20 @@ class CockpitDiagramsBrowserTest {
         browser.get("http://localhost:" + port + "/camunda/app/" + app + "/default/");
         browser.manage().deleteAllCookies();
         browser.get("http://localhost:" + port + "/camunda/app/" + app + "/default/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-                .sendKeys(user);
+        try {
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+                    .sendKeys(user);
+        } catch (RuntimeException e) {
+            try {
+                chromium.screenshot("cockpit-login-failed");
+            } catch (IOException ignored) {
+                // the failure itself says more
+            }
+            throw new AssertionError(
+                    "no login form at " + browser.getCurrentUrl() + ": "
+                            + browser.findElement(By.tagName("body")).getText(),
+                    e);
+        }
         browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(user);
         browser.findElement(By.cssSelector("button[type='submit']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".navbar-brand .brand-name")));
