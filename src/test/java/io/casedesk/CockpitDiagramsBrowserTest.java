@@ -1,0 +1,314 @@
+package io.casedesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Group;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What a process owner sees in Cockpit, in a real browser: every deployed process's diagram drawn with all its
+ * elements (the handling sub-process of support-case on its drill-down plane), no label drawn over another label or a
+ * shape as the browser renders the text, and the casedesk name on the webapps without Camunda's "migrate to Camunda
+ * 8" banner. Screenshots of each diagram in target/screenshots/.
+ */
+@BrowserTest
+@EndToEndContext
+class CockpitDiagramsBrowserTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    /**
+     * The rendered text of every visible label and the outline of every visible shape on the canvas's current plane;
+     * bpmn-js gives a label the id of its element plus "_label".
+     */
+    private static final String DRAWN = """
+            const visible = r => r.width > 0 && r.height > 0;
+            const box = r => ({x: r.left, y: r.top, w: r.width, h: r.height});
+            const labels = [], shapes = [];
+            for (const g of document.querySelectorAll('.djs-container g.djs-element.djs-shape')) {
+              const id = g.getAttribute('data-element-id');
+              if (id.endsWith('_label')) {
+                const text = g.querySelector('.djs-visual text');
+                if (text && text.textContent.trim() && visible(text.getBoundingClientRect())) {
+                  labels.push({id, ...box(text.getBoundingClientRect())});
+                }
+              } else {
+                const outline = g.querySelector('.djs-visual > :first-child');
+                if (outline && visible(outline.getBoundingClientRect())) {
+                  shapes.push({id, ...box(outline.getBoundingClientRect())});
+                }
+              }
+            }
+            return {labels, shapes};
+            """;
+
+    private static HeadlessChromium chromium;
+    private static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RepositoryService repository;
+
+    @BeforeAll
+    static void startBrowser(Chromium installed) throws IOException {
+        chromium = new HeadlessChromium(installed, "1600,1000");
+        browser = chromium.driver();
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void aProcessOwnerReadsEveryDeployedDiagramInCockpit() throws Exception {
+        logIn("cockpit", "paul");
+        List<ProcessDefinition> definitions = repository
+                .createProcessDefinitionQuery()
+                .latestVersion()
+                .orderByProcessDefinitionKey()
+                .asc()
+                .list();
+        assertThat(definitions)
+                .extracting(ProcessDefinition::getKey)
+                .contains("support-case", "mail-delivery", "prevention-ticket");
+
+        for (ProcessDefinition definition : definitions) {
+            var model = repository.getBpmnModelInstance(definition.getId());
+            List<String> nodes = model.getModelElementsByType(FlowNode.class).stream()
+                    .map(FlowNode::getId)
+                    .toList();
+            String key = definition.getKey();
+            Set<String> groups = model.getModelElementsByType(Group.class).stream()
+                    .map(Group::getId)
+                    .collect(Collectors.toSet());
+            openDiagram(definition, model);
+            chromium.screenshot("cockpit-diagram-" + key);
+            Set<String> drawn = new HashSet<>(drawnElementIds());
+            assertThat(overlaps(groups)).as("%s in Cockpit", key).isEmpty();
+
+            // a collapsed sub-process is read on its drill-down plane
+            for (SubProcess sub : model.getModelElementsByType(SubProcess.class)) {
+                List<WebElement> drillDown = browser.findElements(
+                        By.cssSelector(".djs-overlays[data-container-id='" + sub.getId() + "'] .bjs-drilldown"));
+                if (drillDown.isEmpty()) {
+                    continue;
+                }
+                drillDown.get(0).click();
+                new WebDriverWait(browser, PATIENCE)
+                        .until(ExpectedConditions.textToBePresentInElementLocated(
+                                By.cssSelector(".bjs-breadcrumbs"), sub.getName()));
+                fitDiagram();
+                chromium.screenshot("cockpit-diagram-" + key + "-" + sub.getId());
+                List<String> onPlane = drawnElementIds();
+                assertThat(onPlane)
+                        .as("the drill-down plane of %s", sub.getId())
+                        .containsAll(sub.getChildElementsByType(FlowNode.class).stream()
+                                .map(FlowNode::getId)
+                                .toList());
+                drawn.addAll(onPlane);
+                assertThat(overlaps(groups))
+                        .as("%s of %s in Cockpit", sub.getId(), key)
+                        .isEmpty();
+                openDiagram(definition, model);
+            }
+            assertThat(drawn).as("%s in Cockpit", key).containsAll(nodes);
+        }
+
+        // support-case is read in steps: the handling sub-process on its own plane, its steps grouped
+        ProcessDefinition supportCase = latest("support-case");
+        openDiagram(supportCase, repository.getBpmnModelInstance(supportCase.getId()));
+        assertThat(drawnElementIds())
+                .contains("Task_RegisterCase", "SubProcess_Handling", "BoundaryEvent_ResolutionDue", "Group_Triage")
+                .doesNotContain("Task_Troubleshoot");
+        browser.findElement(By.cssSelector(".djs-overlays[data-container-id='SubProcess_Handling'] .bjs-drilldown"))
+                .click();
+        new WebDriverWait(browser, PATIENCE)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector(".bjs-breadcrumbs"), "Troubleshoot, escalate, resolve"));
+        assertThat(drawnElementIds())
+                .contains("Task_Troubleshoot", "Task_Escalated", "Task_RecordResolution", "Group_Escalate")
+                .doesNotContain("Task_RegisterCase");
+    }
+
+    /** The definition's page with the diagram maximised and fitted, its top-level elements drawn. */
+    private void openDiagram(ProcessDefinition definition, BpmnModelInstance model) {
+        browser.get(cockpit() + "#/process-definition/" + definition.getId() + "/runtime");
+        // the same address after a drill-down keeps the page and its plane: load it afresh
+        browser.navigate().refresh();
+        String topLevel = model.getModelElementsByType(FlowNode.class).stream()
+                .filter(node -> node.getParentElement() instanceof Process)
+                .findFirst()
+                .orElseThrow()
+                .getId();
+        waitForElement(topLevel);
+        browser.findElements(By.cssSelector(".maximize-collapsable")).stream()
+                .filter(WebElement::isDisplayed)
+                .findFirst()
+                .ifPresent(WebElement::click);
+        fitDiagram();
+    }
+
+    /** Cockpit's own "reset zoom": the whole plane in the pane, as a process owner first sees it. */
+    private void fitDiagram() {
+        browser.findElements(By.cssSelector("button[title='reset zoom']")).stream()
+                .filter(WebElement::isDisplayed)
+                .findFirst()
+                .ifPresent(WebElement::click);
+        try {
+            Thread.sleep(700);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void theWebappsCarryTheCasedeskNameAndNoMigrationBanner() throws Exception {
+        logIn("cockpit", "demo");
+        assertBranded("Cockpit");
+        chromium.screenshot("cockpit-branded");
+
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        assertBranded("Tasklist");
+        chromium.screenshot("tasklist-branded");
+
+        browser.get("http://localhost:" + port + "/camunda/app/admin/default/");
+        assertBranded("Admin");
+    }
+
+    private void assertBranded(String app) {
+        var wait = new WebDriverWait(browser, PATIENCE);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".navbar-brand .brand-name"), "casedesk " + app));
+        assertThat(browser.getTitle()).startsWith("casedesk " + app);
+        // the banner is in the page (the webapp always adds it to a CE header), but not shown
+        List<WebElement> banners = browser.findElements(By.cssSelector(".ce-eol-banner"));
+        assertThat(banners)
+                .as("%s has Camunda's end-of-life banner in its header", app)
+                .isNotEmpty();
+        assertThat(banners).noneMatch(WebElement::isDisplayed);
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("migrate to Camunda 8");
+    }
+
+    private void logIn(String app, String user) {
+        var wait = new WebDriverWait(browser, PATIENCE);
+        // a fresh session: the classes' tests share the browser
+        browser.get("http://localhost:" + port + "/camunda/app/" + app + "/default/");
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/camunda/app/" + app + "/default/");
+        try {
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+                    .sendKeys(user);
+        } catch (RuntimeException e) {
+            try {
+                chromium.screenshot("cockpit-login-failed");
+            } catch (IOException ignored) {
+                // the failure itself says more
+            }
+            throw new AssertionError(
+                    "no login form at " + browser.getCurrentUrl() + ": "
+                            + browser.findElement(By.tagName("body")).getText(),
+                    e);
+        }
+        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(user);
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".navbar-brand .brand-name")));
+    }
+
+    private String cockpit() {
+        return "http://localhost:" + port + "/camunda/app/cockpit/default/";
+    }
+
+    private ProcessDefinition latest(String key) {
+        return repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(key)
+                .latestVersion()
+                .singleResult();
+    }
+
+    private void waitForElement(String id) {
+        new WebDriverWait(browser, PATIENCE)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector(".djs-container g.djs-element[data-element-id='" + id + "']")));
+    }
+
+    /** Ids of the shapes drawn on the canvas's current plane (bpmn-js draws another plane when it is opened). */
+    @SuppressWarnings("unchecked")
+    private List<String> drawnElementIds() {
+        var drawn = (Map<String, List<Map<String, Object>>>) ((JavascriptExecutor) browser).executeScript(DRAWN);
+        return drawn.get("shapes").stream()
+                .map(shape -> (String) shape.get("id"))
+                .toList();
+    }
+
+    /** Pairs of rendered labels, or of a label and a shape, that cover each other, as the browser drew them. */
+    @SuppressWarnings("unchecked")
+    private List<String> overlaps(Set<String> groups) {
+        var drawn = (Map<String, List<Map<String, Object>>>) ((JavascriptExecutor) browser).executeScript(DRAWN);
+        List<Map<String, Object>> labels = drawn.get("labels");
+        List<Map<String, Object>> shapes = drawn.get("shapes").stream()
+                .filter(shape -> !groups.contains((String) shape.get("id")))
+                .toList();
+        assertThat(shapes).as("shapes drawn on the canvas").isNotEmpty();
+        List<String> overlaps = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            for (int j = i + 1; j < labels.size(); j++) {
+                if (overlap(labels.get(i), labels.get(j))) {
+                    overlaps.add(
+                            labels.get(i).get("id") + " and " + labels.get(j).get("id"));
+                }
+            }
+            for (Map<String, Object> shape : shapes) {
+                if (overlap(labels.get(i), shape)) {
+                    overlaps.add(labels.get(i).get("id") + " over " + shape.get("id"));
+                }
+            }
+        }
+        return overlaps;
+    }
+
+    private static boolean overlap(Map<String, Object> a, Map<String, Object> b) {
+        double ax = number(a, "x");
+        double ay = number(a, "y");
+        double bx = number(b, "x");
+        double by = number(b, "y");
+        // half a pixel either way is the renderer's rounding, not an overlap
+        return ax + number(a, "w") - 0.5 > bx
+                && bx + number(b, "w") - 0.5 > ax
+                && ay + number(a, "h") - 0.5 > by
+                && by + number(b, "h") - 0.5 > ay;
+    }
+
+    private static double number(Map<String, Object> box, String key) {
+        return ((Number) box.get(key)).doubleValue();
+    }
+}
