@@ -192,7 +192,7 @@ class CaseCategoryDecisionTest {
         assertThat(TABLE.inputExpressions()).containsExactly("caseText");
         assertThat(TABLE.outputNames()).containsExactly("intent", "category", "suggestedSeverity");
         assertThat(TABLE.historyTimeToLive()).isEqualTo("180");
-        assertThat(TABLE.versionTag()).isEqualTo("1.0.0");
+        assertThat(TABLE.versionTag()).isEqualTo("1.1.0");
     }
 
     /** The case text as triage builds it: lower-cased subject + " " + description. */

@@ -138,7 +138,7 @@ class CasePriorityDecisionTest {
                 .containsExactly("severity", "customerTier", "channel", "sentiment", "category", "compliance");
         assertThat(TABLE.outputNames()).containsExactly("priority");
         assertThat(TABLE.historyTimeToLive()).isEqualTo("180");
-        assertThat(TABLE.versionTag()).isEqualTo("1.0.0");
+        assertThat(TABLE.versionTag()).isEqualTo("1.1.0");
     }
 
     /** A calm, standard, medium, general email case, changed by the given variables. */

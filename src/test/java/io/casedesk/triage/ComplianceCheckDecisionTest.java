@@ -45,11 +45,7 @@ class ComplianceCheckDecisionTest {
                         "legal action",
                         text("we will take legal action if this is not fixed"),
                         topic("legal")),
-                example(
-                        "Rule_Compliance_Legal",
-                        "solicitor",
-                        text("my solicitor has the invoices"),
-                        topic("legal")),
+                example("Rule_Compliance_Legal", "solicitor", text("my solicitor has the invoices"), topic("legal")),
                 example(
                         "Rule_Compliance_Gdpr",
                         "the data protection authority",
@@ -105,7 +101,7 @@ class ComplianceCheckDecisionTest {
         assertThat(TABLE.inputExpressions()).containsExactly("caseText");
         assertThat(TABLE.outputNames()).containsExactly("compliance", "complianceTopic");
         assertThat(TABLE.historyTimeToLive()).isEqualTo("180");
-        assertThat(TABLE.versionTag()).isEqualTo("1.0.0");
+        assertThat(TABLE.versionTag()).isEqualTo("1.1.0");
     }
 
     private static Map<String, Object> text(String caseText) {

@@ -2,7 +2,13 @@ package io.casedesk.mail.process;
 
 import io.casedesk.mail.MailDelivery;
 import io.casedesk.mail.MailSettings;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.ServiceImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -19,18 +25,42 @@ class MailDeliveryStarter implements MailDelivery {
     static final String RETRY_CYCLE = "retryCycle";
 
     private final RuntimeService runtime;
+    private final ManagementService management;
     private final String retryCycle;
 
-    MailDeliveryStarter(RuntimeService runtime, MailSettings settings) {
+    MailDeliveryStarter(RuntimeService runtime, ManagementService management, MailSettings settings) {
         this.runtime = runtime;
+        this.management = management;
         this.retryCycle = settings.retryCycle();
     }
 
     @Override
     public void schedule(long outboxId, String caseReference) {
-        runtime.startProcessInstanceByKey(
-                KEY,
-                caseReference,
-                Variables.createVariables().putValue(OUTBOX_ID, outboxId).putValue(RETRY_CYCLE, retryCycle));
+        start(outboxId, caseReference);
+    }
+
+    @Override
+    public void schedule(long outboxId, String caseReference, Instant notBefore) {
+        String instance = start(outboxId, caseReference);
+        Date due = Date.from(notBefore);
+        // the job is not yet flushed when the start ran inside a flow's command (a delegate queued the mail): it is
+        // then in that command's cache; otherwise it is in the database of the same transaction
+        ((ServiceImpl) management).getCommandExecutor().execute((Command<Void>) context -> {
+            context.getDbEntityManager().getCachedEntitiesByType(JobEntity.class).stream()
+                    .filter(job -> instance.equals(job.getProcessInstanceId()))
+                    .forEach(job -> job.setDuedate(due));
+            context.getJobManager().findJobsByProcessInstanceId(instance).forEach(job -> job.setDuedate(due));
+            return null;
+        });
+    }
+
+    private String start(long outboxId, String caseReference) {
+        return runtime.startProcessInstanceByKey(
+                        KEY,
+                        caseReference,
+                        Variables.createVariables()
+                                .putValue(OUTBOX_ID, outboxId)
+                                .putValue(RETRY_CYCLE, retryCycle))
+                .getId();
     }
 }

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Shows the knowledge team which cases the gap affected. */
+/** Shows the knowledge team which cases the gap affected (reference and subject); PreventionService keeps it current. */
 @Component("preventionTaskDetails")
 class PreventionTaskDetails implements TaskListener {
 
@@ -18,7 +18,6 @@ class PreventionTaskDetails implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         long ticketId = ((Number) task.getVariable(PreventionTicketProcess.TICKET_ID)).longValue();
-        task.setVariableLocal(
-                PreventionTicketProcess.LINKED_CASES, String.join("\n", prevention.linkedCases(ticketId)));
+        task.setVariableLocal(PreventionTicketProcess.LINKED_CASES, prevention.linkedCaseLines(ticketId));
     }
 }

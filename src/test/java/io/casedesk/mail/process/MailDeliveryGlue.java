@@ -24,6 +24,13 @@ final class MailDeliveryGlue {
     MailDeliveryStarter starter(ProcessEngine engine) {
         return new MailDeliveryStarter(
                 engine.getRuntimeService(),
-                new MailSettings("support@casedesk.local", "managers@casedesk.local", "casedesk.local", RETRY_CYCLE));
+                engine.getManagementService(),
+                new MailSettings(
+                        "support@casedesk.local",
+                        "managers@casedesk.local",
+                        "casedesk.local",
+                        RETRY_CYCLE,
+                        java.time.Duration.ofMinutes(10),
+                        java.util.Map.of()));
     }
 }
