@@ -7,6 +7,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.ServiceImpl;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.variable.Variables;
@@ -46,7 +47,11 @@ class MailDeliveryStarter implements MailDelivery {
         // the job is not yet flushed when the start ran inside a flow's command (a delegate queued the mail): it is
         // then in that command's cache; otherwise it is in the database of the same transaction
         ((ServiceImpl) management).getCommandExecutor().execute((Command<Void>) context -> {
-            context.getDbEntityManager().getCachedEntitiesByType(JobEntity.class).stream()
+            // (the cache keeps a job under its own class, a MessageEntity, so look at every cached entity)
+            context.getDbEntityManager().getDbEntityCache().getCachedEntities().stream()
+                    .map(CachedDbEntity::getEntity)
+                    .filter(JobEntity.class::isInstance)
+                    .map(JobEntity.class::cast)
                     .filter(job -> instance.equals(job.getProcessInstanceId()))
                     .forEach(job -> job.setDuedate(due));
             context.getJobManager().findJobsByProcessInstanceId(instance).forEach(job -> job.setDuedate(due));

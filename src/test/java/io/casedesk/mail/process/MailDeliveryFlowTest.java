@@ -71,6 +71,33 @@ class MailDeliveryFlowTest {
     }
 
     @Test
+    void aNoticeThatMayWait_isDueAtTheEndOfItsWindow_whetherQueuedInAFlowsStepOrOnItsOwn() {
+        Instant windowEnd = START.plus(Duration.ofMinutes(10));
+        var starter = glue.starter(engine);
+        starter.schedule(44L, "CASE-000003", windowEnd);
+        // as a flow's delegate queues it: inside the engine's command, before anything is flushed
+        ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired()
+                .execute(context -> {
+                    starter.schedule(45L, "CASE-000004", windowEnd);
+                    return null;
+                });
+        var management = engine.getManagementService();
+
+        for (String reference : new String[] {"CASE-000003", "CASE-000004"}) {
+            assertThat(job(delivery(reference)).getDuedate()).as(reference).isEqualTo(Date.from(windowEnd));
+        }
+        assertThat(management.createJobQuery().executable().count()).isZero();
+
+        PlainEngine.now(windowEnd);
+        assertThat(management.createJobQuery().executable().count()).isEqualTo(2);
+        management.executeJob(job(delivery("CASE-000003")).getId());
+        management.executeJob(job(delivery("CASE-000004")).getId());
+        verify(glue.mail).deliver(44L);
+        verify(glue.mail).deliver(45L);
+    }
+
+    @Test
     void anSmtpOutage_isRetriedByTheCycle_thenIsAnIncident_andARetryFromCockpitSendsTheMail() {
         doThrow(new MailSendException("Connection refused")).when(glue.mail).deliver(43L);
         glue.starter(engine).schedule(43L, "CASE-000002");
