@@ -28,6 +28,11 @@ public enum MailKind {
         return this != MANAGER_NOTICE && this != MANAGER_ESCALATION && this != SLA_WARNING && this != SLA_BREACH;
     }
 
+    /** The manager notices, which go through MailService#notifyManagers, not MailService#queue. */
+    public boolean toManagers() {
+        return !toCustomer();
+    }
+
     /** Mails no person wrote say so (RFC 3834), so auto-responders do not answer them. */
     boolean automatic() {
         return this == ACKNOWLEDGEMENT || this == SURVEY || !toCustomer();

@@ -862,6 +862,30 @@ class SupportCaseFlowTest {
         assertThat(task(pi)).hasDefinitionKey("Task_Troubleshoot").hasCandidateGroup("tier1");
     }
 
+    @Test
+    void aCaseStillOnTheModelBeforeThePolicy_tellsTheManagersOfItsOldMails_atOnce() {
+        var before = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("support-case-1-0-0-notice")
+                .camundaHistoryTimeToLive(1)
+                .startEvent("StartEvent_Old")
+                .serviceTask("Task_NotifyBreach")
+                .camundaDelegateExpression("${caseMail}")
+                .camundaInputParameter("mailKind", "sla-breach")
+                .endEvent("EndEvent_Old")
+                .done();
+        EXTENSION.manageDeployment(engine.getRepositoryService()
+                .createDeployment()
+                .addModelInstance("support-case-1-0-0-notice.bpmn", before)
+                .deploy());
+
+        ProcessInstance pi = engine.getRuntimeService()
+                .startProcessInstanceByKey("support-case-1-0-0-notice", "CASE-OLD-1", Map.of("currentGroup", "tier2"));
+
+        assertThat(pi).isEnded();
+        assertThat(notices("CASE-OLD-1"))
+                .containsExactly(new ManagerNotice("sla-breach", null, "tier2", List.of("managers"), true, pi.getId()));
+        verify(glue.mail, never()).queue(anyString(), any());
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private String open(Channel channel, String tier, double sentiment, String text) {
