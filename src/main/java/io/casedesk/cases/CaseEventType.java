@@ -29,6 +29,8 @@ public enum CaseEventType {
     SLA_RESUMED,
     CSAT,
     CSAT_COMMENT,
+    /** What a manager did to recover an unhappy customer (Task_CsatRecovery). */
+    CSAT_RECOVERY,
     SURVEY_TIMEOUT,
     MAIL_SENT,
     /** A message to a chat or social customer, delivered to the integration's webhook. */

@@ -9,6 +9,9 @@ public enum MailKind {
     INFO_REQUEST,
     RESOLUTION,
     SURVEY,
+    /** The notices of a case for a group, one or several (grouped within casedesk.mail.notification-window). */
+    MANAGER_NOTICE,
+    /** Manager notices as queued before V10, each on its own; read from the outbox, no longer queued. */
     MANAGER_ESCALATION,
     SLA_WARNING,
     SLA_BREACH;
@@ -22,7 +25,12 @@ public enum MailKind {
     }
 
     boolean toCustomer() {
-        return this != MANAGER_ESCALATION && this != SLA_WARNING && this != SLA_BREACH;
+        return this != MANAGER_NOTICE && this != MANAGER_ESCALATION && this != SLA_WARNING && this != SLA_BREACH;
+    }
+
+    /** The manager notices, which go through MailService#notifyManagers, not MailService#queue. */
+    public boolean toManagers() {
+        return !toCustomer();
     }
 
     /** Mails no person wrote say so (RFC 3834), so auto-responders do not answer them. */

@@ -68,6 +68,67 @@ class MailOutbox {
                 .optional();
     }
 
+    /**
+     * A stored mail, its row locked until the transaction ends: a notice that joins it waits for a delivery under way
+     * and then finds it sent, a delivery waits for a joining notice and then sends it too.
+     */
+    Optional<OutboxMail> findForUpdate(long id) {
+        return jdbc.sql("SELECT * FROM mail_outbox WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(this::map)
+                .optional();
+    }
+
+    /** The case's notice mail to this recipient that is still waiting and was opened after the given time, locked. */
+    Optional<Long> waitingNotice(long caseId, String recipient, Instant openedAfter) {
+        return jdbc
+                .sql("""
+                SELECT id FROM mail_outbox WHERE case_id = :c AND kind = :kind AND recipient = :r AND status = :queued
+                    AND queued_at > :after ORDER BY id FOR UPDATE""")
+                .param("c", caseId)
+                .param("kind", MailKind.MANAGER_NOTICE.name())
+                .param("r", recipient)
+                .param("queued", OutboxMail.Status.QUEUED.name())
+                .param("after", Timestamp.from(openedAfter))
+                .query(Long.class)
+                .list()
+                .stream()
+                .reduce((first, later) -> later);
+    }
+
+    void addNotice(long outboxId, ManagerNotice notice, Instant at) {
+        jdbc.sql("""
+                INSERT INTO manager_notice (outbox_id, event, summary, urgent, noticed_at)
+                VALUES (:o, :event, :summary, :urgent, :at)""")
+                .param("o", outboxId)
+                .param("event", notice.event())
+                .param("summary", notice.summary())
+                .param("urgent", notice.urgent())
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    /** The notices a mail carries, oldest first. */
+    List<NoticeLine> notices(long outboxId) {
+        return jdbc.sql("SELECT noticed_at, summary FROM manager_notice WHERE outbox_id = :o ORDER BY noticed_at, id")
+                .param("o", outboxId)
+                .query((rs, row) -> new NoticeLine(rs.getTimestamp("noticed_at").toInstant(), rs.getString("summary")))
+                .list();
+    }
+
+    /** A waiting notice mail rendered again with the notices it now carries. */
+    void rewrite(long id, String subject, String text, String html) {
+        jdbc.sql("UPDATE mail_outbox SET subject = :s, body_text = :t, body_html = :h WHERE id = :id AND status = :q")
+                .param("s", subject)
+                .param("t", text)
+                .param("h", html)
+                .param("id", id)
+                .param("q", OutboxMail.Status.QUEUED.name())
+                .update();
+    }
+
+    record NoticeLine(Instant at, String summary) {}
+
     List<OutboxMail> ofCase(long caseId) {
         return jdbc.sql("SELECT * FROM mail_outbox WHERE case_id = :c ORDER BY id")
                 .param("c", caseId)

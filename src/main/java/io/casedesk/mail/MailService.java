@@ -9,11 +9,15 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailSendException;
@@ -34,6 +38,8 @@ import org.thymeleaf.context.Context;
  */
 @Service
 public class MailService {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MailService.class);
 
     private static final DateTimeFormatter DUE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -75,36 +81,27 @@ public class MailService {
     /** Renders the mail of this kind for the case and queues it; gives its outbox id. */
     @Transactional
     public long queue(String reference, MailKind kind) {
+        if (!kind.toCustomer()) {
+            throw new IllegalArgumentException(kind + " is no mail to the customer: manager notices go through "
+                    + "notifyManagers (the manager-notification table)");
+        }
         SupportCase c = cases.get(reference);
         int occurrence = outbox.nextOccurrence(c.id(), kind);
         Context context = context(c, kind);
-        String[] text =
-                templates.process("mail/" + kind.slug() + ".txt", context).split("\n", 2);
-        String subject = "[" + c.reference() + "] "
-                + text[0].replaceFirst("^Subject: ", "").strip();
-        String body = text.length > 1 ? text[1].strip() + "\n" : "";
-        String html = templates.process("mail/" + kind.slug() + ".html", context);
-        List<String> thread = kind.toCustomer() ? outbox.customerThread(c.id()) : List.of();
-        String messageId = "<%s.%s.%d.%s@%s>"
-                .formatted(
-                        c.reference().toLowerCase(Locale.ROOT),
-                        kind.slug(),
-                        occurrence,
-                        UUID.randomUUID().toString().substring(0, 8),
-                        settings.messageIdDomain());
-        String recipient = kind.toCustomer() ? c.customerEmail() : settings.managerAddress();
+        Rendered mail = render(c, kind, context);
+        List<String> thread = outbox.customerThread(c.id());
         long id = outbox.insert(
                 new OutboxMail(
                         0,
                         c.id(),
                         kind,
                         occurrence,
-                        recipient,
-                        kind.toCustomer(),
-                        subject,
-                        body,
-                        html,
-                        messageId,
+                        c.customerEmail(),
+                        true,
+                        mail.subject(),
+                        mail.text(),
+                        mail.html(),
+                        messageId(c, kind, occurrence),
                         thread.isEmpty() ? null : thread.get(thread.size() - 1),
                         thread.isEmpty() ? null : String.join(" ", thread),
                         OutboxMail.Status.QUEUED,
@@ -113,14 +110,68 @@ public class MailService {
                         null),
                 clock.instant());
         delivery.schedule(id, c.reference());
-        webhooks.queue(c, kind, id, body, ChannelWebhooks.links(kind, context));
+        webhooks.queue(c, kind, id, mail.text(), ChannelWebhooks.links(kind, context));
         return id;
+    }
+
+    /**
+     * Tells each group of the notice's audience, in the case's notice mail to that group's address: the one still
+     * waiting within casedesk.mail.notification-window, or a new one. A notice that is not urgent waits for the window
+     * to end; an urgent one is sent at once, with the notices already waiting. Each notice is in exactly one mail: the
+     * waiting mail is locked while the notice joins it (and while it is delivered), so a notice that comes while the
+     * mail goes out opens the next one.
+     */
+    @Transactional
+    public void notifyManagers(String reference, ManagerNotice notice) {
+        SupportCase c = cases.get(reference);
+        Instant now = clock.instant();
+        Set<String> addresses = new LinkedHashSet<>();
+        for (String group : notice.audience()) {
+            addresses.add(settings.addressOf(group).orElseGet(() -> {
+                LOG.warn(
+                        "No address for group {} (casedesk.mail.group-addresses.{}): its notice about {} goes to {}",
+                        group,
+                        group,
+                        reference,
+                        settings.managerAddress());
+                return settings.managerAddress();
+            }));
+        }
+        for (String address : addresses) {
+            Optional<Long> waiting = outbox.waitingNotice(c.id(), address, now.minus(settings.notificationWindow()));
+            long id = waiting.orElseGet(() -> insertNotice(c, address, now));
+            outbox.addNotice(id, notice, now);
+            List<MailOutbox.NoticeLine> lines = outbox.notices(id);
+            Context context = context(c, MailKind.MANAGER_NOTICE);
+            context.setVariable(
+                    "notices",
+                    lines.stream()
+                            .map(line -> Map.of("at", DUE.format(line.at()), "summary", line.summary()))
+                            .toList());
+            context.setVariable(
+                    "headline",
+                    lines.size() == 1 ? notice.title() : lines.size() + " notices, the latest: " + notice.title());
+            context.setVariable("group", notice.group());
+            context.setVariable(
+                    "cockpitLink",
+                    publicUrl.base() + "/camunda/app/cockpit/default/#/process-instance/" + notice.processInstanceId()
+                            + "/runtime");
+            Rendered mail = render(c, MailKind.MANAGER_NOTICE, context);
+            outbox.rewrite(id, mail.subject(), mail.text(), mail.html());
+            if (waiting.isEmpty()) {
+                delivery.schedule(id, c.reference(), notice.urgent() ? now : now.plus(settings.notificationWindow()));
+            } else if (notice.urgent()) {
+                // a second job sends it now; the first, at the end of the window, finds it sent
+                delivery.schedule(id, c.reference());
+            }
+        }
     }
 
     /** Sends a queued mail; a mail already sent is not sent again. */
     @Transactional
     public void deliver(long outboxId) {
-        OutboxMail mail = outbox.find(outboxId).orElseThrow(() -> new IllegalArgumentException("no mail " + outboxId));
+        OutboxMail mail =
+                outbox.findForUpdate(outboxId).orElseThrow(() -> new IllegalArgumentException("no mail " + outboxId));
         if (mail.status() == OutboxMail.Status.SENT) {
             return;
         }
@@ -139,6 +190,50 @@ public class MailService {
         return outbox.ofCase(cases.get(reference).id());
     }
 
+    private long insertNotice(SupportCase c, String address, Instant now) {
+        int occurrence = outbox.nextOccurrence(c.id(), MailKind.MANAGER_NOTICE);
+        return outbox.insert(
+                new OutboxMail(
+                        0,
+                        c.id(),
+                        MailKind.MANAGER_NOTICE,
+                        occurrence,
+                        address,
+                        false,
+                        "[" + c.reference() + "]",
+                        "",
+                        "",
+                        messageId(c, MailKind.MANAGER_NOTICE, occurrence),
+                        null,
+                        null,
+                        OutboxMail.Status.QUEUED,
+                        0,
+                        null,
+                        null),
+                now);
+    }
+
+    private Rendered render(SupportCase c, MailKind kind, Context context) {
+        String[] text =
+                templates.process("mail/" + kind.slug() + ".txt", context).split("\n", 2);
+        String subject = "[" + c.reference() + "] "
+                + text[0].replaceFirst("^Subject: ", "").strip();
+        String body = text.length > 1 ? text[1].strip() + "\n" : "";
+        return new Rendered(subject, body, templates.process("mail/" + kind.slug() + ".html", context));
+    }
+
+    private String messageId(SupportCase c, MailKind kind, int occurrence) {
+        return "<%s.%s.%d.%s@%s>"
+                .formatted(
+                        c.reference().toLowerCase(Locale.ROOT),
+                        kind.slug(),
+                        occurrence,
+                        UUID.randomUUID().toString().substring(0, 8),
+                        settings.messageIdDomain());
+    }
+
+    private record Rendered(String subject, String text, String html) {}
+
     private Context context(SupportCase c, MailKind kind) {
         var context = new Context(Locale.ENGLISH);
         context.setVariable("case", c);
@@ -149,10 +244,6 @@ public class MailService {
                 c.responseDueAt() == null ? null : human(Duration.between(c.createdAt(), c.responseDueAt())));
         String reply = cases.lastReply(c.reference());
         context.setVariable("reply", reply == null ? "" : reply);
-        context.setVariable(
-                "cockpitLink",
-                publicUrl.base() + "/camunda/app/cockpit/default/#/process-instance/" + c.processInstanceId()
-                        + "/runtime");
         if (kind == MailKind.RESOLUTION) {
             String page = links.resolutionLink(c.id());
             context.setVariable("resolutionLink", page);

@@ -2,12 +2,16 @@ package io.casedesk.prevention;
 
 import io.casedesk.cases.CaseEventType;
 import io.casedesk.cases.CaseService;
+import io.casedesk.cases.TagVocabulary;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,21 +37,44 @@ public class PreventionService {
     private final JdbcClient jdbc;
     private final CaseService cases;
     private final PreventionTicketStarter starter;
+    private final TagVocabulary vocabulary;
     private final Clock clock;
 
-    PreventionService(JdbcClient jdbc, CaseService cases, PreventionTicketStarter starter, Clock clock) {
+    PreventionService(
+            JdbcClient jdbc,
+            CaseService cases,
+            PreventionTicketStarter starter,
+            TagVocabulary vocabulary,
+            Clock clock) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.starter = starter;
+        this.vocabulary = vocabulary;
         this.clock = clock;
     }
 
-    /** Opens or joins the prevention ticket of each of the case's tags. */
-    public void requestFor(String reference) {
+    /** The tag of a gap whose case has no tag and an intent the vocabulary does not know. */
+    static final String FALLBACK_TAG = "other";
+
+    /**
+     * The agent flagged a knowledge gap: opens or joins the prevention ticket of each tag, those the agent gave with
+     * the answer and those the case already has; without any, the tag of the case's classified intent when the
+     * vocabulary knows it, else "other". A case joins a ticket once, however often the gap is flagged; the knowledge
+     * team's open task then lists it at once.
+     */
+    public void requestFor(String reference, List<String> answerTags) {
         var supportCase = cases.get(reference);
-        for (String tag : supportCase.tags()) {
+        Set<String> tags = new LinkedHashSet<>(answerTags);
+        tags.addAll(supportCase.tags());
+        if (tags.isEmpty()) {
+            tags.add(vocabulary.vocabulary().contains(supportCase.intent()) ? supportCase.intent() : FALLBACK_TAG);
+        }
+        for (String tag : tags) {
             Optional<Long> open = openTicket(tag);
             long ticketId = open.orElseGet(() -> openTicketFor(tag));
+            if (linked(ticketId, supportCase.id())) {
+                continue;
+            }
             jdbc.sql("INSERT INTO prevention_link (ticket_id, case_id, linked_at) VALUES (:t, :c, :at)")
                     .param("t", ticketId)
                     .param("c", supportCase.id())
@@ -58,7 +85,34 @@ public class PreventionService {
                     CaseEventType.PREVENTION,
                     (open.isPresent() ? "Linked to open prevention ticket PREV-" : "Opened prevention ticket PREV-")
                             + ticketId + " for tag " + tag);
+            if (open.isPresent()) {
+                starter.linkedCasesChanged(processInstanceOf(ticketId), linkedCaseLines(ticketId));
+            }
         }
+    }
+
+    /** The cases linked to a ticket as the knowledge team's task shows them: reference and subject, oldest first. */
+    @Transactional(readOnly = true)
+    public String linkedCaseLines(long ticketId) {
+        return linkedCases(ticketId).stream()
+                .map(reference -> reference + " · " + cases.get(reference).subject())
+                .collect(Collectors.joining("\n"));
+    }
+
+    private boolean linked(long ticketId, long caseId) {
+        return jdbc.sql("SELECT COUNT(*) FROM prevention_link WHERE ticket_id = :t AND case_id = :c")
+                        .param("t", ticketId)
+                        .param("c", caseId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    private String processInstanceOf(long ticketId) {
+        return jdbc.sql("SELECT process_instance_id FROM prevention_ticket WHERE id = :id")
+                .param("id", ticketId)
+                .query(String.class)
+                .single();
     }
 
     public Optional<Long> openTicket(String tag) {

@@ -68,6 +68,10 @@ public final class SupportCaseProcess {
         public static final ProcessVariable<Date> RESOLUTION_FINAL_WARNING_AT = date("resolutionFinalWarningAt");
         /** Input parameter of the warning tasks: first or final. */
         public static final ProcessVariable<String> WARNING_STAGE = string("warningStage");
+        /** The stage of the last warning issued (first or final): what the notification policy weighs. */
+        public static final ProcessVariable<String> SLA_WARNING_STAGE = string("slaWarningStage");
+        /** Input parameter of the manager notice tasks: escalation, sla-warning or sla-breach. */
+        public static final ProcessVariable<String> NOTIFICATION_EVENT = string("notificationEvent");
         /** Whether the last warning task found its target still open (so the manager is told). */
         public static final ProcessVariable<Boolean> SLA_WARNING_ISSUED = bool("slaWarningIssued");
 

@@ -10,6 +10,7 @@ import io.casedesk.intake.IntakeService;
 import io.casedesk.intake.TestCases;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -149,11 +150,19 @@ class MailOutboxTest {
     @Test
     void everyKindRendersAsTextAndHtml_withTheReferenceInTheSubject() {
         String ref = open("All kinds", "Render every template.");
-        for (MailKind kind : MailKind.values()) {
+        List<MailKind> customerKinds =
+                Arrays.stream(MailKind.values()).filter(MailKind::toCustomer).toList();
+        for (MailKind kind : customerKinds) {
             mail.queue(ref, kind);
         }
+        for (MailKind kind : List.of(MailKind.MANAGER_ESCALATION, MailKind.SLA_WARNING, MailKind.SLA_BREACH)) {
+            assertThatThrownBy(() -> mail.queue(ref, kind))
+                    .as("manager notices go through the policy")
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        mail.notifyManagers(ref, notice("sla-breach", true, ref));
         List<OutboxMail> outbox = mail.outboxOf(ref);
-        assertThat(outbox).hasSize(MailKind.values().length + 1);
+        assertThat(outbox).hasSize(customerKinds.size() + 2);
         for (OutboxMail m : outbox) {
             assertThat(m.subject()).as(m.kind().name()).startsWith("[" + ref + "] ");
             assertThat(m.text())
@@ -177,15 +186,126 @@ class MailOutboxTest {
                 .orElseThrow();
         assertThat(resolution.text()).contains("?answer=fixed").contains("?answer=broken");
         OutboxMail breach = outbox.stream()
-                .filter(m -> m.kind() == MailKind.SLA_BREACH)
+                .filter(m -> m.kind() == MailKind.MANAGER_NOTICE)
                 .findFirst()
                 .orElseThrow();
         assertThat(breach.recipient()).isEqualTo("managers@casedesk.local");
-        assertThat(breach.text()).contains("/camunda/app/cockpit/");
+        assertThat(breach.subject()).isEqualTo("[" + ref + "] SLA breached: All kinds");
+        assertThat(breach.text())
+                .contains("/camunda/app/cockpit/default/#/process-instance/" + flowOf(ref) + "/runtime")
+                .contains("SLA breached; the case is with tier1");
+        assertThat(outbox)
+                .as("no link in any mail is dead")
+                .allSatisfy(m -> assertThat(m.text() + m.html())
+                        .doesNotContain("null")
+                        .doesNotContain("process-instance//")
+                        .doesNotContain("/survey/\"")
+                        .doesNotContain("/resolution/\""));
         assertThat(outbox)
                 .filteredOn(m -> m.kind() == MailKind.ACKNOWLEDGEMENT)
                 .extracting(OutboxMail::occurrence)
                 .containsExactly(1, 2);
+    }
+
+    @Test
+    void noticesOfACaseWithinTheWindow_arriveAsOneMail_anUrgentOneAtOnce_andNoneIsLostOrSentTwice() {
+        String ref = open("Grouped notices", "Several notices for the managers.");
+        deliverAll();
+        TestMailServer.purge();
+
+        mail.notifyManagers(ref, notice("sla-warning", false, ref));
+        mail.notifyManagers(ref, notice("escalation", false, ref));
+        assertThat(notices(ref)).singleElement().satisfies(m -> {
+            assertThat(m.status()).isEqualTo(OutboxMail.Status.QUEUED);
+            assertThat(m.text()).contains("SLA at risk").contains("Escalated to tier1");
+        });
+        List<Job> waiting = deliveryJobs(ref);
+        assertThat(waiting)
+                .singleElement()
+                .satisfies(job -> assertThat(job.getDuedate())
+                        .as("waits for the window of casedesk.mail.notification-window")
+                        .isAfter(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofMinutes(9)))));
+        deliverDue();
+        assertThat(TestMailServer.mailsFor(ref))
+                .as("nothing before the window ends")
+                .isEmpty();
+
+        mail.notifyManagers(ref, notice("sla-breach", true, ref));
+        assertThat(notices(ref)).as("the urgent notice joins the waiting mail").hasSize(1);
+        deliverDue();
+        assertThat(TestMailServer.mailsFor(ref)).singleElement().satisfies(sent -> {
+            assertThat(TestMailServer.subject(sent)).contains("3 notices, the latest: SLA breached");
+            assertThat(TestMailServer.body(sent))
+                    .contains("SLA at risk")
+                    .contains("Escalated to tier1")
+                    .contains("SLA breached");
+        });
+
+        management.executeJob(waiting.get(0).getId());
+        assertThat(TestMailServer.mailsFor(ref))
+                .as("the window's own job finds the mail sent")
+                .hasSize(1);
+
+        mail.notifyManagers(ref, notice("sla-warning", false, ref));
+        assertThat(notices(ref))
+                .as("a notice after the mail went out opens the next one")
+                .hasSize(2)
+                .extracting(OutboxMail::status)
+                .containsExactly(OutboxMail.Status.SENT, OutboxMail.Status.QUEUED);
+        deliverAll();
+        assertThat(TestMailServer.mailsFor(ref)).hasSize(2);
+        assertThat(TestMailServer.body(TestMailServer.mailsFor(ref).get(1)))
+                .contains("SLA at risk")
+                .doesNotContain("SLA breached");
+    }
+
+    @Test
+    void aNoticeInARolledBackTransaction_isNeitherQueuedNorSent_andDoesNotJoinAWaitingMail() {
+        String ref = open("Rolled back notice", "A notice whose transaction fails.");
+        mail.notifyManagers(ref, notice("escalation", false, ref));
+
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+                    mail.notifyManagers(ref, notice("sla-breach", true, ref));
+                    throw new IllegalStateException("the breach's step fails");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(notices(ref))
+                .singleElement()
+                .satisfies(
+                        m -> assertThat(m.text()).contains("Escalated to tier1").doesNotContain("SLA breached"));
+        assertThat(deliveryJobs(ref))
+                .as("the acknowledgement's and the notice's")
+                .hasSize(2);
+    }
+
+    private List<OutboxMail> notices(String ref) {
+        return mail.outboxOf(ref).stream()
+                .filter(m -> m.kind() == MailKind.MANAGER_NOTICE)
+                .toList();
+    }
+
+    private ManagerNotice notice(String event, boolean urgent, String ref) {
+        return new ManagerNotice(event, null, "tier1", List.of("managers"), urgent, flowOf(ref));
+    }
+
+    private String flowOf(String ref) {
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey("support-case")
+                .processInstanceBusinessKey(ref)
+                .singleResult()
+                .getId();
+    }
+
+    /** The delivery jobs the job executor would run now (a waiting notice's is not due yet). */
+    private void deliverDue() {
+        for (Job job : management
+                .createJobQuery()
+                .processDefinitionKey("mail-delivery")
+                .executable()
+                .list()) {
+            management.executeJob(job.getId());
+        }
     }
 
     private String open(String subject, String description) {

@@ -105,7 +105,9 @@ final class SupportCaseGlue {
                 Map.entry("recordSlaBreach", new RecordSlaBreachDelegate(slaClock)),
                 Map.entry("requestSlaEscalation", new RequestSlaEscalationDelegate()),
                 Map.entry("closeCase", new CloseCaseDelegate(cases)),
-                Map.entry("requestPrevention", new RequestPreventionDelegate(prevention)),
+                Map.entry("requestPrevention", new RequestPreventionDelegate(prevention, vocabulary)),
+                Map.entry("notifyManagers", new NotifyManagersDelegate(new NotificationPolicy(), mail)),
+                Map.entry("csatRecoveryOutcome", new CsatRecoveryOutcome(cases)),
                 Map.entry("flowTimeouts", new FlowTimeouts(TIMEOUTS)));
     }
 

@@ -196,7 +196,14 @@ class SupportCaseProcessTest {
         ProcessInstance pi = instance(ref);
         assertThat(pi).hasPassed("Task_NotifyManager");
         deliverMails(ref);
-        assertThat(recipient(lastMailFor(ref, "Escalated to tier2"))).isEqualTo("managers@casedesk.local");
+        var notice = lastMailFor(ref, "Escalated to tier2");
+        assertThat(recipient(notice)).isEqualTo("managers@casedesk.local");
+        assertThat(TestMailServer.body(notice))
+                .as("the Cockpit link names the case's flow, known when the notice is written at triage")
+                .contains("/camunda/app/cockpit/default/#/process-instance/" + pi.getId() + "/runtime")
+                .doesNotContain("process-instance/null")
+                .doesNotContain("process-instance//");
+        assertThat(details(ref, "decision")).anyMatch(d -> d.contains("Rule_Notify_VipEscalation"));
         assertThat(task(pi)).hasDefinitionKey("Task_Escalated").hasCandidateGroup("tier2");
         assertThat(cases.get(ref).status()).isEqualTo(CaseStatus.ESCALATED);
         assertThat(details(ref, "decision")).anyMatch(d -> d.contains("Rule_Escalation_VipNegative"));
@@ -234,8 +241,11 @@ class SupportCaseProcessTest {
 
         runJob(pi, "BoundaryEvent_ResponseDue");
         assertThat(cases.get(ref).responseBreached()).isTrue();
+        runJob(pi, "Task_NotifyBreach");
         deliverMails(ref);
-        assertThat(recipient(lastMailFor(ref, "SLA breached"))).isEqualTo("managers@casedesk.local");
+        var breach = lastMailFor(ref, "SLA breached");
+        assertThat(recipient(breach)).isEqualTo("managers@casedesk.local");
+        assertThat(TestMailServer.body(breach)).contains("is now with tier2");
         assertThat(pi)
                 .hasPassed(
                         "Task_RecordResponseBreach",
@@ -249,18 +259,24 @@ class SupportCaseProcessTest {
     }
 
     @Test
-    void resolutionBreach_whileEscalated_notifiesAndKeepsTheEscalatedTask() {
+    void resolutionBreach_whileTier2HoldsTheCase_movesItToSpecialists_andTheNoticeSaysSo() {
         String ref = open("web", "standard", "App crashes again", "Error on start, the app crashes.");
         ProcessInstance pi = instance(ref);
         deliverMails(ref);
         tasks.complete(task(pi).getId(), Map.of("outcome", "escalate", "knowledgeGap", false));
-        assertThat(task(pi)).hasDefinitionKey("Task_Escalated");
+        Task withTier2 = task(pi);
+        assertThat(withTier2).hasDefinitionKey("Task_Escalated").hasCandidateGroup("tier2");
 
         runJob(pi, "BoundaryEvent_ResolutionDue");
+        runJob(pi, "Task_NotifyBreach");
         deliverMails(ref);
         assertThat(cases.get(ref).resolutionBreached()).isTrue();
-        assertThat(task(pi)).hasDefinitionKey("Task_Escalated").hasCandidateGroup("tier2");
+        assertThat(task(pi)).hasDefinitionKey("Task_Escalated").hasCandidateGroup("specialists");
+        assertThat(task(pi).getId()).isNotEqualTo(withTier2.getId());
+        assertThat(cases.get(ref).assignedGroup()).isEqualTo("specialists");
         assertThat(details(ref, "decision")).anyMatch(d -> d.contains("Rule_Escalation_SlaBreach:"));
+        assertThat(details(ref, "escalated")).anyMatch(d -> d.contains("specialists") && d.contains("sla_breach"));
+        assertThat(TestMailServer.body(lastMailFor(ref, "SLA breached"))).contains("is now with specialists");
     }
 
     @Test
@@ -293,14 +309,24 @@ class SupportCaseProcessTest {
                 .startsWith("First-response target at risk (first");
         assertThat(task(pi).getPriority()).isGreaterThan(priority);
         runJob(pi, "BoundaryEvent_ResponseFinalWarning");
+        assertThat(management
+                        .createJobQuery()
+                        .processDefinitionKey("mail-delivery")
+                        .list())
+                .filteredOn(job -> ref.equals(runtime.createProcessInstanceQuery()
+                        .processInstanceId(job.getProcessInstanceId())
+                        .singleResult()
+                        .getBusinessKey()))
+                .as("the final warning's notice waits for the case's next ones (casedesk.mail.notification-window)")
+                .anySatisfy(job -> assertThat(job.getDuedate())
+                        .isAfter(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofMinutes(9)))));
         deliverMails(ref);
         assertThat(recipient(lastMailFor(ref, "SLA at risk"))).isEqualTo("managers@casedesk.local");
         assertThat(pi)
-                .hasPassed(
-                        "Task_WarnResponseFirst",
-                        "EndEvent_ResponseFirstWarned",
-                        "Task_NotifyResponseAtRisk",
-                        "EndEvent_ResponseManagerWarned");
+                .hasPassed("Task_WarnResponseFirst", "Task_NotifyResponseAtRisk", "EndEvent_ResponseManagerWarned");
+        assertThat(details(ref, "decision"))
+                .anyMatch(d -> d.contains("Rule_Notify_FirstWarningP3"))
+                .anyMatch(d -> d.contains("Rule_Notify_FinalWarning"));
 
         tasks.complete(task(pi).getId(), Map.of("outcome", "escalate", "knowledgeGap", false));
         runJob(pi, "BoundaryEvent_ResolutionFirstWarning");
@@ -628,6 +654,7 @@ class SupportCaseProcessTest {
                 .containsEntry("csatComment", "Too slow");
         tasks.complete(recovery.getId(), Map.of("recoveryNote", "Called the customer, voucher sent."));
         assertThat(pi).isEnded();
+        assertThat(details(ref, "csat-recovery")).containsExactly("Called the customer, voucher sent.");
     }
 
     @Test
@@ -673,6 +700,9 @@ class SupportCaseProcessTest {
 
         Task task =
                 tasks.createTaskQuery().processInstanceId(ticketFlow.getId()).singleResult();
+        assertThat(tasks.getVariableLocal(task.getId(), "linkedCases"))
+                .as("the open task lists both cases by reference and subject")
+                .isEqualTo(first + " · Checkout broken\n" + second + " · Cannot pay");
         assertThat(task).hasDefinitionKey("Task_Prevention").hasCandidateGroup("knowledge");
         tasks.complete(task.getId(), Map.of("action", "faq", "preventionNote", "FAQ entry on card checkout added."));
         assertThat(ticketFlow).isEnded();

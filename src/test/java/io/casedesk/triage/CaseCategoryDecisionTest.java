@@ -34,6 +34,21 @@ class CaseCategoryDecisionTest {
                         text("sync error after the update, we have data loss"),
                         category("service-outage", "technical", "critical")),
                 example(
+                        "Rule_Category_ServiceOutage",
+                        "the service is down",
+                        text("urgent the service is down since 8 this morning"),
+                        category("service-outage", "technical", "critical")),
+                example(
+                        "Rule_Category_ServiceOutage",
+                        "site down",
+                        text("your site down again?"),
+                        category("service-outage", "technical", "critical")),
+                example(
+                        "Rule_Category_ServiceOutage",
+                        "error 500",
+                        text("every page shows error 500"),
+                        category("service-outage", "technical", "critical")),
+                example(
                         "Rule_Category_DoubleCharge",
                         "charged twice",
                         text("invoice 4411 i was charged twice for my subscription"),
@@ -63,6 +78,26 @@ class CaseCategoryDecisionTest {
                         "cannot place an order",
                         text("help i cannot place an order since yesterday"),
                         category("checkout-broken", "technical", "high")),
+                example(
+                        "Rule_Category_ServiceDisruption",
+                        "not working",
+                        text("the app is not working at all"),
+                        category("service-outage", "technical", "high")),
+                example(
+                        "Rule_Category_ServiceDisruption",
+                        "can't log in outranks the login words",
+                        text("login i can't log in since the update"),
+                        category("service-outage", "technical", "high")),
+                example(
+                        "Rule_Category_ServiceDisruption",
+                        "cannot login",
+                        text("i cannot login with my password"),
+                        category("service-outage", "technical", "high")),
+                example(
+                        "Rule_Category_ServiceDisruption",
+                        "a typographic apostrophe",
+                        text("i can’t sign in"),
+                        category("service-outage", "technical", "high")),
                 example(
                         "Rule_Category_LoginProblem",
                         "locked out",
@@ -115,8 +150,8 @@ class CaseCategoryDecisionTest {
                         category("bug-report", "technical", "medium")),
                 example(
                         "Rule_Category_BugReport",
-                        "not working",
-                        text("export not working"),
+                        "doesn't work",
+                        text("the export doesn't work for pdf"),
                         category("bug-report", "technical", "medium")),
                 example(
                         "Rule_Category_HowToQuestion",
@@ -157,7 +192,7 @@ class CaseCategoryDecisionTest {
         assertThat(TABLE.inputExpressions()).containsExactly("caseText");
         assertThat(TABLE.outputNames()).containsExactly("intent", "category", "suggestedSeverity");
         assertThat(TABLE.historyTimeToLive()).isEqualTo("180");
-        assertThat(TABLE.versionTag()).isEqualTo("1.0.0");
+        assertThat(TABLE.versionTag()).isEqualTo("1.1.0");
     }
 
     /** The case text as triage builds it: lower-cased subject + " " + description. */

@@ -34,6 +34,21 @@ class CasePriorityDecisionTest {
                         caseWith("severity", "high", "customerTier", "vip"),
                         priority("P1")),
                 example(
+                        "Rule_Priority_Compliance",
+                        "a legal or GDPR threat on a medium case is P2",
+                        caseWith("compliance", true),
+                        priority("P2")),
+                example(
+                        "Rule_Priority_Compliance",
+                        "a compliance case of low severity, calm, by email is still P2",
+                        caseWith("compliance", true, "severity", "low", "sentiment", 0.5),
+                        priority("P2")),
+                example(
+                        "Rule_Priority_Critical",
+                        "a critical compliance case stays P1",
+                        caseWith("compliance", true, "severity", "critical"),
+                        priority("P1")),
+                example(
                         "Rule_Priority_High",
                         "high severity, standard customer",
                         caseWith("severity", "high"),
@@ -99,6 +114,8 @@ class CasePriorityDecisionTest {
                                 "sentiment",
                                 null,
                                 "category",
+                                null,
+                                "compliance",
                                 null),
                         priority("P3")));
     }
@@ -118,10 +135,10 @@ class CasePriorityDecisionTest {
     void followsTheContract() {
         assertThat(TABLE.hitPolicy()).isEqualTo(HitPolicy.FIRST);
         assertThat(TABLE.inputExpressions())
-                .containsExactly("severity", "customerTier", "channel", "sentiment", "category");
+                .containsExactly("severity", "customerTier", "channel", "sentiment", "category", "compliance");
         assertThat(TABLE.outputNames()).containsExactly("priority");
         assertThat(TABLE.historyTimeToLive()).isEqualTo("180");
-        assertThat(TABLE.versionTag()).isEqualTo("1.0.0");
+        assertThat(TABLE.versionTag()).isEqualTo("1.1.0");
     }
 
     /** A calm, standard, medium, general email case, changed by the given variables. */
@@ -136,7 +153,9 @@ class CasePriorityDecisionTest {
                 "sentiment",
                 0.1,
                 "category",
-                "general");
+                "general",
+                "compliance",
+                false);
         input.putAll(variables(changes));
         return input;
     }

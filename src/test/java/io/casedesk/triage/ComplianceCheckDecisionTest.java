@@ -41,6 +41,17 @@ class ComplianceCheckDecisionTest {
                 example("Rule_Compliance_Legal", "sue, as a word", text("fix this or i will sue you"), topic("legal")),
                 example("Rule_Compliance_Legal", "court", text("see you in court"), topic("legal")),
                 example(
+                        "Rule_Compliance_Legal",
+                        "legal action",
+                        text("we will take legal action if this is not fixed"),
+                        topic("legal")),
+                example("Rule_Compliance_Legal", "solicitor", text("my solicitor has the invoices"), topic("legal")),
+                example(
+                        "Rule_Compliance_Gdpr",
+                        "the data protection authority",
+                        text("i will report you to the data protection authority"),
+                        topic("gdpr")),
+                example(
                         "Rule_Compliance_Chargeback",
                         "chargeback",
                         text("double charge i have started a chargeback"),
@@ -90,7 +101,7 @@ class ComplianceCheckDecisionTest {
         assertThat(TABLE.inputExpressions()).containsExactly("caseText");
         assertThat(TABLE.outputNames()).containsExactly("compliance", "complianceTopic");
         assertThat(TABLE.historyTimeToLive()).isEqualTo("180");
-        assertThat(TABLE.versionTag()).isEqualTo("1.0.0");
+        assertThat(TABLE.versionTag()).isEqualTo("1.1.0");
     }
 
     private static Map<String, Object> text(String caseText) {

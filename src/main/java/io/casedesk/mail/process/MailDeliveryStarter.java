@@ -2,7 +2,10 @@ package io.casedesk.mail.process;
 
 import io.casedesk.mail.MailDelivery;
 import io.casedesk.mail.MailSettings;
+import java.time.Instant;
+import java.util.Date;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +29,11 @@ class MailDeliveryStarter implements MailDelivery {
     /** Read by the model's failedJobRetryTimeCycle. */
     static final String RETRY_CYCLE = "retryCycle";
 
+    /** Read by the model's gateway and timer: whether the message waits, and until when. */
+    static final String HELD = "held";
+
+    static final String HOLD_UNTIL = "holdUntil";
+
     private final RuntimeService runtime;
     private final String retryCycle;
 
@@ -36,23 +44,25 @@ class MailDeliveryStarter implements MailDelivery {
 
     @Override
     public void schedule(long outboxId, String caseReference) {
-        runtime.startProcessInstanceByKey(
-                KEY,
-                caseReference,
-                Variables.createVariables()
-                        .putValue(DELIVERY_KIND, MAIL)
-                        .putValue(OUTBOX_ID, outboxId)
-                        .putValue(RETRY_CYCLE, retryCycle));
+        start(Variables.createVariables().putValue(OUTBOX_ID, outboxId), caseReference, MAIL, null);
+    }
+
+    @Override
+    public void schedule(long outboxId, String caseReference, Instant notBefore) {
+        start(Variables.createVariables().putValue(OUTBOX_ID, outboxId), caseReference, MAIL, notBefore);
     }
 
     @Override
     public void scheduleWebhook(long webhookId, String caseReference) {
-        runtime.startProcessInstanceByKey(
-                KEY,
-                caseReference,
-                Variables.createVariables()
-                        .putValue(DELIVERY_KIND, WEBHOOK)
-                        .putValue(WEBHOOK_ID, webhookId)
-                        .putValue(RETRY_CYCLE, retryCycle));
+        start(Variables.createVariables().putValue(WEBHOOK_ID, webhookId), caseReference, WEBHOOK, null);
+    }
+
+    /** A held message waits on the model's timer until {@code notBefore} (a manager notice gathering the next ones). */
+    private void start(VariableMap message, String caseReference, String kind, Instant notBefore) {
+        message.putValue(DELIVERY_KIND, kind).putValue(RETRY_CYCLE, retryCycle).putValue(HELD, notBefore != null);
+        if (notBefore != null) {
+            message.putValue(HOLD_UNTIL, Date.from(notBefore));
+        }
+        runtime.startProcessInstanceByKey(KEY, caseReference, message);
     }
 }

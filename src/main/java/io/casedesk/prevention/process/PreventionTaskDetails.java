@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * Names the ticket's task in Tasklist like a case's task, reference first ({@code PREV-7 · Prevention ·
  * delivery-delay}: a ticket is per tag, so the tag stands where a case has its subject), and shows the knowledge team
- * which cases the gap affected.
+ * which cases the gap affected (reference and subject); PreventionService keeps that list current.
  */
 @Component("preventionTaskDetails")
 class PreventionTaskDetails implements TaskListener {
@@ -24,7 +24,6 @@ class PreventionTaskDetails implements TaskListener {
         task.setName(task.getExecution().getProcessBusinessKey() + " · Prevention · "
                 + task.getVariable(PreventionTicketProcess.TAG));
         long ticketId = ((Number) task.getVariable(PreventionTicketProcess.TICKET_ID)).longValue();
-        task.setVariableLocal(
-                PreventionTicketProcess.LINKED_CASES, String.join("\n", prevention.linkedCases(ticketId)));
+        task.setVariableLocal(PreventionTicketProcess.LINKED_CASES, prevention.linkedCaseLines(ticketId));
     }
 }

@@ -15,4 +15,10 @@ class PreventionTicketContract implements ModelContract {
                 PreventionTicketProcess.TASK_PREVENTION,
                 Set.of(PreventionTicketProcess.ACTION, PreventionTicketProcess.NOTE));
     }
+
+    /** The linked cases show the customers' subjects. */
+    @Override
+    public Set<String> personalVariables() {
+        return Set.of(PreventionTicketProcess.LINKED_CASES);
+    }
 }

@@ -2,6 +2,7 @@ package io.casedesk.prevention.process;
 
 import io.casedesk.prevention.PreventionTicketStarter;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -9,9 +10,19 @@ import org.springframework.stereotype.Component;
 class PreventionTicketStarterAdapter implements PreventionTicketStarter {
 
     private final RuntimeService runtime;
+    private final TaskService tasks;
 
-    PreventionTicketStarterAdapter(RuntimeService runtime) {
+    PreventionTicketStarterAdapter(RuntimeService runtime, TaskService tasks) {
         this.runtime = runtime;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public void linkedCasesChanged(String processInstanceId, String linkedCases) {
+        for (var task :
+                tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
+            tasks.setVariableLocal(task.getId(), PreventionTicketProcess.LINKED_CASES, linkedCases);
+        }
     }
 
     @Override

@@ -73,6 +73,40 @@ class MailDeliveryFlowTest {
     }
 
     @Test
+    void aNoticeThatMayWait_waitsOnTheWindowsTimer_whetherQueuedInAFlowsStepOrOnItsOwn() {
+        Instant windowEnd = START.plus(Duration.ofMinutes(10));
+        var starter = glue.starter(engine);
+        starter.schedule(44L, "CASE-000003", windowEnd);
+        // as a flow's delegate queues it: inside the engine's command, before anything is flushed
+        ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired()
+                .execute(context -> {
+                    starter.schedule(45L, "CASE-000004", windowEnd);
+                    return null;
+                });
+        var management = engine.getManagementService();
+
+        for (String reference : new String[] {"CASE-000003", "CASE-000004"}) {
+            assertThat(delivery(reference)).isWaitingAt("Event_WindowEnds");
+            assertThat(job(delivery(reference)).getDuedate()).as(reference).isEqualTo(Date.from(windowEnd));
+        }
+        assertThat(management.createJobQuery().executable().count()).isZero();
+
+        PlainEngine.now(windowEnd);
+        assertThat(management.createJobQuery().executable().count()).isEqualTo(2);
+        long outboxId = 44L;
+        for (String reference : new String[] {"CASE-000003", "CASE-000004"}) {
+            ProcessInstance pi = delivery(reference);
+            management.executeJob(job(pi).getId());
+            verify(glue.mail, never()).deliver(outboxId);
+            assertThat(pi).isWaitingAt("Task_DeliverMail");
+            management.executeJob(job(pi).getId());
+            verify(glue.mail).deliver(outboxId++);
+            assertThat(pi).isEnded().hasPassed("Gateway_Held", "Event_WindowEnds", "Task_DeliverMail");
+        }
+    }
+
+    @Test
     void anSmtpOutage_isRetriedByTheCycle_thenIsAnIncident_andARetryFromCockpitSendsTheMail() {
         doThrow(new MailSendException("Connection refused")).when(glue.mail).deliver(43L);
         glue.starter(engine).schedule(43L, "CASE-000002");

@@ -27,6 +27,12 @@ final class MailDeliveryGlue {
     MailDeliveryStarter starter(ProcessEngine engine) {
         return new MailDeliveryStarter(
                 engine.getRuntimeService(),
-                new MailSettings("support@casedesk.local", "managers@casedesk.local", "casedesk.local", RETRY_CYCLE));
+                new MailSettings(
+                        "support@casedesk.local",
+                        "managers@casedesk.local",
+                        "casedesk.local",
+                        RETRY_CYCLE,
+                        java.time.Duration.ofMinutes(10),
+                        java.util.Map.of()));
     }
 }

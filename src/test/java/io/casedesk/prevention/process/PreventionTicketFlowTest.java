@@ -14,7 +14,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.casedesk.PlainEngine;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -52,7 +51,8 @@ class PreventionTicketFlowTest {
 
     @Test
     void aTicket_showsTheKnowledgeTeamTheAffectedCases_andRecordsWhatTheyDid() {
-        when(glue.prevention.linkedCases(12L)).thenReturn(List.of("CASE-000001", "CASE-000007"));
+        when(glue.prevention.linkedCaseLines(12L))
+                .thenReturn("CASE-000001 · Checkout spins forever\nCASE-000007 · Cannot pay by card");
 
         String id = glue.starter(engine).start(12L, "checkout-broken");
         ProcessInstance pi = instance(id);
@@ -66,7 +66,7 @@ class PreventionTicketFlowTest {
         Task task = task(pi);
         assertThat(task).hasCandidateGroup("knowledge");
         assertThat(engine.getTaskService().getVariableLocal(task.getId(), "linkedCases"))
-                .isEqualTo("CASE-000001\nCASE-000007");
+                .isEqualTo("CASE-000001 · Checkout spins forever\nCASE-000007 · Cannot pay by card");
         verify(glue.prevention, never()).complete(anyLong(), anyString(), anyString());
 
         engine.getTaskService()
@@ -74,6 +74,24 @@ class PreventionTicketFlowTest {
 
         verify(glue.prevention).complete(12L, "faq", "FAQ entry on card checkout added.");
         assertThat(pi).isEnded().hasPassed("Task_Prevention", "Task_CompletePrevention", "EndEvent_TicketDone");
+    }
+
+    @Test
+    void aCaseJoiningWhileTheTaskIsOpen_appearsOnTheOpenTask_andTheKnowledgeTeamsAnswerStillCounts() {
+        when(glue.prevention.linkedCaseLines(14L)).thenReturn("CASE-000002 · Checkout spins forever");
+        var starter = glue.starter(engine);
+        ProcessInstance pi = instance(starter.start(14L, "checkout-broken"));
+        Task task = task(pi);
+
+        starter.linkedCasesChanged(
+                pi.getId(), "CASE-000002 · Checkout spins forever\nCASE-000009 · The pay button does nothing");
+
+        assertThat(engine.getTaskService().getVariableLocal(task.getId(), "linkedCases"))
+                .isEqualTo("CASE-000002 · Checkout spins forever\nCASE-000009 · The pay button does nothing");
+        assertThat(task(pi).getId()).as("the same task, updated").isEqualTo(task.getId());
+        engine.getTaskService().complete(task.getId(), Map.of("action", "kb-article", "preventionNote", "KB 12."));
+        verify(glue.prevention).complete(14L, "kb-article", "KB 12.");
+        assertThat(pi).isEnded();
     }
 
     @Test

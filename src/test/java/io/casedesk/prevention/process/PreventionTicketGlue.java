@@ -23,6 +23,6 @@ final class PreventionTicketGlue {
     }
 
     PreventionTicketStarterAdapter starter(ProcessEngine engine) {
-        return new PreventionTicketStarterAdapter(engine.getRuntimeService());
+        return new PreventionTicketStarterAdapter(engine.getRuntimeService(), engine.getTaskService());
     }
 }
