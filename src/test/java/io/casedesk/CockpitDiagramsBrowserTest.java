@@ -227,8 +227,7 @@ class CockpitDiagramsBrowserTest {
         browser.manage().deleteAllCookies();
         browser.get("http://localhost:" + port + "/camunda/app/" + app + "/default/");
         try {
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-                    .sendKeys(user);
+            loginForm(wait).sendKeys(user);
         } catch (RuntimeException e) {
             try {
                 chromium.screenshot("cockpit-login-failed");
@@ -243,6 +242,20 @@ class CockpitDiagramsBrowserTest {
         browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(user);
         browser.findElement(By.cssSelector("button[type='submit']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".navbar-brand .brand-name")));
+    }
+
+    /**
+     * The webapp's login form; on a loaded machine its first page load has been seen to hang on the spinner, so it is
+     * loaded a second time before the test gives up.
+     */
+    private WebElement loginForm(WebDriverWait wait) {
+        By username = By.cssSelector("input[ng-model='username']");
+        try {
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(username));
+        } catch (org.openqa.selenium.TimeoutException first) {
+            browser.navigate().refresh();
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(username));
+        }
     }
 
     private String cockpit() {
