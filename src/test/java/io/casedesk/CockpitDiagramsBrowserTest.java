@@ -17,9 +17,8 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Group;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -66,27 +65,16 @@ class CockpitDiagramsBrowserTest {
             return {labels, shapes};
             """;
 
-    private static HeadlessChromium chromium;
-    private static WebDriver browser;
+    @RegisterExtension
+    static final BrowserSession chromium = new BrowserSession("1600,1000");
+
+    private final WebDriver browser = chromium.driver();
 
     @LocalServerPort
     int port;
 
     @Autowired
     RepositoryService repository;
-
-    @BeforeAll
-    static void startBrowser(Chromium installed) throws IOException {
-        chromium = new HeadlessChromium(installed, "1600,1000");
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void aProcessOwnerReadsEveryDeployedDiagramInCockpit() throws Exception {

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.casedesk.BrowserSession;
 import io.casedesk.BrowserTest;
-import io.casedesk.Chromium;
 import io.casedesk.EndToEndContext;
-import io.casedesk.HeadlessChromium;
 import io.casedesk.cases.CaseEventType;
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.CaseStatus;
@@ -25,9 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -51,8 +49,10 @@ class AgentHourBrowserTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private static HeadlessChromium chromium;
-    private static WebDriver browser;
+    @RegisterExtension
+    static final BrowserSession chromium = new BrowserSession("1400,1100");
+
+    private final WebDriver browser = chromium.driver();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -65,19 +65,6 @@ class AgentHourBrowserTest {
 
     @Autowired
     TaskService tasks;
-
-    @BeforeAll
-    static void startBrowser(Chromium installed) throws IOException {
-        chromium = new HeadlessChromium(installed, "1400,1100");
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void aliceFindsHerCaseByItsReference_seesTheConversationGrow_andResolvesIt() throws Exception {
@@ -219,12 +206,12 @@ class AgentHourBrowserTest {
     }
 
     /** The form-js input or textarea under the given label. */
-    private static WebElement field(String label) {
+    private WebElement field(String label) {
         return browser.findElement(By.xpath(
                 "//label[text()[normalize-space()='" + label + "']]/following::*[self::input or self::textarea][1]"));
     }
 
-    private static void scrollTo(WebElement element) {
+    private void scrollTo(WebElement element) {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
     }
 

@@ -3,10 +3,9 @@ package io.casedesk.supportcase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.casedesk.BrowserSession;
 import io.casedesk.BrowserTest;
-import io.casedesk.Chromium;
 import io.casedesk.EndToEndContext;
-import io.casedesk.HeadlessChromium;
 import io.casedesk.cases.CaseEventType;
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.CaseStatus;
@@ -16,9 +15,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -37,8 +35,10 @@ class TasklistBrowserTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private static HeadlessChromium chromium;
-    private static WebDriver browser;
+    @RegisterExtension
+    static final BrowserSession chromium = new BrowserSession("1400,1000");
+
+    private final WebDriver browser = chromium.driver();
 
     @LocalServerPort
     int port;
@@ -51,19 +51,6 @@ class TasklistBrowserTest {
 
     @Autowired
     TaskService tasks;
-
-    @BeforeAll
-    static void startBrowser(Chromium installed) throws IOException {
-        chromium = new HeadlessChromium(installed, "1400,1000");
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void anAgentAnswersHerCaseInTasklist_andTheFormsFieldsPassTheGuard() throws Exception {

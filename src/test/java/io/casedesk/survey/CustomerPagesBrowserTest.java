@@ -9,10 +9,9 @@ import static io.casedesk.survey.CustomerJourney.scoreLinkIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.casedesk.BrowserSession;
 import io.casedesk.BrowserTest;
-import io.casedesk.Chromium;
 import io.casedesk.EndToEndContext;
-import io.casedesk.HeadlessChromium;
 import io.casedesk.TestMailServer;
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.CaseStatus;
@@ -22,9 +21,8 @@ import java.io.IOException;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -44,8 +42,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @EndToEndContext
 class CustomerPagesBrowserTest {
 
-    private static HeadlessChromium chromium;
-    private static WebDriver browser;
+    @RegisterExtension
+    static final BrowserSession chromium = new BrowserSession("390,844");
+
+    private final WebDriver browser = chromium.driver();
 
     @LocalServerPort
     int port;
@@ -64,19 +64,6 @@ class CustomerPagesBrowserTest {
 
     @Autowired
     FeedbackService feedback;
-
-    @BeforeAll
-    static void startBrowser(Chromium installed) throws IOException {
-        chromium = new HeadlessChromium(installed, "390,844");
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void aCustomerConfirmsTheFix_ratesWithOneClick_addsAComment_andAReusedLinkShowsTheFriendlyPage() throws Exception {

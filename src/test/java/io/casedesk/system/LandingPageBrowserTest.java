@@ -2,15 +2,13 @@ package io.casedesk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.casedesk.BrowserSession;
 import io.casedesk.BrowserTest;
-import io.casedesk.Chromium;
 import io.casedesk.EndToEndContext;
-import io.casedesk.HeadlessChromium;
 import java.io.IOException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -27,24 +25,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @EndToEndContext
 class LandingPageBrowserTest {
 
-    private static HeadlessChromium chromium;
-    private static WebDriver browser;
+    @RegisterExtension
+    static final BrowserSession chromium = new BrowserSession("390,844");
+
+    private final WebDriver browser = chromium.driver();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void startBrowser(Chromium installed) throws IOException {
-        chromium = new HeadlessChromium(installed, "390,844");
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void aPersonOnAPhone_seesWhereToGo_andReachesTasklist() throws IOException {
