@@ -102,6 +102,17 @@ class DashboardController {
         model.addAttribute("incidents", incidents);
         model.addAttribute("priorities", MetricsService.PRIORITIES);
         model.addAttribute("period", DAY.format(m.from()) + " – " + DAY.format(m.to().minusMillis(1)));
+        var scope = new ArrayList<String>();
+        if (filter.group() != null) {
+            scope.add("group " + filter.group());
+        }
+        if (filter.channel() != null) {
+            scope.add("channel " + filter.channel());
+        }
+        if (filter.agent() != null) {
+            scope.add("agent " + filter.agent());
+        }
+        model.addAttribute("scope", scope.isEmpty() ? null : String.join(" · ", scope));
         model.addAttribute("updatedAt", TIME.format(clock.instant()));
         model.addAttribute("refreshSeconds", properties.dashboardRefresh().toSeconds());
         model.addAttribute("groups", m.byGroup().keySet());
