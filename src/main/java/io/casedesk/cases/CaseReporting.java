@@ -27,6 +27,9 @@ public class CaseReporting {
     /** Statuses that no longer count as open work: done, or folded into another case. */
     public static final Set<CaseStatus> DONE = EnumSet.of(CaseStatus.RESOLVED, CaseStatus.CLOSED, CaseStatus.MERGED);
 
+    /** Open work: every status but those {@link #DONE}; named rather than negated, so the status index finds them. */
+    public static final Set<CaseStatus> OPEN = EnumSet.complementOf(EnumSet.copyOf(DONE));
+
     /** Statuses whose resolution time counts (a reopened case has none until it is resolved again). */
     static final Set<CaseStatus> RESOLVED = EnumSet.of(CaseStatus.RESOLVED, CaseStatus.CLOSED);
 
@@ -160,8 +163,7 @@ public class CaseReporting {
                     ) b
                 ) t
                 GROUP BY k
-                ORDER BY k"""
-                .formatted(
+                ORDER BY k""".formatted(
                         aggregates(TIMINGS),
                         aggregates(ACK),
                         aggregates(RES),
@@ -195,16 +197,15 @@ public class CaseReporting {
         return jdbc.sql("""
                 SELECT c.priority, %s AS grp, c.channel, %s AS agt, COUNT(*) AS n
                 FROM case_report c
-                WHERE %s AND c.status NOT IN (:done) AND c.priority IS NOT NULL
-                GROUP BY c.priority, %s, c.channel, %s"""
-                        .formatted(
+                WHERE %s AND c.status IN (:open) AND c.priority IS NOT NULL
+                GROUP BY c.priority, %s, c.channel, %s""".formatted(
                                 Dimension.GROUP.key(),
                                 Dimension.AGENT.key(),
                                 filter.where(false),
                                 Dimension.GROUP.key(),
                                 Dimension.AGENT.key()))
                 .params(filter.params())
-                .param("done", DONE.stream().map(CaseStatus::wire).toList())
+                .param("open", OPEN.stream().map(CaseStatus::wire).toList())
                 .query((rs, n) -> new Backlog(
                         rs.getString("priority"),
                         rs.getString("grp"),
@@ -219,10 +220,11 @@ public class CaseReporting {
         var open = new LinkedHashMap<String, Long>();
         jdbc.sql("""
                 SELECT priority, COUNT(*) FROM case_report
-                WHERE status NOT IN (:done) AND priority IS NOT NULL GROUP BY priority ORDER BY priority""")
-                .param("done", DONE.stream().map(CaseStatus::wire).toList())
-                .query((rs, n) -> open.put(rs.getString(1), rs.getLong(2)))
-                .list();
+                WHERE status IN (:open) AND priority IS NOT NULL GROUP BY priority ORDER BY priority""")
+                .param("open", OPEN.stream().map(CaseStatus::wire).toList())
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list()
+                .forEach(e -> open.put(e.getKey(), e.getValue()));
         return open;
     }
 
@@ -230,8 +232,7 @@ public class CaseReporting {
     public List<TagCount> topTags(Filter filter, int limit) {
         return jdbc.sql("""
                 SELECT t.tag, COUNT(*) AS n FROM case_tag t JOIN case_report c ON c.id = t.case_id
-                WHERE %s GROUP BY t.tag ORDER BY n DESC, t.tag LIMIT :limit"""
-                        .formatted(filter.where(true)))
+                WHERE %s GROUP BY t.tag ORDER BY n DESC, t.tag LIMIT :limit""".formatted(filter.where(true)))
                 .params(filter.params())
                 .param("limit", limit)
                 .query((rs, n) -> new TagCount(rs.getString("tag"), rs.getLong("n")))
@@ -242,16 +243,14 @@ public class CaseReporting {
         return """
                 AVG(CAST(%1$s AS DOUBLE)) AS %1$s_avg, COUNT(%1$s) AS %1$s_n,
                 MIN(CASE WHEN %1$s_rank >= CEIL(0.5 * %1$s_count) THEN %1$s END) AS %1$s_p50,
-                MIN(CASE WHEN %1$s_rank >= CEIL(0.9 * %1$s_count) THEN %1$s END) AS %1$s_p90"""
-                .formatted(column);
+                MIN(CASE WHEN %1$s_rank >= CEIL(0.9 * %1$s_count) THEN %1$s END) AS %1$s_p90""".formatted(column);
     }
 
     /** Rank among the key's measured values (unmeasured ones rank apart) and their number. */
     private static String ranks(String column) {
         return """
                 ROW_NUMBER() OVER (PARTITION BY k, CASE WHEN %1$s IS NULL THEN 1 ELSE 0 END ORDER BY %1$s) AS %1$s_rank,
-                COUNT(%1$s) OVER (PARTITION BY k) AS %1$s_count"""
-                .formatted(column);
+                COUNT(%1$s) OVER (PARTITION BY k) AS %1$s_count""".formatted(column);
     }
 
     private static Timing timing(ResultSet rs, String column) throws SQLException {
@@ -260,10 +259,7 @@ public class CaseReporting {
             return new Timing(null, null, null, 0);
         }
         return new Timing(
-                roundedLong(rs, column + "_avg"),
-                rs.getLong(column + "_p50"),
-                rs.getLong(column + "_p90"),
-                count);
+                roundedLong(rs, column + "_avg"), rs.getLong(column + "_p50"), rs.getLong(column + "_p90"), count);
     }
 
     private static Csat csat(ResultSet rs) throws SQLException {
@@ -272,8 +268,7 @@ public class CaseReporting {
             distribution.put(score, rs.getLong("csat" + score));
         }
         double average = rs.getDouble("csat_avg");
-        return new Csat(
-                rs.wasNull() ? null : average, rs.getLong("csat_n"), rs.getLong("surveyed"), distribution);
+        return new Csat(rs.wasNull() ? null : average, rs.getLong("csat_n"), rs.getLong("surveyed"), distribution);
     }
 
     private static Long roundedLong(ResultSet rs, String column) throws SQLException {

@@ -114,7 +114,7 @@ class CaseRepository {
     /** Sets a timestamp only the first time (first response, acknowledgement); true when this was the first time. */
     boolean setOnce(String reference, String column, Instant at) {
         return jdbc.sql("UPDATE support_case SET " + column + " = :at WHERE reference = :reference AND " + column
-                        + " IS NULL")
+                                + " IS NULL")
                         .param("at", ts(at))
                         .param("reference", reference)
                         .update()

@@ -136,8 +136,8 @@ public class CaseService {
         columns.put("assigned_group", triage.assignedGroup());
         cases.update(reference, columns);
         SupportCase triaged = get(reference);
-        events.publishEvent(new CaseMilestone(
-                CaseMilestone.Kind.TRIAGED, reference, triaged.channel(), triaged.priority(), null));
+        events.publishEvent(
+                new CaseMilestone(CaseMilestone.Kind.TRIAGED, reference, triaged.channel(), triaged.priority(), null));
         CaseSla sla = triaged.sla();
         recordEvent(
                 reference,

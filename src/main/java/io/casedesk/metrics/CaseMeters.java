@@ -44,14 +44,16 @@ class CaseMeters {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(CaseMilestone milestone) {
-        String channel = milestone.channel() == null ? "none" : milestone.channel().wire();
+        String channel =
+                milestone.channel() == null ? "none" : milestone.channel().wire();
         String priority = milestone.priority() == null ? "none" : milestone.priority();
         switch (milestone.kind()) {
-            case TRIAGED -> Counter.builder("casedesk.cases.opened")
-                    .description("Cases opened (counted at triage, when the priority is known)")
-                    .tags("channel", channel, "priority", priority)
-                    .register(registry)
-                    .increment();
+            case TRIAGED ->
+                Counter.builder("casedesk.cases.opened")
+                        .description("Cases opened (counted at triage, when the priority is known)")
+                        .tags("channel", channel, "priority", priority)
+                        .register(registry)
+                        .increment();
             case FIRST_RESPONSE -> {
                 if (milestone.took() != null) {
                     Timer.builder("casedesk.first.response")
@@ -72,7 +74,8 @@ class CaseMeters {
                     Timer.builder("casedesk.resolution")
                             .description("Time from opening to the resolution, of closed cases")
                             .tags("channel", channel, "priority", priority)
-                            .serviceLevelObjectives(properties.resolutionBuckets().toArray(Duration[]::new))
+                            .serviceLevelObjectives(
+                                    properties.resolutionBuckets().toArray(Duration[]::new))
                             .register(registry)
                             .record(milestone.took());
                 }

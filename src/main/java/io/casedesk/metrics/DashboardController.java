@@ -30,7 +30,8 @@ class DashboardController {
     private static final Duration WEEK = Duration.ofDays(7);
     private static final int BREACHING_SHOWN = 20;
     private static final int TAGS_SHOWN = 8;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("d MMM").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("d MMM HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -49,8 +50,7 @@ class DashboardController {
 
     record TagTrend(String tag, long thisWeek, long lastWeek) {}
 
-    record Breaching(
-            String reference, String priority, String group, String target, String due, String cockpitLink) {}
+    record Breaching(String reference, String priority, String group, String target, String due, String cockpitLink) {}
 
     /** A trend incident; the trends feature (GET /api/trends) does not exist yet, so there are none to show. */
     record Incident(String kind, String key, String detectedAt, long cases) {}

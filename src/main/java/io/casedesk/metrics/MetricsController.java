@@ -63,8 +63,7 @@ class MetricsController {
                         HttpStatus.BAD_REQUEST, "channel must be one of chat, email, phone, social, web");
             }
         }
-        return new CaseReporting.Filter(
-                start, end, name(group, "group"), channelWire, name(agent, "agent"));
+        return new CaseReporting.Filter(start, end, name(group, "group"), channelWire, name(agent, "agent"));
     }
 
     private static String name(String value, String parameter) {

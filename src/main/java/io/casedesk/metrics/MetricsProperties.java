@@ -20,7 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("casedesk.metrics")
 record MetricsProperties(
         @DefaultValue("PT1H") Duration breachingWindow,
-        @DefaultValue({"PT1M", "PT2M", "PT15M", "PT1H", "PT4H", "PT8H"}) List<Duration> responseBuckets,
+
+        @DefaultValue({"PT1M", "PT2M", "PT15M", "PT1H", "PT4H", "PT8H"})
+        List<Duration> responseBuckets,
+
         @DefaultValue({"PT1H", "PT4H", "PT24H"}) List<Duration> resolutionBuckets,
         @DefaultValue("PT15S") Duration backlogRefresh,
         @DefaultValue("PT60S") Duration dashboardRefresh,

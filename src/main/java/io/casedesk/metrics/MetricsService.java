@@ -6,6 +6,7 @@ import io.casedesk.sla.SlaReporting;
 import io.casedesk.sla.SlaTarget;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +44,11 @@ public class MetricsService {
     /** Everything of GET /api/metrics. */
     public Metrics metrics(CaseReporting.Filter filter) {
         List<CaseReporting.Backlog> backlog = cases.backlog(filter);
-        Metrics.Figures all = figures(filter, Dimension.ALL, backlog, b -> "all")
-                .getOrDefault("all", empty(backlogOf(List.of())));
+        Metrics.Figures all =
+                figures(filter, Dimension.ALL, backlog, b -> "all").getOrDefault("all", empty(backlogOf(List.of())));
         var byGroup = new TreeMap<String, Map<String, Long>>();
-        backlog.forEach(b -> byGroup.computeIfAbsent(b.group(), g -> priorities())
-                .merge(b.priority(), b.cases(), Long::sum));
+        backlog.forEach(
+                b -> byGroup.computeIfAbsent(b.group(), g -> priorities()).merge(b.priority(), b.cases(), Long::sum));
         return new Metrics(
                 filter.from(),
                 filter.to(),
@@ -64,7 +65,7 @@ public class MetricsService {
         return figures(filter, Dimension.ALL, List.of(), b -> "all").getOrDefault("all", empty(priorities()));
     }
 
-    /** Distinct case facts the dashboard lists: cases breaching soon, top tags. */
+    /** The open cases whose SLA target falls due soonest (the dashboard lists them with Cockpit links). */
     public List<SlaReporting.DueSoon> breachingSoon(CaseReporting.Filter filter, int limit) {
         Instant now = clock.instant();
         return sla.dueSoon(filter, now, now.plus(properties.breachingWindow()), limit);
@@ -84,12 +85,13 @@ public class MetricsService {
         cases.figures(filter, dimension).forEach(f -> caseFigures.put(f.key(), f));
         var compliance = new TreeMap<String, Map<SlaTarget, SlaReporting.Settled>>();
         sla.compliance(filter, dimension)
-                .forEach(s -> compliance.computeIfAbsent(s.key(), k -> new LinkedHashMap<>()).put(s.target(), s));
-        Map<String, Long> dueSoon =
-                sla.casesDueSoon(filter, dimension, now, now.plus(properties.breachingWindow()));
+                .forEach(s -> compliance
+                        .computeIfAbsent(s.key(), k -> new LinkedHashMap<>())
+                        .put(s.target(), s));
+        Map<String, Long> dueSoon = sla.casesDueSoon(filter, dimension, now, now.plus(properties.breachingWindow()));
         var backlogByKey = new TreeMap<String, List<CaseReporting.Backlog>>();
         backlog.forEach(b -> backlogByKey
-                .computeIfAbsent(keyOfBacklog.apply(b), k -> new java.util.ArrayList<>())
+                .computeIfAbsent(keyOfBacklog.apply(b), k -> new ArrayList<>())
                 .add(b));
 
         var keys = new TreeSet<String>(caseFigures.keySet());

@@ -105,7 +105,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain dashboard(HttpSecurity http) throws Exception {
         return http.securityMatcher("/dashboard", "/dashboard/**", "/webjars/chart.js/**")
-                .authorizeHttpRequests(auth -> auth.requestMatchers(DASHBOARD_LOGIN, "/dashboard/dashboard.css", "/dashboard/favicon.svg")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                DASHBOARD_LOGIN, "/dashboard/dashboard.css", "/dashboard/favicon.svg")
                         .permitAll()
                         .anyRequest()
                         .hasAnyAuthority(groups(DASHBOARD_VIEWERS)))

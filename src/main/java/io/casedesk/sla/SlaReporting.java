@@ -6,6 +6,8 @@ import io.casedesk.sla.SlaRecord.Outcome;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,8 +47,7 @@ public class SlaReporting {
                        SUM(CASE WHEN r.outcome = :breached THEN 1 ELSE 0 END) AS breached
                 FROM sla_record r JOIN case_report c ON c.id = r.case_id
                 WHERE %2$s
-                GROUP BY %1$s, r.target"""
-                        .formatted(dimension.key(), filter.where(true)))
+                GROUP BY %1$s, r.target""".formatted(dimension.key(), filter.where(true)))
                 .params(filter.params())
                 .param("met", Outcome.MET.name())
                 .param("breached", Outcome.BREACHED.name())
@@ -59,23 +60,23 @@ public class SlaReporting {
     }
 
     /** Open cases with a running, unpaused target due in [now, until), per key of the dimension. */
-    public java.util.Map<String, Long> casesDueSoon(
+    public Map<String, Long> casesDueSoon(
             CaseReporting.Filter filter, CaseReporting.Dimension dimension, Instant now, Instant until) {
-        var counts = new java.util.TreeMap<String, Long>();
+        var counts = new TreeMap<String, Long>();
         jdbc.sql("""
                 SELECT %1$s AS k, COUNT(DISTINCT c.id) AS n
                 FROM sla_record r JOIN case_report c ON c.id = r.case_id
-                WHERE %2$s AND c.status NOT IN (:done) AND r.outcome = :running AND r.paused_since IS NULL
+                WHERE %2$s AND c.status IN (:open) AND r.outcome = :running AND r.paused_since IS NULL
                   AND r.due_at >= :now AND r.due_at < :until
-                GROUP BY %1$s"""
-                        .formatted(dimension.key(), filter.where(false)))
+                GROUP BY %1$s""".formatted(dimension.key(), filter.where(false)))
                 .params(filter.params())
-                .param("done", CaseReporting.DONE.stream().map(CaseStatus::wire).toList())
+                .param("open", CaseReporting.OPEN.stream().map(CaseStatus::wire).toList())
                 .param("running", Outcome.RUNNING.name())
                 .param("now", Timestamp.from(now))
                 .param("until", Timestamp.from(until))
-                .query((rs, n) -> counts.put(rs.getString("k"), rs.getLong("n")))
-                .list();
+                .query((rs, n) -> Map.entry(rs.getString("k"), rs.getLong("n")))
+                .list()
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;
     }
 
@@ -88,15 +89,12 @@ public class SlaReporting {
                 SELECT c.reference, c.priority, %s AS grp, c.channel, %s AS agt, c.process_instance_id, r.target,
                        r.due_at
                 FROM sla_record r JOIN case_report c ON c.id = r.case_id
-                WHERE %s AND c.status NOT IN (:done) AND r.outcome = :running AND r.paused_since IS NULL
+                WHERE %s AND c.status IN (:open) AND r.outcome = :running AND r.paused_since IS NULL
                   AND r.due_at >= :now AND r.due_at < :until
-                ORDER BY r.due_at, c.reference LIMIT :limit"""
-                        .formatted(
-                                CaseReporting.Dimension.GROUP.key(),
-                                CaseReporting.Dimension.AGENT.key(),
-                                filter.where(false)))
+                ORDER BY r.due_at, c.reference LIMIT :limit""".formatted(
+                        CaseReporting.Dimension.GROUP.key(), CaseReporting.Dimension.AGENT.key(), filter.where(false)))
                 .params(filter.params())
-                .param("done", CaseReporting.DONE.stream().map(CaseStatus::wire).toList())
+                .param("open", CaseReporting.OPEN.stream().map(CaseStatus::wire).toList())
                 .param("running", Outcome.RUNNING.name())
                 .param("now", Timestamp.from(now))
                 .param("until", Timestamp.from(until))

@@ -31,8 +31,8 @@ class CaseMetersTest {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final CaseReporting cases = mock(CaseReporting.class);
-    private final MetricsProperties defaults = new Binder(new MapConfigurationPropertySource())
-            .bindOrCreate("casedesk.metrics", MetricsProperties.class);
+    private final MetricsProperties defaults =
+            new Binder(new MapConfigurationPropertySource()).bindOrCreate("casedesk.metrics", MetricsProperties.class);
     private final CaseMeters meters = new CaseMeters(
             registry, cases, defaults, Clock.fixed(Instant.parse("2026-11-02T10:00:00Z"), ZoneOffset.UTC));
 
@@ -68,7 +68,8 @@ class CaseMetersTest {
         assertThat(bucket(scrape, "casedesk_resolution_seconds", "14400.0")).isEqualTo(1);
         assertThat(bucket(scrape, "casedesk_resolution_seconds", "86400.0")).isEqualTo(1);
 
-        Matcher labels = Pattern.compile("^casedesk_[a-z_]+\\{([^}]*)}", Pattern.MULTILINE).matcher(scrape);
+        Matcher labels = Pattern.compile("^casedesk_[a-z_]+\\{([^}]*)}", Pattern.MULTILINE)
+                .matcher(scrape);
         int lines = 0;
         while (labels.find()) {
             lines++;
@@ -95,8 +96,10 @@ class CaseMetersTest {
     }
 
     private static long bucket(String scrape, String name, String le) {
-        Matcher m = Pattern.compile("^" + name + "_bucket\\{channel=\"chat\",priority=\"P2\",le=\"" + Pattern.quote(le)
-                        + "\"} (\\d+)", Pattern.MULTILINE)
+        Matcher m = Pattern.compile(
+                        "^" + name + "_bucket\\{channel=\"chat\",priority=\"P2\",le=\"" + Pattern.quote(le)
+                                + "\"} (\\d+)",
+                        Pattern.MULTILINE)
                 .matcher(scrape);
         assertThat(m.find()).as(name + " le=" + le).isTrue();
         return Long.parseLong(m.group(1));

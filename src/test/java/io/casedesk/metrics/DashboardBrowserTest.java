@@ -87,7 +87,8 @@ class DashboardBrowserTest {
                 .as("a case breaching soon opens in Cockpit")
                 .contains("/camunda/app/cockpit/default/#/process-instance/pi-DSH-OPEN-1");
         assertThat(browser.findElement(By.id("incidents")).getText()).contains("Open incidents");
-        assertThat(browser.findElement(By.cssSelector("meta[http-equiv=refresh]")).getAttribute("content"))
+        assertThat(browser.findElement(By.cssSelector("meta[http-equiv=refresh]"))
+                        .getAttribute("content"))
                 .isEqualTo("60");
         chromium.screenshot("dashboard-laptop");
         js("document.getElementById('breaching-title').scrollIntoView();");
@@ -110,7 +111,9 @@ class DashboardBrowserTest {
         List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
                 .toList();
-        assertThat(problems).as("console errors and warnings (CSP refusals among them)").isEmpty();
+        assertThat(problems)
+                .as("console errors and warnings (CSP refusals among them)")
+                .isEmpty();
         browser.manage().window().setSize(new Dimension(1280, 1000));
         browser.findElement(By.cssSelector("form.inline button")).click();
         assertThat(browser.getCurrentUrl()).contains("/dashboard/login?logout");

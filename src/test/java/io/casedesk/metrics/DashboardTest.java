@@ -49,8 +49,8 @@ class DashboardTest {
     void managersAndAdminsSeeTheDashboard_agentsAre403_strangersAreSentToTheLogin() throws Exception {
         HttpResponse<String> anonymous = send(HttpClient.newHttpClient(), get("/dashboard"));
         assertThat(anonymous.statusCode()).isEqualTo(302);
-        assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
-                .endsWith("/dashboard/login"));
+        assertThat(anonymous.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/dashboard/login"));
 
         for (String user : new String[] {"maria", "demo"}) {
             HttpClient session = signedIn(user);
@@ -68,22 +68,30 @@ class DashboardTest {
                     .isEqualTo(200);
         }
         for (String user : new String[] {"alice", "ivy", "otto"}) {
-            assertThat(send(signedIn(user), get("/dashboard")).statusCode()).as(user).isEqualTo(403);
+            assertThat(send(signedIn(user), get("/dashboard")).statusCode())
+                    .as(user)
+                    .isEqualTo(403);
         }
         // paul: a wrong password locks the user for a few seconds (Camunda's throttling)
         HttpResponse<String> wrong =
                 login(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), "paul", "wrong");
-        assertThat(wrong.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
-                .endsWith("/dashboard/login?error"));
-        assertThat(send(signedIn("maria"), get("/dashboard?channel=fax")).statusCode()).isEqualTo(400);
+        assertThat(wrong.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/dashboard/login?error"));
+        assertThat(send(signedIn("maria"), get("/dashboard?channel=fax")).statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void theMeters_countWhatTheApplicationReports_onceItsTransactionCommits() {
         double before = opened("chat");
         TestCases.open(intake, "chat", "meters@metrics.test", "standard", "Meters", "Counted once", null);
-        assertThat(opened("chat")).as("casedesk_cases_opened_total{channel=chat}").isEqualTo(before + 1);
-        assertThat(registry.get("casedesk.backlog").tag("priority", "P1").gauge().value())
+        assertThat(opened("chat"))
+                .as("casedesk_cases_opened_total{channel=chat}")
+                .isEqualTo(before + 1);
+        assertThat(registry.get("casedesk.backlog")
+                        .tag("priority", "P1")
+                        .gauge()
+                        .value())
                 .as("DSH-OPEN-1 and every other open P1")
                 .isGreaterThanOrEqualTo(1);
         assertThat(registry.get("casedesk.outbox.pending").gauge().value()).isGreaterThanOrEqualTo(0);
@@ -100,8 +108,8 @@ class DashboardTest {
                 HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         HttpResponse<String> answer = login(client, user, user);
         assertThat(answer.statusCode()).isEqualTo(302);
-        assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
-                .endsWith("/dashboard"));
+        assertThat(answer.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/dashboard"));
         return client;
     }
 

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,12 +89,13 @@ abstract class MetricsBenchmarkScenario {
 
     /** Closed cases with known random figures, in batches (ids far above any the application gives). */
     private void load() {
-        Long present = jdbc.queryForObject("SELECT COUNT(*) FROM support_case WHERE id >= ?", Long.class, FIRST_ID);
-        if (present != null && present >= CASES) {
-            return;
-        }
         int batch = 5_000;
-        for (int from = 0; from < CASES; from += batch) {
+        // a load that was stopped goes on from its last whole batch
+        Long present = jdbc.queryForObject("SELECT COUNT(*) FROM sla_record WHERE case_id >= ?", Long.class, FIRST_ID);
+        int resume = (int) (present / 2 / batch * batch);
+        jdbc.update("DELETE FROM sla_record WHERE case_id >= ?", FIRST_ID + resume);
+        jdbc.update("DELETE FROM support_case WHERE id >= ?", FIRST_ID + resume);
+        for (int from = resume; from < CASES; from += batch) {
             int size = Math.min(batch, CASES - from);
             long first = FIRST_ID + from;
             var random = new SplittableRandom(first);
@@ -134,52 +134,47 @@ abstract class MetricsBenchmarkScenario {
     }
 
     private void insertCases(List<Object[]> rows) {
-        jdbc.batchUpdate(
-                """
+        jdbc.batchUpdate("""
                 INSERT INTO support_case (id, reference, status, channel, customer_email, customer_tier, subject,
                     description, severity_given, sentiment, priority, assigned_group, agent, agent_replies,
                     escalation_level, reopen_count, csat, created_at, acknowledged_at, first_response_at, resolved_at,
                     closed_at)
                 VALUES (?, ?, 'closed', ?, 'bench@example.com', 'standard', 'Benchmark', 'b', FALSE, 0.0, ?, ?, ?, ?,
-                    ?, ?, ?, ?, ?, ?, ?, ?)""",
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        Object[] row = rows.get(i);
-                        for (int column = 0; column < row.length; column++) {
-                            ps.setObject(column + 1, row[column]);
-                        }
-                    }
+                    ?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Object[] row = rows.get(i);
+                for (int column = 0; column < row.length; column++) {
+                    ps.setObject(column + 1, row[column]);
+                }
+            }
 
-                    @Override
-                    public int getBatchSize() {
-                        return rows.size();
-                    }
-                });
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
+        });
     }
 
     private void insertRecords(List<Object[]> rows) {
-        jdbc.batchUpdate(
-                """
+        jdbc.batchUpdate("""
                 INSERT INTO sla_record (case_id, target, target_seconds, calendar, started_at, due_at, outcome)
-                VALUES (?, ?, 3600, '24x7', ?, ?, ?)""",
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        Object[] row = rows.get(i);
-                        Timestamp created = Timestamp.from((Instant) row[3]);
-                        ps.setLong(1, (Long) row[0]);
-                        ps.setString(2, (String) row[1]);
-                        ps.setTimestamp(3, created);
-                        ps.setTimestamp(4, created);
-                        ps.setString(5, (String) row[2]);
-                    }
+                VALUES (?, ?, 3600, '24x7', ?, ?, ?)""", new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Object[] row = rows.get(i);
+                Timestamp created = Timestamp.from((Instant) row[3]);
+                ps.setLong(1, (Long) row[0]);
+                ps.setString(2, (String) row[1]);
+                ps.setTimestamp(3, created);
+                ps.setTimestamp(4, created);
+                ps.setString(5, (String) row[2]);
+            }
 
-                    @Override
-                    public int getBatchSize() {
-                        return rows.size();
-                    }
-                });
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
+        });
     }
-
 }

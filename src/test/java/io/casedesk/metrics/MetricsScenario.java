@@ -63,11 +63,24 @@ abstract class MetricsScenario {
         Instant now = Instant.now();
         long m1 = insert("MET-1", "closed", "chat", "P2", "met-tier1", "met-alice", 1, 0, 0, 5, 1, 10, 60, 3600);
         long m2 = insert("MET-2", "closed", "email", "P2", "met-tier2", "met-bob", 2, 1, 0, 2, 2, 20, 600, 10800);
-        long m3 = insert("MET-3", "in_progress", "chat", "P1", "met-tier1", "met-alice", 1, 0, 0, null, 3, 5, 120, null);
+        long m3 =
+                insert("MET-3", "in_progress", "chat", "P1", "met-tier1", "met-alice", 1, 0, 0, null, 3, 5, 120, null);
         long m4 = insert("MET-4", "open", "email", "P3", "met-tier1", null, 0, 0, 0, null, 4, 30, null, null);
         long m5 = insert("MET-5", "closed", "phone", "P1", "met-tier2", "met-bob", 2, 0, 1, null, 5, 15, 300, 7200);
         long m6 = insert(
-                "MET-6", "waiting_on_customer", "email", "P2", "met-tier1", "met-alice", 1, 0, 0, null, 6, 40, 900,
+                "MET-6",
+                "waiting_on_customer",
+                "email",
+                "P2",
+                "met-tier1",
+                "met-alice",
+                1,
+                0,
+                0,
+                null,
+                6,
+                40,
+                900,
                 null);
         long m7 = insert("MET-7", "merged", "email", "P3", "met-tier1", "met-alice", 1, 0, 0, null, 7, 5, 50, null);
         long m8 = insert("MET-8", "closed", "chat", "P1", "met-tier1", "met-carol", 1, 0, 0, 4, 8, 5, 30, 1800);
@@ -101,7 +114,9 @@ abstract class MetricsScenario {
         // scores 5, 2, 4 of the four closed cases (M5 unsurveyed)
         assertThat(all.csat())
                 .isEqualTo(new Metrics.Csat(3.6667, 3, 0.75, Map.of("1", 0L, "2", 1L, "3", 0L, "4", 1L, "5", 1L)));
-        assertThat(all.fcr()).as("M1 and M8 of the resolved M1, M2 (escalated), M5 (reopened), M8").isEqualTo(0.5);
+        assertThat(all.fcr())
+                .as("M1 and M8 of the resolved M1, M2 (escalated), M5 (reopened), M8")
+                .isEqualTo(0.5);
         assertThat(all.slaCompliance())
                 .as("response: 5 met, M2 breached; resolution: M1, M8 met, M2, M5 breached; running ones count nowhere")
                 .isEqualTo(new Metrics.SlaCompliance(0.8333, 0.5));
@@ -158,7 +173,9 @@ abstract class MetricsScenario {
         assertThat(chat.cases()).isEqualTo(3);
         assertThat(chat.resolutionTime().avgSeconds()).isEqualTo(2700L);
         assertThat(chat.mttrSeconds()).isEqualTo(1800L);
-        assertThat(metrics.metrics(filter("met-tier2", "phone", "met-bob")).figures().cases())
+        assertThat(metrics.metrics(filter("met-tier2", "phone", "met-bob"))
+                        .figures()
+                        .cases())
                 .isEqualTo(1);
     }
 

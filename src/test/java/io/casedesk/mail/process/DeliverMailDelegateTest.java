@@ -21,7 +21,8 @@ class DeliverMailDelegateTest {
     void anUnreachableSmtpServer_failsTheJobWithAMessageThatSaysWhatToDo() {
         when(execution.getVariable(MailDeliveryStarter.OUTBOX_ID)).thenReturn(42L);
         when(execution.getVariable(MailDeliveryStarter.RETRY_CYCLE)).thenReturn("R3/PT5M");
-        doThrow(new MailSendException("Mail server connection failed", new java.net.ConnectException("Connection refused")))
+        doThrow(new MailSendException(
+                        "Mail server connection failed", new java.net.ConnectException("Connection refused")))
                 .when(mail)
                 .deliver(42L);
 
@@ -37,7 +38,8 @@ class DeliverMailDelegateTest {
     void otherFailures_keepTheirOwnMessage() {
         when(execution.getVariable(MailDeliveryStarter.OUTBOX_ID)).thenReturn(7L);
         doThrow(new IllegalArgumentException("no mail 7")).when(mail).deliver(7L);
-        assertThatThrownBy(() -> new DeliverMailDelegate(mail).execute(execution)).hasMessage("no mail 7");
+        assertThatThrownBy(() -> new DeliverMailDelegate(mail).execute(execution))
+                .hasMessage("no mail 7");
         assertThat(DeliverMailDelegate.incidentMessage(7, "PT1M", new MailSendException("down")))
                 .startsWith("SMTP unreachable after its retries");
     }
