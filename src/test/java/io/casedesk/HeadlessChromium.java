@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.logging.Level;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * One headless Chromium for a browser test class ({@link BrowserTest}): Debian's browser through its chromedriver
@@ -41,6 +44,10 @@ public final class HeadlessChromium implements AutoCloseable {
                         "--disable-dev-shm-usage",
                         "--user-data-dir=" + profile,
                         "--window-size=" + windowSize);
+        // the page's console (errors, CSP refusals) for tests to read: driver().manage().logs().get("browser")
+        var logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
         driver = new ChromeDriver(service, options);
         Files.createDirectories(SCREENSHOTS);
     }

@@ -1,33 +1,130 @@
 package io.casedesk.cases;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What other features report on cases, computed where the cases are: over the cases opened in a period
- * [from, to), aggregated in SQL, answered as records. Features that must join their own tables with case facts in
- * SQL (the SLA records) read the view {@code case_report} instead, which cases owns as well (migration V8).
+ * What other features report on cases, computed where the cases are: aggregated in SQL over the view
+ * {@code case_report} (averages, percentiles and counts come back, never the period's rows), answered as records.
+ * Features that join their own tables with case facts in SQL (the SLA records) use the same {@link Filter} and
+ * {@link Dimension} on that view, so every figure counts the same cases.
  */
 @Service
 @Transactional(readOnly = true)
 public class CaseReporting {
 
-    /** Statuses that no longer count as open work. */
-    public static final Set<CaseStatus> DONE = EnumSet.of(CaseStatus.RESOLVED, CaseStatus.CLOSED);
+    /** Statuses that no longer count as open work: done, or folded into another case. */
+    public static final Set<CaseStatus> DONE = EnumSet.of(CaseStatus.RESOLVED, CaseStatus.CLOSED, CaseStatus.MERGED);
 
-    /** Average score and number of answers; the average is null without answers. */
-    public record Csat(Double average, long responses) {}
+    /** Open work: every status but those {@link #DONE}; named rather than negated, so the status index finds them. */
+    public static final Set<CaseStatus> OPEN = EnumSet.complementOf(EnumSet.copyOf(DONE));
 
-    /** Resolved cases of the period, and how many of them one agent answer resolved. */
-    public record FirstContact(long resolved, long resolvedAtFirstContact) {}
+    /** Statuses whose resolution time counts (a reopened case has none until it is resolved again). */
+    static final Set<CaseStatus> RESOLVED = EnumSet.of(CaseStatus.RESOLVED, CaseStatus.CLOSED);
+
+    /** The key of cases without a group or agent (not yet triaged, or answered before agents were recorded). */
+    public static final String UNKNOWN = "unknown";
+
+    /**
+     * The cases a figure counts: opened in [from, to), not merged into another case, and, when given, of one
+     * assigned group, channel or (last answering) agent.
+     */
+    public record Filter(Instant from, Instant to, String group, String channel, String agent) {
+
+        public Filter withPeriod(Instant newFrom, Instant newTo) {
+            return new Filter(newFrom, newTo, group, channel, agent);
+        }
+
+        /** The SQL condition on case_report aliased {@code c}, period included or not; values are parameters. */
+        public String where(boolean period) {
+            var sql = new StringBuilder("c.status <> :merged");
+            if (period) {
+                sql.append(" AND c.created_at >= :from AND c.created_at < :to");
+            }
+            if (group != null) {
+                sql.append(" AND c.assigned_group = :group");
+            }
+            if (channel != null) {
+                sql.append(" AND c.channel = :channel");
+            }
+            if (agent != null) {
+                sql.append(" AND c.agent = :agent");
+            }
+            return sql.toString();
+        }
+
+        public Map<String, Object> params() {
+            var params = new HashMap<String, Object>();
+            params.put("merged", CaseStatus.MERGED.wire());
+            params.put("from", Timestamp.from(from));
+            params.put("to", Timestamp.from(to));
+            if (group != null) {
+                params.put("group", group);
+            }
+            if (channel != null) {
+                params.put("channel", channel);
+            }
+            if (agent != null) {
+                params.put("agent", agent);
+            }
+            return params;
+        }
+    }
+
+    /** What figures are broken down by: nothing (one key, "all"), the assigned group, the channel, the agent. */
+    public enum Dimension {
+        ALL("'all'"),
+        GROUP("COALESCE(c.assigned_group, '" + UNKNOWN + "')"),
+        CHANNEL("c.channel"),
+        AGENT("COALESCE(c.agent, '" + UNKNOWN + "')");
+
+        private final String key;
+
+        Dimension(String key) {
+            this.key = key;
+        }
+
+        /** The SQL expression of the key on case_report aliased {@code c}. */
+        public String key() {
+            return key;
+        }
+    }
+
+    /** Average and percentiles (nearest rank) in seconds; null when nothing was measured. */
+    public record Timing(Long avgSeconds, Long p50Seconds, Long p90Seconds, long count) {}
+
+    /** Average score, answers, surveyed (closed) cases and the answers per score 1–5. */
+    public record Csat(Double average, long responses, long surveyed, Map<Integer, Long> distribution) {}
+
+    /** The case figures of one key of a dimension. */
+    public record Figures(
+            String key,
+            long cases,
+            Timing firstResponse,
+            Timing acknowledgement,
+            Timing resolution,
+            Long mttrSeconds,
+            Csat csat,
+            long resolved,
+            long resolvedAtFirstContact) {}
+
+    /** Open cases of one priority, group, channel and agent. */
+    public record Backlog(String priority, String group, String channel, String agent, long cases) {}
+
+    public record TagCount(String tag, long cases) {}
+
+    private static final String TIMINGS = "frt", ACK = "tta", RES = "res";
 
     private final JdbcClient jdbc;
 
@@ -35,75 +132,147 @@ public class CaseReporting {
         this.jdbc = jdbc;
     }
 
-    public long opened(Instant from, Instant to) {
-        return jdbc.sql("SELECT COUNT(*) FROM support_case WHERE created_at >= :from AND created_at < :to")
-                .params(period(from, to))
-                .query(Long.class)
-                .single();
-    }
-
-    /** Seconds from opening to the first agent reply, for each case of the period that has one. */
-    public List<Long> secondsToFirstResponse(Instant from, Instant to) {
-        return secondsTo("first_response_at", from, to);
-    }
-
-    /** Seconds from opening to the resolution, for each case of the period that is resolved. */
-    public List<Long> secondsToResolution(Instant from, Instant to) {
-        return secondsTo("resolved_at", from, to);
-    }
-
-    public Csat csat(Instant from, Instant to) {
-        return jdbc.sql("""
-                SELECT AVG(CAST(csat AS DOUBLE)), COUNT(csat) FROM support_case
-                WHERE created_at >= :from AND created_at < :to AND csat IS NOT NULL""")
-                .params(period(from, to))
-                .query((rs, n) -> new Csat(rs.getObject(1) == null ? null : rs.getDouble(1), rs.getLong(2)))
-                .single();
-    }
-
     /**
-     * First contact: a resolved case that was never escalated, never reopened, and had no second agent answer (such
-     * as a request for more information) before it was resolved.
+     * The case figures of the filter's cases per key of the dimension, in one statement. Percentiles are nearest rank
+     * (the smallest value with at least p % of the values at or below it), picked with ROW_NUMBER and COUNT window
+     * functions, which H2, MySQL 8 and MariaDB all have and answer identically (README, "Metrics").
      */
-    public FirstContact firstContact(Instant from, Instant to) {
-        return jdbc.sql("""
-                SELECT COUNT(*),
-                       SUM(CASE WHEN c.escalation_level = 0 AND c.reopen_count = 0 AND (
-                               SELECT COUNT(*) FROM case_event e WHERE e.case_id = c.id AND e.type = :agentReply) <= 1
-                           THEN 1 ELSE 0 END)
-                FROM support_case c
-                WHERE c.created_at >= :from AND c.created_at < :to AND c.resolved_at IS NOT NULL""")
-                .params(period(from, to))
-                .param("agentReply", CaseEventType.AGENT_REPLY.wire())
-                .query((rs, n) -> new FirstContact(rs.getLong(1), rs.getLong(2)))
-                .single();
-    }
-
-    /** Triaged cases not yet resolved or closed, per priority (only the priorities that have some). */
-    public Map<String, Long> openByPriority() {
-        return jdbc
-                .sql("""
-                SELECT priority, COUNT(*) FROM support_case
-                WHERE status NOT IN (:done) AND priority IS NOT NULL GROUP BY priority""")
-                .param("done", DONE.stream().map(CaseStatus::wire).toList())
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    /** The column names are this class's own, never a request's. */
-    private List<Long> secondsTo(String column, Instant from, Instant to) {
-        return jdbc.sql("SELECT created_at, " + column
-                        + " FROM support_case WHERE created_at >= :from AND created_at < :to AND " + column
-                        + " IS NOT NULL ORDER BY id")
-                .params(period(from, to))
-                .query((rs, n) ->
-                        (rs.getTimestamp(2).getTime() - rs.getTimestamp(1).getTime()) / 1000)
+    public List<Figures> figures(Filter filter, Dimension dimension) {
+        String sql = """
+                SELECT k, COUNT(*) AS cases, %s, %s, %s,
+                       AVG(CASE WHEN priority = :p1 THEN CAST(res AS DOUBLE) END) AS mttr,
+                       AVG(CAST(csat AS DOUBLE)) AS csat_avg, COUNT(csat) AS csat_n,
+                       SUM(CASE WHEN status = :closed THEN 1 ELSE 0 END) AS surveyed,
+                       SUM(CASE WHEN csat = 1 THEN 1 ELSE 0 END) AS csat1, SUM(CASE WHEN csat = 2 THEN 1 ELSE 0 END) AS csat2,
+                       SUM(CASE WHEN csat = 3 THEN 1 ELSE 0 END) AS csat3, SUM(CASE WHEN csat = 4 THEN 1 ELSE 0 END) AS csat4,
+                       SUM(CASE WHEN csat = 5 THEN 1 ELSE 0 END) AS csat5,
+                       SUM(CASE WHEN res IS NOT NULL THEN 1 ELSE 0 END) AS resolved,
+                       SUM(CASE WHEN res IS NOT NULL AND escalation_level = 0 AND reopen_count = 0 AND agent_replies <= 1
+                           THEN 1 ELSE 0 END) AS first_contact
+                FROM (
+                    SELECT b.*, %s, %s, %s
+                    FROM (
+                        SELECT %s AS k, c.priority, c.status, c.csat, c.escalation_level, c.reopen_count,
+                               c.agent_replies,
+                               TIMESTAMPDIFF(SECOND, c.created_at, c.first_response_at) AS frt,
+                               TIMESTAMPDIFF(SECOND, c.created_at, c.acknowledged_at) AS tta,
+                               CASE WHEN c.status IN (:resolvedStatuses)
+                                    THEN TIMESTAMPDIFF(SECOND, c.created_at, c.resolved_at) END AS res
+                        FROM case_report c
+                        WHERE %s
+                    ) b
+                ) t
+                GROUP BY k
+                ORDER BY k""".formatted(
+                        aggregates(TIMINGS),
+                        aggregates(ACK),
+                        aggregates(RES),
+                        ranks(TIMINGS),
+                        ranks(ACK),
+                        ranks(RES),
+                        dimension.key(),
+                        filter.where(true));
+        return jdbc.sql(sql)
+                .params(filter.params())
+                .param("p1", "P1")
+                .param("closed", CaseStatus.CLOSED.wire())
+                .param(
+                        "resolvedStatuses",
+                        RESOLVED.stream().map(CaseStatus::wire).toList())
+                .query((rs, n) -> new Figures(
+                        rs.getString("k"),
+                        rs.getLong("cases"),
+                        timing(rs, TIMINGS),
+                        timing(rs, ACK),
+                        timing(rs, RES),
+                        roundedLong(rs, "mttr"),
+                        csat(rs),
+                        rs.getLong("resolved"),
+                        rs.getLong("first_contact")))
                 .list();
     }
 
-    private static Map<String, Object> period(Instant from, Instant to) {
-        return Map.of("from", Timestamp.from(from), "to", Timestamp.from(to));
+    /** Open cases (not resolved, closed or merged, whenever opened) per priority, group, channel and agent. */
+    public List<Backlog> backlog(Filter filter) {
+        return jdbc.sql("""
+                SELECT c.priority, %s AS grp, c.channel, %s AS agt, COUNT(*) AS n
+                FROM case_report c
+                WHERE %s AND c.status IN (:open) AND c.priority IS NOT NULL
+                GROUP BY c.priority, %s, c.channel, %s""".formatted(
+                                Dimension.GROUP.key(),
+                                Dimension.AGENT.key(),
+                                filter.where(false),
+                                Dimension.GROUP.key(),
+                                Dimension.AGENT.key()))
+                .params(filter.params())
+                .param("open", OPEN.stream().map(CaseStatus::wire).toList())
+                .query((rs, n) -> new Backlog(
+                        rs.getString("priority"),
+                        rs.getString("grp"),
+                        rs.getString("channel"),
+                        rs.getString("agt"),
+                        rs.getLong("n")))
+                .list();
+    }
+
+    /** Triaged open cases per priority (only the priorities that have some), whoever works them. */
+    public Map<String, Long> openByPriority() {
+        var open = new LinkedHashMap<String, Long>();
+        jdbc.sql("""
+                SELECT priority, COUNT(*) FROM case_report
+                WHERE status IN (:open) AND priority IS NOT NULL GROUP BY priority ORDER BY priority""")
+                .param("open", OPEN.stream().map(CaseStatus::wire).toList())
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list()
+                .forEach(e -> open.put(e.getKey(), e.getValue()));
+        return open;
+    }
+
+    /** The tags of the filter's cases, most frequent first. */
+    public List<TagCount> topTags(Filter filter, int limit) {
+        return jdbc.sql("""
+                SELECT t.tag, COUNT(*) AS n FROM case_tag t JOIN case_report c ON c.id = t.case_id
+                WHERE %s GROUP BY t.tag ORDER BY n DESC, t.tag LIMIT :limit""".formatted(filter.where(true)))
+                .params(filter.params())
+                .param("limit", limit)
+                .query((rs, n) -> new TagCount(rs.getString("tag"), rs.getLong("n")))
+                .list();
+    }
+
+    private static String aggregates(String column) {
+        return """
+                AVG(CAST(%1$s AS DOUBLE)) AS %1$s_avg, COUNT(%1$s) AS %1$s_n,
+                MIN(CASE WHEN %1$s_rank >= CEIL(0.5 * %1$s_count) THEN %1$s END) AS %1$s_p50,
+                MIN(CASE WHEN %1$s_rank >= CEIL(0.9 * %1$s_count) THEN %1$s END) AS %1$s_p90""".formatted(column);
+    }
+
+    /** Rank among the key's measured values (unmeasured ones rank apart) and their number. */
+    private static String ranks(String column) {
+        return """
+                ROW_NUMBER() OVER (PARTITION BY k, CASE WHEN %1$s IS NULL THEN 1 ELSE 0 END ORDER BY %1$s) AS %1$s_rank,
+                COUNT(%1$s) OVER (PARTITION BY k) AS %1$s_count""".formatted(column);
+    }
+
+    private static Timing timing(ResultSet rs, String column) throws SQLException {
+        long count = rs.getLong(column + "_n");
+        if (count == 0) {
+            return new Timing(null, null, null, 0);
+        }
+        return new Timing(
+                roundedLong(rs, column + "_avg"), rs.getLong(column + "_p50"), rs.getLong(column + "_p90"), count);
+    }
+
+    private static Csat csat(ResultSet rs) throws SQLException {
+        var distribution = new LinkedHashMap<Integer, Long>();
+        for (int score = 1; score <= 5; score++) {
+            distribution.put(score, rs.getLong("csat" + score));
+        }
+        double average = rs.getDouble("csat_avg");
+        return new Csat(rs.wasNull() ? null : average, rs.getLong("csat_n"), rs.getLong("surveyed"), distribution);
+    }
+
+    private static Long roundedLong(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : Math.round(value);
     }
 }

@@ -119,10 +119,21 @@ class CaseRepository {
         }
     }
 
-    /** Sets a timestamp only the first time (first response, acknowledgement). */
-    void setOnce(String reference, String column, Instant at) {
-        jdbc.sql("UPDATE support_case SET " + column + " = :at WHERE reference = :reference AND " + column + " IS NULL")
-                .param("at", ts(at))
+    /** Sets a timestamp only the first time (first response, acknowledgement); true when this was the first time. */
+    boolean setOnce(String reference, String column, Instant at) {
+        return jdbc.sql("UPDATE support_case SET " + column + " = :at WHERE reference = :reference AND " + column
+                                + " IS NULL")
+                        .param("at", ts(at))
+                        .param("reference", reference)
+                        .update()
+                > 0;
+    }
+
+    /** One more agent answer, and who gave it (the metrics per agent and first-contact resolution read both). */
+    void countAgentReply(String reference, String agent) {
+        jdbc.sql("UPDATE support_case SET agent_replies = agent_replies + 1, agent = COALESCE(:agent, agent) "
+                        + "WHERE reference = :reference")
+                .param("agent", agent)
                 .param("reference", reference)
                 .update();
     }

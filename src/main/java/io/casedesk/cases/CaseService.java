@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,12 +27,19 @@ public class CaseService {
     private final CaseSlaSource slas;
     private final MessageSentiment sentiment;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    CaseService(CaseRepository cases, CaseSlaSource slas, MessageSentiment sentiment, Clock clock) {
+    CaseService(
+            CaseRepository cases,
+            CaseSlaSource slas,
+            MessageSentiment sentiment,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.cases = cases;
         this.slas = slas;
         this.sentiment = sentiment;
         this.clock = clock;
+        this.events = events;
     }
 
     public SupportCase open(NewCase newCase) {
@@ -134,7 +142,10 @@ public class CaseService {
         columns.put("priority", triage.priority());
         columns.put("assigned_group", triage.assignedGroup());
         cases.update(reference, columns);
-        CaseSla sla = get(reference).sla();
+        SupportCase triaged = get(reference);
+        events.publishEvent(
+                new CaseMilestone(CaseMilestone.Kind.TRIAGED, reference, triaged.channel(), triaged.priority(), null));
+        CaseSla sla = triaged.sla();
         recordEvent(
                 reference,
                 CaseEventType.TRIAGED,
@@ -157,9 +168,12 @@ public class CaseService {
         Instant now = clock.instant();
         var columns = new LinkedHashMap<String, Object>();
         if (reply != null && !reply.isBlank()) {
-            cases.setOnce(reference, "first_response_at", now);
+            if (cases.setOnce(reference, "first_response_at", now)) {
+                published(CaseMilestone.Kind.FIRST_RESPONSE, reference, c -> Duration.between(c.createdAt(), now));
+            }
             columns.put("last_reply", reply);
         }
+        cases.countAgentReply(reference, agent);
         CaseStatus status = switch (outcome) {
             case "need_info" -> CaseStatus.WAITING_ON_CUSTOMER;
             case "resolved" -> CaseStatus.RESOLVED;
@@ -228,6 +242,10 @@ public class CaseService {
     public void close(String reference) {
         cases.update(reference, Map.of("status", CaseStatus.CLOSED.wire(), "closed_at", clock.instant()));
         recordEvent(reference, CaseEventType.CLOSED, "Case closed");
+        published(
+                CaseMilestone.Kind.CLOSED,
+                reference,
+                c -> c.resolvedAt() == null ? null : Duration.between(c.createdAt(), c.resolvedAt()));
     }
 
     public void recordCsat(String reference, int score, String comment) {
@@ -245,6 +263,14 @@ public class CaseService {
     public void addCsatComment(String reference, String comment) {
         cases.update(reference, Map.of("csat_comment", comment));
         recordEvent(reference, CaseEventType.CSAT_COMMENT, comment);
+    }
+
+    /** Tells the meters (metrics) of a step of the case; they count it once the transaction commits. */
+    private void published(
+            CaseMilestone.Kind kind, String reference, java.util.function.Function<SupportCase, Duration> took) {
+        cases.findByReference(reference)
+                .ifPresent(c -> events.publishEvent(
+                        new CaseMilestone(kind, reference, c.channel(), c.priority(), took.apply(c))));
     }
 
     /** The cases with their SLA, read for all of them at once. */

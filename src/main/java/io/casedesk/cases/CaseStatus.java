@@ -10,7 +10,9 @@ public enum CaseStatus {
     WAITING_ON_CUSTOMER,
     ESCALATED,
     RESOLVED,
-    CLOSED;
+    CLOSED,
+    /** Folded into another case of the same customer: its work and figures are the target's. */
+    MERGED;
 
     @JsonValue
     public String wire() {

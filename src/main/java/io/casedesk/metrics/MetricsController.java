@@ -1,5 +1,7 @@
 package io.casedesk.metrics;
 
+import io.casedesk.cases.CaseReporting;
+import io.casedesk.cases.Channel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +21,8 @@ import org.springframework.web.server.ResponseStatusException;
 class MetricsController {
 
     private static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
+    /** Group ids and user ids are at most this long in Camunda identity. */
+    private static final int MAX_NAME = 128;
 
     private final MetricsService metrics;
     private final Clock clock;
@@ -28,15 +32,53 @@ class MetricsController {
         this.clock = clock;
     }
 
-    /** from / to: ISO instants or dates (UTC; a date as "to" includes that day); default the last 30 days. */
+    /**
+     * from / to: ISO instants or dates (UTC; a date as "to" includes that day); default the last 30 days. group,
+     * channel, agent: only that group's, channel's or agent's cases.
+     */
     @GetMapping
-    Metrics get(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        Instant end = to == null ? clock.instant() : instant(to, "to", true);
-        Instant start = from == null ? end.minus(DEFAULT_PERIOD) : instant(from, "from", false);
+    Metrics get(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String group,
+            @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String agent) {
+        return metrics.metrics(filter(clock, from, to, group, channel, agent));
+    }
+
+    /** The filter of a request to the metrics or the dashboard; 400 naming the parameter when one is wrong. */
+    static CaseReporting.Filter filter(
+            Clock clock, String from, String to, String group, String channel, String agent) {
+        Instant end = blank(to) ? clock.instant() : instant(to, "to", true);
+        Instant start = blank(from) ? end.minus(DEFAULT_PERIOD) : instant(from, "from", false);
         if (!start.isBefore(end)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must be before to");
         }
-        return metrics.metrics(start, end);
+        String channelWire = null;
+        if (!blank(channel)) {
+            try {
+                channelWire = Channel.fromWire(channel).wire();
+            } catch (IllegalArgumentException e) {
+                throw new ResponseStatusException(
+                        HttpStatus.BAD_REQUEST, "channel must be one of chat, email, phone, social, web");
+            }
+        }
+        return new CaseReporting.Filter(start, end, name(group, "group"), channelWire, name(agent, "agent"));
+    }
+
+    private static String name(String value, String parameter) {
+        if (blank(value)) {
+            return null;
+        }
+        if (value.length() > MAX_NAME) {
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, parameter + " must be at most " + MAX_NAME + " characters");
+        }
+        return value;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static Instant instant(String value, String name, boolean endOfDay) {

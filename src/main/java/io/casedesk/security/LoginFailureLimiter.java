@@ -26,6 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 class LoginFailureLimiter {
 
+    /** Set by a form login that failed (it answers with a redirect to the login page, not 401). */
+    static final String FAILED_FORM_LOGIN = LoginFailureLimiter.class.getName() + ".failed";
+
     @Bean
     FilterRegistrationBean<LimitFilter> loginFailureLimit(
             LoginLimits limits, RateLimits rateLimits, ProblemWriter problems) {
@@ -54,7 +57,9 @@ class LoginFailureLimiter {
             boolean webappLogin = "POST".equals(request.getMethod())
                     && request.getRequestURI().contains("/api/admin/auth/user/")
                     && request.getRequestURI().contains("/login/");
-            return !basic && !webappLogin;
+            boolean dashboardLogin = "POST".equals(request.getMethod())
+                    && SecurityConfiguration.DASHBOARD_LOGIN.equals(request.getRequestURI());
+            return !basic && !webappLogin && !dashboardLogin;
         }
 
         @Override
@@ -71,7 +76,8 @@ class LoginFailureLimiter {
                 return;
             }
             chain.doFilter(request, response);
-            if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
+            if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()
+                    || request.getAttribute(FAILED_FORM_LOGIN) != null) {
                 failures.tryAcquire(address);
             }
         }

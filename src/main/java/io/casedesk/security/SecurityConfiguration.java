@@ -45,6 +45,11 @@ class SecurityConfiguration {
 
     static final String[] METRICS_READERS = {"ops", "managers", "camunda-admin"};
 
+    /** The managers' dashboard (/dashboard). */
+    static final String[] DASHBOARD_VIEWERS = {"managers", "camunda-admin"};
+
+    static final String DASHBOARD_LOGIN = "/dashboard/login";
+
     /** Prometheus metrics: HTTP basic against Camunda identity, for ops, managers and admins only. */
     @Bean
     @Order(0)
@@ -95,11 +100,39 @@ class SecurityConfiguration {
     }
 
     /**
+     * The managers' dashboard: a form login against Camunda identity (the provider the API uses), a session, CSRF on
+     * the login and logout forms, the strict CSP of our own pages; signed in without the right group, 403. The
+     * charting library (a WebJar) is served to signed-in viewers only, as the page that uses it.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain dashboard(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/dashboard", "/dashboard/**", "/webjars/chart.js/**")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                DASHBOARD_LOGIN, "/dashboard/dashboard.css", "/dashboard/favicon.svg")
+                        .permitAll()
+                        .anyRequest()
+                        .hasAnyAuthority(groups(DASHBOARD_VIEWERS)))
+                .formLogin(form -> form.loginPage(DASHBOARD_LOGIN)
+                        .defaultSuccessUrl("/dashboard", true)
+                        .failureHandler((request, response, e) -> {
+                            request.setAttribute(LoginFailureLimiter.FAILED_FORM_LOGIN, Boolean.TRUE);
+                            response.sendRedirect(DASHBOARD_LOGIN + "?error");
+                        }))
+                .logout(logout -> logout.logoutUrl("/dashboard/logout").logoutSuccessUrl(DASHBOARD_LOGIN + "?logout"))
+                .headers(headers -> headers.frameOptions(f -> f.deny())
+                        .httpStrictTransportSecurity(
+                                hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CSP)))
+                .build();
+    }
+
+    /**
      * Everything else. Camunda's webapps and /engine-rest bring their own authentication and CSRF protection;
      * the customer pages are public but reached only through single-use tokens, and keep Spring's CSRF protection.
      */
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(auth -> auth.requestMatchers("/camunda/**", "/engine-rest/**")
                         .permitAll()

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,12 +34,14 @@ public class SlaClock {
     private final CaseService cases;
     private final SlaService sla;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    SlaClock(JdbcClient jdbc, CaseService cases, SlaService sla, Clock clock) {
+    SlaClock(JdbcClient jdbc, CaseService cases, SlaService sla, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.sla = sla;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Starts the case's clock now: its deadlines and warning instants, as the timers of the flow wait for them. */
@@ -69,6 +72,7 @@ public class SlaClock {
                                 target == SlaTarget.RESPONSE ? "First-response" : "Resolution",
                                 stage.wire(),
                                 target == SlaTarget.RESPONSE ? c.responseDueAt() : c.resolutionDueAt()));
+        events.publishEvent(new SlaAlert(target, stage));
         return new SlaWarning(true, stage.priorityRaise());
     }
 
@@ -167,6 +171,7 @@ public class SlaClock {
                 reference,
                 CaseEventType.SLA_BREACH,
                 (target == SlaTarget.RESPONSE ? "First-response" : "Resolution") + " target breached");
+        events.publishEvent(new SlaAlert(target, null));
     }
 
     /** "Still broken": the resolution target is open again, unless it was already breached. */

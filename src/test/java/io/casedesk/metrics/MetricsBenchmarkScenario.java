@@ -1,0 +1,181 @@
+package io.casedesk.metrics;
+
+import io.casedesk.cases.CaseReporting;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Benchmark, not a test: how long does GET /api/metrics (all figures, with the breakdowns per group, channel and
+ * agent) take over a million closed cases? Loads {@code benchmark.cases} (default 1,000,000) closed cases spread over
+ * two years (in the order of their ids) with their SLA records, then times {@link MetricsService#metrics} per filter and prints a table (best
+ * and median of {@code benchmark.runs} runs). Run on H2 ({@link MetricsBenchmark}) or MySQL/MariaDB
+ * ({@link MetricsMySqlBenchmark}); see the README, "Metrics".
+ */
+abstract class MetricsBenchmarkScenario {
+
+    static final int CASES = Integer.getInteger("benchmark.cases", 1_000_000);
+    static final int RUNS = Integer.getInteger("benchmark.runs", 5);
+    static final long FIRST_ID = 50_000_000L;
+    static final Instant END = Instant.parse("2026-11-01T00:00:00Z");
+    static final Duration SPAN = Duration.ofDays(730);
+    static final String[] GROUPS = {"tier1", "tier2", "specialists", "compliance", "billing", "returns"};
+    static final String[] CHANNELS = {"chat", "email", "phone", "social", "web"};
+    static final int AGENTS = 200;
+
+    @Autowired
+    MetricsService metrics;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void metricsQueryTimePerFilter() {
+        long startLoad = System.nanoTime();
+        load();
+        long loadSeconds = Duration.ofNanos(System.nanoTime() - startLoad).toSeconds();
+
+        Instant to = END;
+        var filters = new LinkedHashMap<String, CaseReporting.Filter>();
+        filters.put("30 days", filter(Duration.ofDays(30), null, null, null));
+        filters.put("30 days, group=tier1", filter(Duration.ofDays(30), "tier1", null, null));
+        filters.put("30 days, channel=chat", filter(Duration.ofDays(30), null, "chat", null));
+        filters.put("30 days, agent=agent-007", filter(Duration.ofDays(30), null, null, "agent-007"));
+        filters.put("7 days", filter(Duration.ofDays(7), null, null, null));
+        filters.put("90 days", filter(Duration.ofDays(90), null, null, null));
+        filters.put("365 days", filter(Duration.ofDays(365), null, null, null));
+
+        System.out.printf(
+                "%n== metrics benchmark: %,d closed cases (%s), loaded in %d s; %d runs per filter ==%n",
+                CASES, database(), loadSeconds, RUNS);
+        System.out.println("| filter                     | cases     | best ms | median ms |");
+        System.out.println("| -------------------------- | --------- | ------- | --------- |");
+        for (var entry : filters.entrySet()) {
+            metrics.metrics(entry.getValue()); // warm-up
+            long[] millis = new long[RUNS];
+            Metrics last = null;
+            for (int i = 0; i < RUNS; i++) {
+                long start = System.nanoTime();
+                last = metrics.metrics(entry.getValue());
+                millis[i] = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            }
+            Arrays.sort(millis);
+            // each row as soon as it is measured: a long period on a slow database still shows the short ones
+            System.out.printf(
+                    "| %-26s | %9d | %7d | %9d |%n",
+                    entry.getKey(), last.figures().cases(), millis[0], millis[RUNS / 2]);
+        }
+    }
+
+    private String database() {
+        return jdbc.execute((java.sql.Connection c) ->
+                c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion());
+    }
+
+    private static CaseReporting.Filter filter(Duration period, String group, String channel, String agent) {
+        return new CaseReporting.Filter(END.minus(period), END, group, channel, agent);
+    }
+
+    /** Closed cases with known random figures, in batches (ids far above any the application gives). */
+    private void load() {
+        int batch = 5_000;
+        // a load that was stopped goes on from its last whole batch
+        Long present = jdbc.queryForObject("SELECT COUNT(*) FROM sla_record WHERE case_id >= ?", Long.class, FIRST_ID);
+        int resume = (int) (present / 2 / batch * batch);
+        jdbc.update("DELETE FROM sla_record WHERE case_id >= ?", FIRST_ID + resume);
+        jdbc.update("DELETE FROM support_case WHERE id >= ?", FIRST_ID + resume);
+        for (int from = resume; from < CASES; from += batch) {
+            int size = Math.min(batch, CASES - from);
+            long first = FIRST_ID + from;
+            var random = new SplittableRandom(first);
+            List<Object[]> cases = new ArrayList<>(size);
+            List<Object[]> records = new ArrayList<>(size * 2);
+            for (int i = 0; i < size; i++) {
+                long id = first + i;
+                // opened in the order of their ids, as the application opens them: a period's cases lie together
+                Instant created = END.minus(SPAN).plusMillis(SPAN.toMillis() * (id - FIRST_ID) / CASES);
+                long frt = 30 + random.nextLong(4 * 3600);
+                long resolved = frt + 600 + random.nextLong(30 * 3600);
+                int priority = 1 + random.nextInt(3);
+                Integer csat = random.nextInt(10) < 4 ? null : 1 + random.nextInt(5);
+                cases.add(new Object[] {
+                    id,
+                    "B" + id,
+                    CHANNELS[random.nextInt(CHANNELS.length)],
+                    "P" + priority,
+                    GROUPS[random.nextInt(GROUPS.length)],
+                    "agent-%03d".formatted(random.nextInt(AGENTS)),
+                    1 + random.nextInt(3),
+                    random.nextInt(10) == 0 ? 1 : 0,
+                    random.nextInt(20) == 0 ? 1 : 0,
+                    csat,
+                    Timestamp.from(created),
+                    Timestamp.from(created.plusSeconds(5 + random.nextLong(60))),
+                    Timestamp.from(created.plusSeconds(frt)),
+                    Timestamp.from(created.plusSeconds(resolved)),
+                    Timestamp.from(created.plusSeconds(resolved + 60))
+                });
+                records.add(new Object[] {id, "RESPONSE", random.nextInt(5) == 0 ? "BREACHED" : "MET", created});
+                records.add(new Object[] {id, "RESOLUTION", random.nextInt(6) == 0 ? "BREACHED" : "MET", created});
+            }
+            insertCases(cases);
+            insertRecords(records);
+        }
+    }
+
+    private void insertCases(List<Object[]> rows) {
+        jdbc.batchUpdate("""
+                INSERT INTO support_case (id, reference, status, channel, customer_email, customer_tier, subject,
+                    description, severity_given, sentiment, priority, assigned_group, agent, agent_replies,
+                    escalation_level, reopen_count, csat, created_at, acknowledged_at, first_response_at, resolved_at,
+                    closed_at)
+                VALUES (?, ?, 'closed', ?, 'bench@example.com', 'standard', 'Benchmark', 'b', FALSE, 0.0, ?, ?, ?, ?,
+                    ?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Object[] row = rows.get(i);
+                for (int column = 0; column < row.length; column++) {
+                    ps.setObject(column + 1, row[column]);
+                }
+            }
+
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
+        });
+    }
+
+    private void insertRecords(List<Object[]> rows) {
+        jdbc.batchUpdate("""
+                INSERT INTO sla_record (case_id, target, target_seconds, calendar, started_at, due_at, outcome)
+                VALUES (?, ?, 3600, '24x7', ?, ?, ?)""", new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Object[] row = rows.get(i);
+                Timestamp created = Timestamp.from((Instant) row[3]);
+                ps.setLong(1, (Long) row[0]);
+                ps.setString(2, (String) row[1]);
+                ps.setTimestamp(3, created);
+                ps.setTimestamp(4, created);
+                ps.setString(5, (String) row[2]);
+            }
+
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
+        });
+    }
+}
