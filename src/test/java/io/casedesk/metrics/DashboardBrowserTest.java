@@ -116,7 +116,9 @@ class DashboardBrowserTest {
                 .isEmpty();
         browser.manage().window().setSize(new Dimension(1280, 1000));
         browser.findElement(By.cssSelector("form.inline button")).click();
-        assertThat(browser.getCurrentUrl()).contains("/dashboard/login?logout");
+        // the click only starts the sign-out: wait for the page it leads to
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/dashboard/login?logout"));
     }
 
     @Test
