@@ -137,6 +137,9 @@ class DashboardBrowserTest {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(user);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
+        // the click only posts the form: wait for the page the sign-in leads to
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(d -> !d.getCurrentUrl().endsWith("/dashboard/login"));
     }
 
     /** Each chart exists in Chart.js and has painted pixels on its canvas. */
