@@ -5,6 +5,8 @@ import io.casedesk.cases.CaseStatus;
 import io.casedesk.sla.SlaRecord.Outcome;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,23 +42,62 @@ public class SlaReporting {
         this.jdbc = jdbc;
     }
 
-    public List<Settled> compliance(CaseReporting.Filter filter, CaseReporting.Dimension dimension) {
-        return jdbc.sql("""
-                SELECT %1$s AS k, r.target,
-                       SUM(CASE WHEN r.outcome = :met THEN 1 ELSE 0 END) AS met,
-                       SUM(CASE WHEN r.outcome = :breached THEN 1 ELSE 0 END) AS breached
-                FROM sla_record r JOIN case_report c ON c.id = r.case_id
-                WHERE %2$s
-                GROUP BY %1$s, r.target""".formatted(dimension.key(), filter.where(true)))
+    /**
+     * Settled targets of the filter's cases per key of every dimension, in one statement: the join of the records with
+     * the period's cases is grouped once by group, channel, agent and target (a few thousand rows at most), and those
+     * counts are summed per key of each dimension, so the period is read once, not once per breakdown.
+     */
+    public Map<CaseReporting.Dimension, List<Settled>> compliance(CaseReporting.Filter filter) {
+        var dimensions = CaseReporting.Dimension.values();
+        var key = new StringBuilder("CASE d.n");
+        var numbers = new StringBuilder();
+        for (var dimension : dimensions) {
+            String column = switch (dimension) {
+                case ALL -> "'all'";
+                case GROUP -> "g.grp";
+                case CHANNEL -> "g.channel";
+                case AGENT -> "g.agt";
+            };
+            key.append(" WHEN ").append(dimension.ordinal()).append(" THEN ").append(column);
+            numbers.append(numbers.isEmpty() ? "" : " UNION ALL ")
+                    .append("SELECT ")
+                    .append(dimension.ordinal())
+                    .append(" AS n");
+        }
+        key.append(" END");
+        var result = new EnumMap<CaseReporting.Dimension, List<Settled>>(CaseReporting.Dimension.class);
+        for (var dimension : dimensions) {
+            result.put(dimension, new ArrayList<>());
+        }
+        jdbc.sql("""
+                SELECT d.n AS dim, %1$s AS k, g.target, SUM(g.met) AS met, SUM(g.breached) AS breached
+                FROM (
+                    SELECT %2$s AS grp, c.channel, %3$s AS agt, r.target,
+                           SUM(CASE WHEN r.outcome = :met THEN 1 ELSE 0 END) AS met,
+                           SUM(CASE WHEN r.outcome = :breached THEN 1 ELSE 0 END) AS breached
+                    FROM sla_record r JOIN case_report c ON c.id = r.case_id
+                    WHERE %4$s
+                    GROUP BY %2$s, c.channel, %3$s, r.target
+                ) g CROSS JOIN (%5$s) d
+                GROUP BY d.n, %1$s, g.target""".formatted(
+                                key,
+                                CaseReporting.Dimension.GROUP.key(),
+                                CaseReporting.Dimension.AGENT.key(),
+                                filter.where(true),
+                                numbers))
                 .params(filter.params())
                 .param("met", Outcome.MET.name())
                 .param("breached", Outcome.BREACHED.name())
-                .query((rs, n) -> new Settled(
-                        rs.getString("k"),
-                        SlaTarget.valueOf(rs.getString("target")),
-                        rs.getLong("met"),
-                        rs.getLong("breached")))
-                .list();
+                .query((rs, n) -> Map.entry(
+                        dimensions[rs.getInt("dim")],
+                        new Settled(
+                                rs.getString("k"),
+                                SlaTarget.valueOf(rs.getString("target")),
+                                rs.getLong("met"),
+                                rs.getLong("breached"))))
+                .list()
+                .forEach(e -> result.get(e.getKey()).add(e.getValue()));
+        return result;
     }
 
     /** Open cases with a running, unpaused target due in [now, until), per key of the dimension. */
