@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
@@ -132,10 +133,12 @@ public class CaseReporting {
 
     private final JdbcClient jdbc;
     private final Dialect dialect;
+    private final JdbcTemplate session;
 
     CaseReporting(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.dialect = new Dialect(dataSource);
+        this.session = new JdbcTemplate(dataSource);
     }
 
     /** Whether the database is H2 (else MySQL or MariaDB), asked once. */
@@ -199,7 +202,8 @@ public class CaseReporting {
                 ORDER BY k""".formatted(picks(TIMINGS, h2), picks(ACK, h2), picks(RES, h2), grouped);
         if (!h2) {
             // the ordered lists are as long as the period; the default limit (1 MB on MariaDB) would cut them short
-            jdbc.sql("SET SESSION group_concat_max_len = 4294967295").update();
+            // (Statement.execute: the driver refuses updates on the read-only connection, a SET it lets through)
+            session.execute("SET SESSION group_concat_max_len = 4294967295");
         }
         return jdbc.sql(sql)
                 .params(filter.params())
