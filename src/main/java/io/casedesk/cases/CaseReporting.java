@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -171,9 +173,39 @@ public class CaseReporting {
      * H2's PERCENTILE_DISC is not nearest rank (README, "Metrics").
      */
     public List<Figures> figures(Filter filter, Dimension dimension) {
+        return figures(filter, List.of(dimension)).get(dimension);
+    }
+
+    /**
+     * The case figures of the filter's cases per key of every dimension, in one statement: each case of the period is
+     * read once and counted under its key of each dimension (four rows per case, grouped by dimension and key), which
+     * on MariaDB took about two thirds of the time of one statement per dimension (README, "Metrics").
+     */
+    public Map<Dimension, List<Figures>> figures(Filter filter) {
+        return figures(filter, List.of(Dimension.values()));
+    }
+
+    private Map<Dimension, List<Figures>> figures(Filter filter, List<Dimension> dimensions) {
         boolean h2 = dialect.h2();
+        String key;
+        String from;
+        if (dimensions.size() == 1) {
+            key = dimensions.get(0).key();
+            from = "case_report c, (SELECT %d AS n) d"
+                    .formatted(dimensions.get(0).ordinal());
+        } else {
+            var cases = new StringBuilder("CASE d.n");
+            var numbers = new StringBuilder();
+            for (Dimension dimension : dimensions) {
+                cases.append(" WHEN %d THEN %s".formatted(dimension.ordinal(), dimension.key()));
+                numbers.append(numbers.isEmpty() ? "" : " UNION ALL ")
+                        .append("SELECT %d AS n".formatted(dimension.ordinal()));
+            }
+            key = cases.append(" END").toString();
+            from = "case_report c CROSS JOIN (%s) d".formatted(numbers);
+        }
         String grouped = """
-                SELECT k, COUNT(*) AS cases, %s, %s, %s,
+                SELECT dim, k, COUNT(*) AS cases, %s, %s, %s,
                        AVG(CASE WHEN priority = :p1 THEN CAST(res AS DOUBLE) END) AS mttr,
                        AVG(CAST(csat AS DOUBLE)) AS csat_avg, COUNT(csat) AS csat_n,
                        SUM(CASE WHEN status = :closed THEN 1 ELSE 0 END) AS surveyed,
@@ -184,45 +216,51 @@ public class CaseReporting {
                        SUM(CASE WHEN res IS NOT NULL AND escalation_level = 0 AND reopen_count = 0 AND agent_replies <= 1
                            THEN 1 ELSE 0 END) AS first_contact
                 FROM (
-                    SELECT %s AS k, c.priority, c.status, c.csat, c.escalation_level, c.reopen_count,
+                    SELECT d.n AS dim, %s AS k, c.priority, c.status, c.csat, c.escalation_level, c.reopen_count,
                            c.agent_replies,
                            TIMESTAMPDIFF(SECOND, c.created_at, c.first_response_at) AS frt,
                            TIMESTAMPDIFF(SECOND, c.created_at, c.acknowledged_at) AS tta,
                            CASE WHEN c.status IN (:resolvedStatuses)
                                 THEN TIMESTAMPDIFF(SECOND, c.created_at, c.resolved_at) END AS res
-                    FROM case_report c
+                    FROM %s
                     WHERE %s
                 ) t
-                GROUP BY k""".formatted(
-                aggregates(TIMINGS, h2), aggregates(ACK, h2), aggregates(RES, h2), dimension.key(), filter.where(true));
+                GROUP BY dim, k""".formatted(
+                aggregates(TIMINGS, h2), aggregates(ACK, h2), aggregates(RES, h2), key, from, filter.where(true));
         String sql = """
-                SELECT k, cases, mttr, csat_avg, csat_n, surveyed, csat1, csat2, csat3, csat4, csat5, resolved,
+                SELECT dim, k, cases, mttr, csat_avg, csat_n, surveyed, csat1, csat2, csat3, csat4, csat5, resolved,
                        first_contact, %s, %s, %s
                 FROM (%s) g
-                ORDER BY k""".formatted(picks(TIMINGS, h2), picks(ACK, h2), picks(RES, h2), grouped);
+                ORDER BY dim, k""".formatted(picks(TIMINGS, h2), picks(ACK, h2), picks(RES, h2), grouped);
         if (!h2) {
             // the ordered lists are as long as the period; the default limit (1 MB on MariaDB) would cut them short
             // (Statement.execute: the driver refuses updates on the read-only connection, a SET it lets through)
             session.execute("SET SESSION group_concat_max_len = 4294967295");
         }
-        return jdbc.sql(sql)
+        var result = new EnumMap<Dimension, List<Figures>>(Dimension.class);
+        dimensions.forEach(d -> result.put(d, new ArrayList<>()));
+        jdbc.sql(sql)
                 .params(filter.params())
                 .param("p1", "P1")
                 .param("closed", CaseStatus.CLOSED.wire())
                 .param(
                         "resolvedStatuses",
                         RESOLVED.stream().map(CaseStatus::wire).toList())
-                .query((rs, n) -> new Figures(
-                        rs.getString("k"),
-                        rs.getLong("cases"),
-                        timing(rs, TIMINGS),
-                        timing(rs, ACK),
-                        timing(rs, RES),
-                        roundedLong(rs, "mttr"),
-                        csat(rs),
-                        rs.getLong("resolved"),
-                        rs.getLong("first_contact")))
-                .list();
+                .query((rs, n) -> Map.entry(
+                        Dimension.values()[rs.getInt("dim")],
+                        new Figures(
+                                rs.getString("k"),
+                                rs.getLong("cases"),
+                                timing(rs, TIMINGS),
+                                timing(rs, ACK),
+                                timing(rs, RES),
+                                roundedLong(rs, "mttr"),
+                                csat(rs),
+                                rs.getLong("resolved"),
+                                rs.getLong("first_contact"))))
+                .list()
+                .forEach(e -> result.get(e.getKey()).add(e.getValue()));
+        return result;
     }
 
     /** Open cases (not resolved, closed or merged, whenever opened) per priority, group, channel and agent. */

@@ -45,7 +45,14 @@ public class MetricsService {
     public Metrics metrics(CaseReporting.Filter filter) {
         List<CaseReporting.Backlog> backlog = cases.backlog(filter);
         Map<Dimension, List<SlaReporting.Settled>> compliance = sla.compliance(filter);
-        Metrics.Figures all = figures(filter, Dimension.ALL, compliance.get(Dimension.ALL), backlog, b -> "all")
+        Map<Dimension, List<CaseReporting.Figures>> caseFigures = cases.figures(filter);
+        Metrics.Figures all = figures(
+                        filter,
+                        Dimension.ALL,
+                        caseFigures.get(Dimension.ALL),
+                        compliance.get(Dimension.ALL),
+                        backlog,
+                        b -> "all")
                 .getOrDefault("all", empty(backlogOf(List.of())));
         var byGroup = new TreeMap<String, Map<String, Long>>();
         backlog.forEach(
@@ -59,18 +66,21 @@ public class MetricsService {
                 figures(
                         filter,
                         Dimension.GROUP,
+                        caseFigures.get(Dimension.GROUP),
                         compliance.get(Dimension.GROUP),
                         backlog,
                         CaseReporting.Backlog::group),
                 figures(
                         filter,
                         Dimension.CHANNEL,
+                        caseFigures.get(Dimension.CHANNEL),
                         compliance.get(Dimension.CHANNEL),
                         backlog,
                         CaseReporting.Backlog::channel),
                 figures(
                         filter,
                         Dimension.AGENT,
+                        caseFigures.get(Dimension.AGENT),
                         compliance.get(Dimension.AGENT),
                         backlog,
                         CaseReporting.Backlog::agent));
@@ -78,7 +88,13 @@ public class MetricsService {
 
     /** The figures of the filter's cases alone, without backlog and breakdowns (the dashboard's weeks). */
     public Metrics.Figures totals(CaseReporting.Filter filter) {
-        return figures(filter, Dimension.ALL, sla.compliance(filter).get(Dimension.ALL), List.of(), b -> "all")
+        return figures(
+                        filter,
+                        Dimension.ALL,
+                        cases.figures(filter, Dimension.ALL),
+                        sla.compliance(filter).get(Dimension.ALL),
+                        List.of(),
+                        b -> "all")
                 .getOrDefault("all", empty(priorities()));
     }
 
@@ -95,12 +111,13 @@ public class MetricsService {
     private Map<String, Metrics.Figures> figures(
             CaseReporting.Filter filter,
             Dimension dimension,
+            List<CaseReporting.Figures> figuresOfKeys,
             List<SlaReporting.Settled> settled,
             List<CaseReporting.Backlog> backlog,
             Function<CaseReporting.Backlog, String> keyOfBacklog) {
         Instant now = clock.instant();
         var caseFigures = new TreeMap<String, CaseReporting.Figures>();
-        cases.figures(filter, dimension).forEach(f -> caseFigures.put(f.key(), f));
+        figuresOfKeys.forEach(f -> caseFigures.put(f.key(), f));
         var compliance = new TreeMap<String, Map<SlaTarget, SlaReporting.Settled>>();
         settled.forEach(s ->
                 compliance.computeIfAbsent(s.key(), k -> new LinkedHashMap<>()).put(s.target(), s));
