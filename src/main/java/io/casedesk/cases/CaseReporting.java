@@ -178,8 +178,8 @@ public class CaseReporting {
 
     /**
      * The case figures of the filter's cases per key of every dimension, in one statement: each case of the period is
-     * read once and counted under its key of each dimension (four rows per case, grouped by dimension and key), which
-     * on MariaDB took about two thirds of the time of one statement per dimension (README, "Metrics").
+     * read once and counted under its key of each dimension (four rows per case, grouped by dimension and key) instead of
+     * once per dimension (README, "Metrics").
      */
     public Map<Dimension, List<Figures>> figures(Filter filter) {
         return figures(filter, List.of(Dimension.values()));
