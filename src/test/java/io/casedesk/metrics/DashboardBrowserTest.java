@@ -21,6 +21,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -134,7 +135,10 @@ class DashboardBrowserTest {
         }
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(user);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        var submit = browser.findElement(By.cssSelector("button[type=submit]"));
+        submit.click();
+        // the click may return before the answer to the form arrives (seen in a full build on a loaded machine)
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(submit));
     }
 
     /** Each chart exists in Chart.js and has painted pixels on its canvas. */
