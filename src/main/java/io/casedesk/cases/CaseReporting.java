@@ -1,16 +1,23 @@
 package io.casedesk.cases;
 
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -127,19 +134,78 @@ public class CaseReporting {
     private static final String TIMINGS = "frt", ACK = "tta", RES = "res";
 
     private final JdbcClient jdbc;
+    private final Dialect dialect;
+    private final JdbcTemplate session;
 
-    CaseReporting(JdbcClient jdbc) {
+    CaseReporting(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dialect = new Dialect(dataSource);
+        this.session = new JdbcTemplate(dataSource);
+    }
+
+    /** Whether the database is H2 (else MySQL or MariaDB), asked once. */
+    private static final class Dialect {
+        private final DataSource dataSource;
+        private volatile Boolean h2;
+
+        Dialect(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        boolean h2() {
+            if (h2 == null) {
+                try {
+                    h2 = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)
+                            .startsWith("H2");
+                } catch (MetaDataAccessException e) {
+                    throw new IllegalStateException("cannot tell which database the cases are in", e);
+                }
+            }
+            return h2;
+        }
     }
 
     /**
      * The case figures of the filter's cases per key of the dimension, in one statement. Percentiles are nearest rank
-     * (the smallest value with at least p % of the values at or below it), picked with ROW_NUMBER and COUNT window
-     * functions, which H2, MySQL 8 and MariaDB all have and answer identically (README, "Metrics").
+     * (the smallest value with at least p % of the values at or below it): the ceil(p * n)-th entry of the key's values
+     * ordered by the database as it groups them (ARRAY_AGG on H2, GROUP_CONCAT on MySQL and MariaDB). Ranking every
+     * row with window functions took most of the request's time on MariaDB; MySQL has no percentile aggregate, and
+     * H2's PERCENTILE_DISC is not nearest rank (README, "Metrics").
      */
     public List<Figures> figures(Filter filter, Dimension dimension) {
-        String sql = """
-                SELECT k, COUNT(*) AS cases, %s, %s, %s,
+        return figures(filter, List.of(dimension)).get(dimension);
+    }
+
+    /**
+     * The case figures of the filter's cases per key of every dimension, in one statement: each case of the period is
+     * read once and counted under its key of each dimension (four rows per case, grouped by dimension and key) instead of
+     * once per dimension (README, "Metrics").
+     */
+    public Map<Dimension, List<Figures>> figures(Filter filter) {
+        return figures(filter, List.of(Dimension.values()));
+    }
+
+    private Map<Dimension, List<Figures>> figures(Filter filter, List<Dimension> dimensions) {
+        boolean h2 = dialect.h2();
+        String key;
+        String from;
+        if (dimensions.size() == 1) {
+            key = dimensions.get(0).key();
+            from = "case_report c, (SELECT %d AS n) d"
+                    .formatted(dimensions.get(0).ordinal());
+        } else {
+            var cases = new StringBuilder("CASE d.n");
+            var numbers = new StringBuilder();
+            for (Dimension dimension : dimensions) {
+                cases.append(" WHEN %d THEN %s".formatted(dimension.ordinal(), dimension.key()));
+                numbers.append(numbers.isEmpty() ? "" : " UNION ALL ")
+                        .append("SELECT %d AS n".formatted(dimension.ordinal()));
+            }
+            key = cases.append(" END").toString();
+            from = "case_report c CROSS JOIN (%s) d".formatted(numbers);
+        }
+        String grouped = """
+                SELECT dim, k, COUNT(*) AS cases, %s, %s, %s,
                        AVG(CASE WHEN priority = :p1 THEN CAST(res AS DOUBLE) END) AS mttr,
                        AVG(CAST(csat AS DOUBLE)) AS csat_avg, COUNT(csat) AS csat_n,
                        SUM(CASE WHEN status = :closed THEN 1 ELSE 0 END) AS surveyed,
@@ -150,46 +216,51 @@ public class CaseReporting {
                        SUM(CASE WHEN res IS NOT NULL AND escalation_level = 0 AND reopen_count = 0 AND agent_replies <= 1
                            THEN 1 ELSE 0 END) AS first_contact
                 FROM (
-                    SELECT b.*, %s, %s, %s
-                    FROM (
-                        SELECT %s AS k, c.priority, c.status, c.csat, c.escalation_level, c.reopen_count,
-                               c.agent_replies,
-                               TIMESTAMPDIFF(SECOND, c.created_at, c.first_response_at) AS frt,
-                               TIMESTAMPDIFF(SECOND, c.created_at, c.acknowledged_at) AS tta,
-                               CASE WHEN c.status IN (:resolvedStatuses)
-                                    THEN TIMESTAMPDIFF(SECOND, c.created_at, c.resolved_at) END AS res
-                        FROM case_report c
-                        WHERE %s
-                    ) b
+                    SELECT d.n AS dim, %s AS k, c.priority, c.status, c.csat, c.escalation_level, c.reopen_count,
+                           c.agent_replies,
+                           TIMESTAMPDIFF(SECOND, c.created_at, c.first_response_at) AS frt,
+                           TIMESTAMPDIFF(SECOND, c.created_at, c.acknowledged_at) AS tta,
+                           CASE WHEN c.status IN (:resolvedStatuses)
+                                THEN TIMESTAMPDIFF(SECOND, c.created_at, c.resolved_at) END AS res
+                    FROM %s
+                    WHERE %s
                 ) t
-                GROUP BY k
-                ORDER BY k""".formatted(
-                        aggregates(TIMINGS),
-                        aggregates(ACK),
-                        aggregates(RES),
-                        ranks(TIMINGS),
-                        ranks(ACK),
-                        ranks(RES),
-                        dimension.key(),
-                        filter.where(true));
-        return jdbc.sql(sql)
+                GROUP BY dim, k""".formatted(
+                aggregates(TIMINGS, h2), aggregates(ACK, h2), aggregates(RES, h2), key, from, filter.where(true));
+        String sql = """
+                SELECT dim, k, cases, mttr, csat_avg, csat_n, surveyed, csat1, csat2, csat3, csat4, csat5, resolved,
+                       first_contact, %s, %s, %s
+                FROM (%s) g
+                ORDER BY dim, k""".formatted(picks(TIMINGS, h2), picks(ACK, h2), picks(RES, h2), grouped);
+        if (!h2) {
+            // the ordered lists are as long as the period; the default limit (1 MB on MariaDB) would cut them short
+            // (Statement.execute: the driver refuses updates on the read-only connection, a SET it lets through)
+            session.execute("SET SESSION group_concat_max_len = 4294967295");
+        }
+        var result = new EnumMap<Dimension, List<Figures>>(Dimension.class);
+        dimensions.forEach(d -> result.put(d, new ArrayList<>()));
+        jdbc.sql(sql)
                 .params(filter.params())
                 .param("p1", "P1")
                 .param("closed", CaseStatus.CLOSED.wire())
                 .param(
                         "resolvedStatuses",
                         RESOLVED.stream().map(CaseStatus::wire).toList())
-                .query((rs, n) -> new Figures(
-                        rs.getString("k"),
-                        rs.getLong("cases"),
-                        timing(rs, TIMINGS),
-                        timing(rs, ACK),
-                        timing(rs, RES),
-                        roundedLong(rs, "mttr"),
-                        csat(rs),
-                        rs.getLong("resolved"),
-                        rs.getLong("first_contact")))
-                .list();
+                .query((rs, n) -> Map.entry(
+                        Dimension.values()[rs.getInt("dim")],
+                        new Figures(
+                                rs.getString("k"),
+                                rs.getLong("cases"),
+                                timing(rs, TIMINGS),
+                                timing(rs, ACK),
+                                timing(rs, RES),
+                                roundedLong(rs, "mttr"),
+                                csat(rs),
+                                rs.getLong("resolved"),
+                                rs.getLong("first_contact"))))
+                .list()
+                .forEach(e -> result.get(e.getKey()).add(e.getValue()));
+        return result;
     }
 
     /** Open cases (not resolved, closed or merged, whenever opened) per priority, group, channel and agent. */
@@ -239,18 +310,22 @@ public class CaseReporting {
                 .list();
     }
 
-    private static String aggregates(String column) {
-        return """
-                AVG(CAST(%1$s AS DOUBLE)) AS %1$s_avg, COUNT(%1$s) AS %1$s_n,
-                MIN(CASE WHEN %1$s_rank >= CEIL(0.5 * %1$s_count) THEN %1$s END) AS %1$s_p50,
-                MIN(CASE WHEN %1$s_rank >= CEIL(0.9 * %1$s_count) THEN %1$s END) AS %1$s_p90""".formatted(column);
+    /** Average and number of the column's values and their ordered list (an array on H2, a text on MySQL). */
+    private static String aggregates(String column, boolean h2) {
+        return "AVG(CAST(%1$s AS DOUBLE)) AS %1$s_avg, COUNT(%1$s) AS %1$s_n, ".formatted(column)
+                + (h2
+                                ? "ARRAY_AGG(%1$s ORDER BY %1$s) FILTER (WHERE %1$s IS NOT NULL) AS %1$s_list"
+                                : "GROUP_CONCAT(%1$s ORDER BY %1$s SEPARATOR ',') AS %1$s_list")
+                        .formatted(column);
     }
 
-    /** Rank among the key's measured values (unmeasured ones rank apart) and their number. */
-    private static String ranks(String column) {
-        return """
-                ROW_NUMBER() OVER (PARTITION BY k, CASE WHEN %1$s IS NULL THEN 1 ELSE 0 END ORDER BY %1$s) AS %1$s_rank,
-                COUNT(%1$s) OVER (PARTITION BY k) AS %1$s_count""".formatted(column);
+    /** The ceil(p * n)-th entry of the column's ordered list: the nearest-rank p50 and p90. */
+    private static String picks(String column, boolean h2) {
+        String pick = h2
+                ? "CASE WHEN %1$s_n > 0 THEN %1$s_list[CAST(CEIL(%2$s * %1$s_n) AS INT)] END"
+                : "CAST(SUBSTRING_INDEX(SUBSTRING_INDEX(%1$s_list, ',', CEIL(%2$s * %1$s_n)), ',', -1) AS SIGNED)";
+        return "%1$s_avg, %1$s_n, %2$s AS %1$s_p50, %3$s AS %1$s_p90"
+                .formatted(column, pick.formatted(column, "0.5"), pick.formatted(column, "0.9"));
     }
 
     private static Timing timing(ResultSet rs, String column) throws SQLException {

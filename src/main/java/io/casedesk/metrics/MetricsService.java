@@ -44,8 +44,16 @@ public class MetricsService {
     /** Everything of GET /api/metrics. */
     public Metrics metrics(CaseReporting.Filter filter) {
         List<CaseReporting.Backlog> backlog = cases.backlog(filter);
-        Metrics.Figures all =
-                figures(filter, Dimension.ALL, backlog, b -> "all").getOrDefault("all", empty(backlogOf(List.of())));
+        Map<Dimension, List<SlaReporting.Settled>> compliance = sla.compliance(filter);
+        Map<Dimension, List<CaseReporting.Figures>> caseFigures = cases.figures(filter);
+        Metrics.Figures all = figures(
+                        filter,
+                        Dimension.ALL,
+                        caseFigures.get(Dimension.ALL),
+                        compliance.get(Dimension.ALL),
+                        backlog,
+                        b -> "all")
+                .getOrDefault("all", empty(backlogOf(List.of())));
         var byGroup = new TreeMap<String, Map<String, Long>>();
         backlog.forEach(
                 b -> byGroup.computeIfAbsent(b.group(), g -> priorities()).merge(b.priority(), b.cases(), Long::sum));
@@ -55,14 +63,39 @@ public class MetricsService {
                 new Metrics.Filter(filter.group(), filter.channel(), filter.agent()),
                 all,
                 byGroup,
-                figures(filter, Dimension.GROUP, backlog, CaseReporting.Backlog::group),
-                figures(filter, Dimension.CHANNEL, backlog, CaseReporting.Backlog::channel),
-                figures(filter, Dimension.AGENT, backlog, CaseReporting.Backlog::agent));
+                figures(
+                        filter,
+                        Dimension.GROUP,
+                        caseFigures.get(Dimension.GROUP),
+                        compliance.get(Dimension.GROUP),
+                        backlog,
+                        CaseReporting.Backlog::group),
+                figures(
+                        filter,
+                        Dimension.CHANNEL,
+                        caseFigures.get(Dimension.CHANNEL),
+                        compliance.get(Dimension.CHANNEL),
+                        backlog,
+                        CaseReporting.Backlog::channel),
+                figures(
+                        filter,
+                        Dimension.AGENT,
+                        caseFigures.get(Dimension.AGENT),
+                        compliance.get(Dimension.AGENT),
+                        backlog,
+                        CaseReporting.Backlog::agent));
     }
 
     /** The figures of the filter's cases alone, without backlog and breakdowns (the dashboard's weeks). */
     public Metrics.Figures totals(CaseReporting.Filter filter) {
-        return figures(filter, Dimension.ALL, List.of(), b -> "all").getOrDefault("all", empty(priorities()));
+        return figures(
+                        filter,
+                        Dimension.ALL,
+                        cases.figures(filter, Dimension.ALL),
+                        sla.compliance(filter).get(Dimension.ALL),
+                        List.of(),
+                        b -> "all")
+                .getOrDefault("all", empty(priorities()));
     }
 
     /** The open cases whose SLA target falls due soonest (the dashboard lists them with Cockpit links). */
@@ -78,16 +111,16 @@ public class MetricsService {
     private Map<String, Metrics.Figures> figures(
             CaseReporting.Filter filter,
             Dimension dimension,
+            List<CaseReporting.Figures> figuresOfKeys,
+            List<SlaReporting.Settled> settled,
             List<CaseReporting.Backlog> backlog,
             Function<CaseReporting.Backlog, String> keyOfBacklog) {
         Instant now = clock.instant();
         var caseFigures = new TreeMap<String, CaseReporting.Figures>();
-        cases.figures(filter, dimension).forEach(f -> caseFigures.put(f.key(), f));
+        figuresOfKeys.forEach(f -> caseFigures.put(f.key(), f));
         var compliance = new TreeMap<String, Map<SlaTarget, SlaReporting.Settled>>();
-        sla.compliance(filter, dimension)
-                .forEach(s -> compliance
-                        .computeIfAbsent(s.key(), k -> new LinkedHashMap<>())
-                        .put(s.target(), s));
+        settled.forEach(s ->
+                compliance.computeIfAbsent(s.key(), k -> new LinkedHashMap<>()).put(s.target(), s));
         Map<String, Long> dueSoon = sla.casesDueSoon(filter, dimension, now, now.plus(properties.breachingWindow()));
         var backlogByKey = new TreeMap<String, List<CaseReporting.Backlog>>();
         backlog.forEach(b -> backlogByKey
