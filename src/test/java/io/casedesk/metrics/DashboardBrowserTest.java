@@ -21,6 +21,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -118,7 +119,7 @@ class DashboardBrowserTest {
         browser.findElement(By.cssSelector("form.inline button")).click();
         // the click only starts the sign-out: wait for the page it leads to
         new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/dashboard/login?logout"));
+                .until(ExpectedConditions.urlContains("/dashboard/login?logout"));
     }
 
     @Test
