@@ -7,24 +7,20 @@ import io.casedesk.cases.CaseService;
 import io.casedesk.cases.Channel;
 import io.casedesk.cases.SupportCase;
 import io.casedesk.system.PublicUrl;
+import io.casedesk.system.WebhookSignature;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -145,7 +141,7 @@ public class ChannelWebhooks {
                 .header(DELIVERY_HEADER, message.deliveryId())
                 .POST(HttpRequest.BodyPublishers.ofString(message.body(), StandardCharsets.UTF_8));
         if (webhook.signed()) {
-            request.header(SIGNATURE_HEADER, signature(message.body(), webhook.secret()));
+            request.header(SIGNATURE_HEADER, WebhookSignature.of(message.body(), webhook.secret()));
         }
         String what =
                 "message %s of %s to the %s webhook %s".formatted(message.deliveryId(), reference, channel.wire(), url);
@@ -176,17 +172,6 @@ public class ChannelWebhooks {
     @Transactional(readOnly = true)
     public List<WebhookMessage> outboxOf(String reference) {
         return outbox.ofCase(cases.get(reference).id());
-    }
-
-    /** {@code sha256=} and the lower-case hex HMAC-SHA256 of the UTF-8 body, as X-Casedesk-Signature carries it. */
-    public static String signature(String body, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
     }
 
     /** The customer links a mail carries, from the values its templates were rendered with. */

@@ -158,11 +158,11 @@ public class MailService {
                             + "/runtime");
             Rendered mail = render(c, MailKind.MANAGER_NOTICE, context);
             outbox.rewrite(id, mail.subject(), mail.text(), mail.html());
-            if (waiting.isEmpty()) {
-                delivery.schedule(id, c.reference(), notice.urgent() ? now : now.plus(settings.notificationWindow()));
-            } else if (notice.urgent()) {
-                // a second job sends it now; the first, at the end of the window, finds it sent
+            if (notice.urgent()) {
+                // sent now; a mail that was waiting still has its window's job, which then finds it sent
                 delivery.schedule(id, c.reference());
+            } else if (waiting.isEmpty()) {
+                delivery.schedule(id, c.reference(), now.plus(settings.notificationWindow()));
             }
         }
     }

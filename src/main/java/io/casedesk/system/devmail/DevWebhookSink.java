@@ -2,20 +2,15 @@ package io.casedesk.system.devmail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import io.casedesk.system.WebhookSignature;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * What the dev profile's own webhook receiver got, kept in memory as the chat and social integrations would see it:
@@ -66,8 +61,10 @@ class DevWebhookSink {
 
     /** Records a POST and says whether its signature holds. */
     synchronized Received receive(String channel, String deliveryId, String signature, String body, String secret) {
-        boolean valid =
-                secret != null && !secret.isEmpty() && signature != null && signatureMatches(body, signature, secret);
+        boolean valid = secret != null
+                && !secret.isEmpty()
+                && signature != null
+                && WebhookSignature.matches(body, signature, secret);
         int repeatOf = deliveryId == null
                 ? 0
                 : received.stream()
@@ -118,19 +115,6 @@ class DevWebhookSink {
             return json.readTree(body);
         } catch (java.io.IOException e) {
             return json.createObjectNode();
-        }
-    }
-
-    /** The receiver's side of X-Casedesk-Signature: sha256= and the hex HMAC-SHA256 of the body, compared in constant time. */
-    static boolean signatureMatches(String body, String signature, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            String expected = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-            return MessageDigest.isEqual(
-                    expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
     }
 }
