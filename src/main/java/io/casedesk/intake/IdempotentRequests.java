@@ -50,4 +50,12 @@ class IdempotentRequests {
                 .param("k", key)
                 .update();
     }
+
+    /** Deletes at most {@code limit} keys created before the cutoff (any of them: all are past their retention). */
+    int deleteCreatedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("DELETE FROM idempotent_request WHERE created_at < :cutoff LIMIT :limit")
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("limit", limit)
+                .update();
+    }
 }

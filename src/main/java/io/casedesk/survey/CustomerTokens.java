@@ -105,4 +105,20 @@ class CustomerTokens {
                 .update();
         return won == 1 ? claim : Optional.empty();
     }
+
+    /** Deletes at most {@code limit} tokens that expired before the cutoff, used or not. */
+    int deleteExpiredBefore(Instant cutoff, int limit) {
+        return jdbc.sql("DELETE FROM customer_token WHERE expires_at < :cutoff LIMIT :limit")
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("limit", limit)
+                .update();
+    }
+
+    /** Deletes at most {@code limit} tokens used (or retired by a newer link) before the cutoff. */
+    int deleteUsedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("DELETE FROM customer_token WHERE used_at < :cutoff LIMIT :limit")
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("limit", limit)
+                .update();
+    }
 }
