@@ -83,6 +83,33 @@ class DockerComposeTest {
         }
     }
 
+    /**
+     * Wherever a MySQL URL is written down for people or machines to copy (the mysql profile's default, README,
+     * compose, CI), it carries the options the engine needs (MySqlNeighbourSchemaTest shows what the second prevents).
+     */
+    @Test
+    void everyDocumentedMySqlUrl_carriesTheOptionsTheEngineNeeds() throws IOException {
+        List<String> urls = new ArrayList<>();
+        for (var document : new YamlPropertySourceLoader()
+                .load("application.yaml", new FileSystemResource("src/main/resources/application.yaml"))) {
+            Object url = document.getProperty("spring.datasource.url");
+            if (url != null && url.toString().contains("jdbc:mysql:")) {
+                urls.add(url.toString());
+            }
+        }
+        for (Path file : List.of(Path.of("README.md"), Path.of(".ci", "run"), DOCKER.resolve("compose.yaml"))) {
+            Matcher url = Pattern.compile("jdbc:mysql://[^\\s'\"]+").matcher(read(file));
+            while (url.find()) {
+                urls.add(url.group());
+            }
+        }
+        assertThat(urls).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(urls)
+                .allSatisfy(url -> assertThat(url)
+                        .contains("sendFractionalSeconds=false")
+                        .contains("nullDatabaseMeansCurrent=true"));
+    }
+
     @Test
     void nodes_haveAHealthCheck_onThePublicHealthEndpoint() {
         for (String node : NODES) {
