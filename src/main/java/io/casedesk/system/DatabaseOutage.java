@@ -8,6 +8,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means "the database cannot be reached" (stopped, restarting, network cut, pool timed out) rather
@@ -21,6 +22,8 @@ public final class DatabaseOutage {
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
 
     private static final int MAX_DEPTH = 32;
+
+    private static final String HIKARI_CLOSED_CONNECTION = "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection";
 
     private DatabaseOutage() {}
 
@@ -38,8 +41,15 @@ public final class DatabaseOutage {
                 return true;
             }
             if (t instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS)) {
+                    && (sql.getSQLState() != null && sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS)
+                            || closedByThePool(sql))) {
+                return true;
+            }
+            // a rollback that failed on the dead connection hides the failure that caused it
+            if (t instanceof TransactionSystemException tx
+                    && tx.getApplicationException() != null
+                    && tx.getApplicationException() != failure
+                    && isCause(tx.getApplicationException())) {
                 return true;
             }
             if (t.getCause() == t) {
@@ -47,5 +57,17 @@ public final class DatabaseOutage {
             }
         }
         return false;
+    }
+
+    /**
+     * Hikari closes a connection that failed with a connection error and answers any further use of it (the rollback
+     * of its transaction, the engine's next statement in the same command) with "Connection is closed", without a
+     * SQL state.
+     */
+    private static boolean closedByThePool(SQLException sql) {
+        StackTraceElement[] trace = sql.getStackTrace();
+        return sql.getSQLState() == null
+                && trace.length > 0
+                && trace[0].getClassName().startsWith(HIKARI_CLOSED_CONNECTION);
     }
 }

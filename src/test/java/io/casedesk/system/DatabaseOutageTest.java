@@ -2,11 +2,15 @@ package io.casedesk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.servlet.ServletException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTransientConnectionException;
@@ -20,6 +24,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * The pieces of the outage answer on their own: which failures count as "the database cannot be reached", the filter
@@ -54,6 +59,35 @@ class DatabaseOutageTest {
         assertThat(DatabaseOutage.isCause(new DataIntegrityViolationException("duplicate")))
                 .isFalse();
         assertThat(DatabaseOutage.isCause(null)).isFalse();
+    }
+
+    @Test
+    void aRollbackThatFailedOnTheDeadConnection_isTheOutageThatCausedIt() throws Exception {
+        var rollbackFailed = new TransactionSystemException("JDBC rollback failed", new SQLException("closed"));
+        rollbackFailed.initApplicationException(
+                engineFailure(new SQLException("Communications link failure", "08S01")));
+        assertThat(DatabaseOutage.isCause(rollbackFailed)).isTrue();
+
+        var afterABug = new TransactionSystemException("JDBC rollback failed", new SQLException("closed"));
+        afterABug.initApplicationException(new IllegalStateException("a bug"));
+        assertThat(DatabaseOutage.isCause(afterABug)).isFalse();
+    }
+
+    @Test
+    void aConnectionThePoolClosedAfterAConnectionError_isTheOutage() throws Exception {
+        var config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:mem:closed-by-the-pool");
+        try (var pool = new HikariDataSource(config)) {
+            Connection connection = pool.getConnection();
+            connection.close();
+            SQLException closed = catchThrowableOfType(SQLException.class, connection::rollback);
+            assertThat(closed.getMessage()).isEqualTo("Connection is closed");
+            assertThat(DatabaseOutage.isCause(new TransactionSystemException("JDBC rollback failed", closed)))
+                    .isTrue();
+        }
+        assertThat(DatabaseOutage.isCause(new SQLException("Connection is closed")))
+                .as("the same words from elsewhere")
+                .isFalse();
     }
 
     @Test
