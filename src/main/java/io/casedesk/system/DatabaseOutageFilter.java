@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The last word on a database outage that nothing nearer answered: a failure to reach the database that escapes a
  * filter or a servlet becomes 503 with Retry-After instead of the container's 500. That covers the logins (HTTP basic
  * on /api and /engine-rest reads Camunda identity from the database, and a login that cannot be checked is neither
- * 401 nor 500), the other filters (rate limits, idempotency), /engine-rest's authentication and the customer pages.
+ * 401 nor 500), the other filters and interceptors, /engine-rest's authentication and the customer pages.
  * Pages people read (customer pages, the dashboard, the webapps' pages) get our friendly HTML page, everything else
  * problem+json. Outermost but for the character encoding, so the login-failure limit does not count the failed
  * login against the client.
