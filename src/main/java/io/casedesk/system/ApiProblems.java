@@ -131,6 +131,14 @@ class ApiProblems extends ResponseEntityExceptionHandler implements HandlerExcep
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
+        if (DatabaseOutage.isCause(ex)) {
+            // expected while the database is down: one line per request, not a stack trace each
+            log.warn("Database unavailable, answered 503: {}", ex.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(problems.retryAfterSeconds()))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemWriter.databaseUnavailableProblem());
+        }
         log.error("Unexpected error on the API", ex);
         return problem(
                 HttpStatus.INTERNAL_SERVER_ERROR,

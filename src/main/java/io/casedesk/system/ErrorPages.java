@@ -42,10 +42,16 @@ public class ErrorPages implements ErrorViewResolver {
         @Override
         public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
                 throws java.io.IOException {
-            String[] text = text(status);
-            response.setContentType(getContentType());
-            response.setHeader("Content-Security-Policy", CSP);
-            response.getWriter().write("""
+            write(status, response);
+        }
+    }
+
+    /** Our page for this status, with the pages' CSP, as the whole response body (the caller sets the status). */
+    static void write(HttpStatus status, HttpServletResponse response) throws java.io.IOException {
+        String[] text = text(status);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Content-Security-Policy", CSP);
+        response.getWriter().write("""
                     <!DOCTYPE html>
                     <html lang="en">
                     <head>
@@ -62,38 +68,43 @@ public class ErrorPages implements ErrorViewResolver {
                     </body>
                     </html>
                     """.formatted(text[0], text[0], text[1]));
-        }
+    }
 
-        private static String[] text(HttpStatus status) {
-            return switch (status.value()) {
-                case 401, 403 ->
-                    new String[] {
-                        "Not available",
-                        "This page is not available to you. If you followed a link from one of our mails, please "
-                                + "reply to that mail instead."
-                    };
-                case 404 ->
-                    new String[] {
-                        "Page not found",
-                        "There is nothing at this address. If you followed a link from one of our mails, it may have "
-                                + "expired; simply reply to the mail."
-                    };
-                case 429 ->
-                    new String[] {
-                        "Please wait a moment",
-                        "We received many requests from your network in a short time. Please try again in a minute."
-                    };
-                default ->
-                    status.is5xxServerError()
-                            ? new String[] {
-                                "Something went wrong",
-                                "Something went wrong on our side. Please try again later; nothing you sent was lost."
-                            }
-                            : new String[] {
-                                "This request cannot be handled",
-                                "Please check the address, or reply to the last mail we sent you."
-                            };
-            };
-        }
+    private static String[] text(HttpStatus status) {
+        return switch (status.value()) {
+            case 401, 403 ->
+                new String[] {
+                    "Not available",
+                    "This page is not available to you. If you followed a link from one of our mails, please "
+                            + "reply to that mail instead."
+                };
+            case 404 ->
+                new String[] {
+                    "Page not found",
+                    "There is nothing at this address. If you followed a link from one of our mails, it may have "
+                            + "expired; simply reply to the mail."
+                };
+            case 429 ->
+                new String[] {
+                    "Please wait a moment",
+                    "We received many requests from your network in a short time. Please try again in a minute."
+                };
+            case 503 ->
+                new String[] {
+                    "Back in a minute",
+                    "Our service is briefly unavailable. Please try again in a minute; if you were sending us an "
+                            + "answer, it has not been saved yet, so please send it again then."
+                };
+            default ->
+                status.is5xxServerError()
+                        ? new String[] {
+                            "Something went wrong",
+                            "Something went wrong on our side. Please try again later; nothing you sent was lost."
+                        }
+                        : new String[] {
+                            "This request cannot be handled",
+                            "Please check the address, or reply to the last mail we sent you."
+                        };
+        };
     }
 }

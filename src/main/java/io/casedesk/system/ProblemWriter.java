@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,12 +18,24 @@ import org.springframework.stereotype.Component;
  * mapper, so it looks exactly like the problems {@code ApiProblems} answers from inside MVC.
  */
 @Component
+// also in @WebMvcTest slices, which scan no configuration properties
+@EnableConfigurationProperties(OutageSettings.class)
 public class ProblemWriter {
 
-    private final ObjectMapper json;
+    static final String UNAVAILABLE_TITLE = "Service temporarily unavailable";
 
+    private final ObjectMapper json;
+    private final OutageSettings outage;
+
+    /** With the default Retry-After for outages (tests that build one by hand). */
     ProblemWriter(ObjectMapper json) {
+        this(json, new OutageSettings(OutageSettings.DEFAULT_RETRY_AFTER));
+    }
+
+    @Autowired
+    ProblemWriter(ObjectMapper json, OutageSettings outage) {
         this.json = json;
+        this.outage = outage;
     }
 
     /** The problem of this status with this title and detail, as the whole response. */
@@ -34,6 +48,25 @@ public class ProblemWriter {
             throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         write(response, HttpStatus.TOO_MANY_REQUESTS, title, detail);
+    }
+
+    /**
+     * 503 with Retry-After (casedesk.outage.retry-after): the database cannot be reached, the same request will
+     * work once it is back.
+     */
+    public void databaseUnavailable(HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds()));
+        write(response, databaseUnavailableProblem());
+    }
+
+    /** Seconds a client should wait before it repeats a request that met a database outage. */
+    public long retryAfterSeconds() {
+        return outage.retryAfterSeconds();
+    }
+
+    /** The body of a 503 for a database outage: what happened and what to do, nothing of the failure itself. */
+    public static ProblemDetail databaseUnavailableProblem() {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE_TITLE, DatabaseUnavailableException.MESSAGE);
     }
 
     public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -1,5 +1,7 @@
 package io.casedesk.security.process;
 
+import io.casedesk.system.DatabaseOutage;
+import io.casedesk.system.DatabaseUnavailableException;
 import jakarta.ws.rs.core.Response.Status;
 import java.lang.reflect.Field;
 import java.sql.SQLException;
@@ -41,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * only and without a business key, and variables are never set, changed or removed one by one: the case a flow acts
  * on and the flow's own state (group, escalation level) are not a person's to write. camunda-admin is exempt.</li>
  * <li>Java-serialized values are refused for everybody.</li>
- * <li>what goes wrong is told without SQL: a database error shows as a reference to the server log.</li>
+ * <li>what goes wrong is told without SQL: a database error shows as a reference to the server log, a database
+ * that cannot be reached as {@link DatabaseUnavailableException} (503 with Retry-After on every way in).</li>
  * </ul>
  * Refusals are the REST API's InvalidRequestException (a RuntimeException the engine passes through unchanged), so
  * /engine-rest answers 400 or 403 instead of wrapping them in a 500. Only a person's outermost command is checked:
@@ -214,6 +217,10 @@ final class UserCommandGuard extends CommandInterceptor {
         if (e.getMessage() != null && e.getMessage().contains("Java serialization format is prohibited")) {
             return new InvalidRequestException(
                     Status.BAD_REQUEST, "Java-serialized values are not accepted; send JSON or a primitive type");
+        }
+        if (DatabaseOutage.isCause(e)) {
+            // not this change's fault: the same command works once the database is back (503, Retry-After)
+            return e instanceof DatabaseUnavailableException ? e : new DatabaseUnavailableException(e);
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException || t instanceof PersistenceException) {
