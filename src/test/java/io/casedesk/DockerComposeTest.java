@@ -117,7 +117,7 @@ class DockerComposeTest {
             assertThat(String.join(" ", strings(check.get("test"))))
                     .startsWith("CMD curl ")
                     .contains("--fail")
-                    .endsWith("http://127.0.0.1:8080/actuator/health");
+                    .endsWith("http://127.0.0.1:8080/actuator/health/readiness");
             assertThat(check).containsKeys("interval", "timeout", "retries", "start_period");
         }
         assertThat(read(DOCKER.resolve("Dockerfile")))
@@ -177,7 +177,7 @@ class DockerComposeTest {
                     .as("a server line for %s on its port", node)
                     .anyMatch(line -> line.startsWith("server " + node + " " + node + ":8080"));
         }
-        assertThat(lines).contains("option httpchk GET /actuator/health");
+        assertThat(lines).contains("option httpchk GET /actuator/health/readiness");
         assertThat(lines)
                 .as("every server checked (active), and marked down on failed connections (passive)")
                 .anySatisfy(line ->
