@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Load {
 
-    record Ack(String key, String reference, Instant at, int attempts) {}
+    record Ack(String key, String reference, Instant at, int attempts, URI node) {}
 
     record Completion(String taskId, Instant at) {}
 
@@ -114,7 +114,8 @@ final class Load {
                                 key,
                                 JSON.readTree(response.body()).get("reference").asText(),
                                 Instant.now(),
-                                tries));
+                                tries,
+                                node));
                         break;
                     }
                     if (response.statusCode() >= 500 || response.statusCode() == 429) {
