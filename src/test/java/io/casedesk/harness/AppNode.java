@@ -87,6 +87,8 @@ final class AppNode implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log)
                 .start();
+        // should the harness JVM itself be killed, .ci/run's cleanup ends this node by the id written here
+        Files.writeString(pidFile(), Long.toString(process.pid()));
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(START_PATIENCE);
@@ -116,10 +118,16 @@ final class AppNode implements AutoCloseable {
     }
 
     /** SIGKILL, and waits until the process is gone. */
-    Instant kill() throws InterruptedException {
+    Instant kill() throws InterruptedException, IOException {
         process.destroyForcibly();
         process.waitFor();
-        return Instant.now();
+        Instant killed = Instant.now();
+        Files.deleteIfExists(pidFile());
+        return killed;
+    }
+
+    private Path pidFile() {
+        return logDirectory.resolve(name + ".pid");
     }
 
     boolean alive() {
@@ -127,13 +135,14 @@ final class AppNode implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         if (alive()) {
             process.destroy();
             if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         }
+        Files.deleteIfExists(pidFile());
     }
 
     private static int freePort() throws IOException {
