@@ -79,21 +79,38 @@ class MailOutbox {
                 .optional();
     }
 
-    /** The case's notice mail to this recipient that is still waiting and was opened after the given time, locked. */
+    /**
+     * The case's notice mail to this recipient that is still waiting and was opened after the given time, locked.
+     * <p>
+     * The candidates are read without locks and then locked one by one by primary key, the newest first. A locking
+     * query on the columns themselves may scan the status index and lock (and wait for) other cases' queued mails;
+     * a delivery holding such a mail's row then needs that index entry to mark it sent, and the two deadlock (found
+     * by the two-node harness on MariaDB: the SLA warning's job failed and waited for its retry).
+     */
     Optional<Long> waitingNotice(long caseId, String recipient, Instant openedAfter) {
-        return jdbc
-                .sql("""
+        List<Long> candidates = jdbc.sql("""
                 SELECT id FROM mail_outbox WHERE case_id = :c AND kind = :kind AND recipient = :r AND status = :queued
-                    AND queued_at > :after ORDER BY id FOR UPDATE""")
+                    AND queued_at > :after ORDER BY id DESC""")
                 .param("c", caseId)
                 .param("kind", MailKind.MANAGER_NOTICE.name())
                 .param("r", recipient)
                 .param("queued", OutboxMail.Status.QUEUED.name())
                 .param("after", Timestamp.from(openedAfter))
                 .query(Long.class)
-                .list()
-                .stream()
-                .reduce((first, later) -> later);
+                .list();
+        for (long id : candidates) {
+            // waits for a delivery under way; once it has committed the mail is no longer waiting
+            Optional<Long> stillWaiting = jdbc.sql(
+                            "SELECT id FROM mail_outbox WHERE id = :id AND status = :queued FOR UPDATE")
+                    .param("id", id)
+                    .param("queued", OutboxMail.Status.QUEUED.name())
+                    .query(Long.class)
+                    .optional();
+            if (stillWaiting.isPresent()) {
+                return stillWaiting;
+            }
+        }
+        return Optional.empty();
     }
 
     void addNotice(long outboxId, ManagerNotice notice, Instant at) {
