@@ -179,7 +179,12 @@ class HistoryLevelBenchmark {
                 m.bytesPerLifecycle()));
         table.print();
         var ratios = new BenchTable(
-                "AUDIT / FULL", "database", "intake cases/s", "lifecycles/s", "rows per lifecycle", "bytes per lifecycle");
+                "AUDIT / FULL",
+                "database",
+                "intake cases/s",
+                "lifecycles/s",
+                "rows per lifecycle",
+                "bytes per lifecycle");
         for (Measured full : results) {
             results.stream()
                     .filter(a -> a.database().equals(full.database())

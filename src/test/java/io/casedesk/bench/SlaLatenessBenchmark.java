@@ -49,7 +49,7 @@ import org.springframework.core.env.Environment;
 @Tag("benchmark")
 class SlaLatenessBenchmark {
 
-    private static final int OPEN_CASES = Integer.getInteger("benchmark.openCases", 1_000);
+    private static final int OPEN_CASES = Integer.getInteger("benchmark.openCases", 500);
     private static final int LOAD_THREADS = Integer.getInteger("benchmark.loadThreads", 4);
     private static final int INTAKE_PER_SECOND = Integer.getInteger("benchmark.intakePerSecond", 2);
     private static final int INTAKE_SECONDS = Integer.getInteger("benchmark.intakeSeconds", 30);
@@ -76,6 +76,7 @@ class SlaLatenessBenchmark {
                 "backlog load s",
                 "load cases/s",
                 "measured cases",
+                "jobs due after intake",
                 "events (missing)",
                 "min",
                 "p50",
@@ -101,6 +102,7 @@ class SlaLatenessBenchmark {
                         run.loadSeconds(),
                         OPEN_CASES / run.loadSeconds(),
                         run.measuredCases(),
+                        run.jobsDueAfterIntake(),
                         l.size() + " (" + run.missing() + ")",
                         BenchLatencies.percentile(l, 0),
                         BenchLatencies.percentile(l, 50),
@@ -124,7 +126,14 @@ class SlaLatenessBenchmark {
         }
     }
 
-    record Run(int timerJobs, double loadSeconds, int measuredCases, List<Long> lateness, int missing) {}
+    /** {@code jobsDueAfterIntake}: jobs due but not yet run when the last measured case was opened. */
+    record Run(
+            int timerJobs,
+            double loadSeconds,
+            int measuredCases,
+            long jobsDueAfterIntake,
+            List<Long> lateness,
+            int missing) {}
 
     private Run measure(ConfigurableApplicationContext app, String database, Map<String, Instant> fired)
             throws Exception {
@@ -149,6 +158,7 @@ class SlaLatenessBenchmark {
                         .replace("&quot;PT24H&quot;", "&quot;" + MEASURED_RESOLUTION + "&quot;")
                         .replace("\"PT24H\"", "\"" + MEASURED_RESOLUTION + "\""));
         var measured = new ArrayList<String>();
+        long jobsDue;
         try {
             long intakeStart = System.currentTimeMillis();
             for (int second = 0; second < INTAKE_SECONDS; second++) {
@@ -167,6 +177,7 @@ class SlaLatenessBenchmark {
                     Thread.sleep(sleep);
                 }
             }
+            jobsDue = management.createJobQuery().executable().count();
             Thread.sleep(Duration.parse(MEASURED_RESOLUTION).plusSeconds(15).toMillis());
         } finally {
             deploy(repository, original);
@@ -188,7 +199,7 @@ class SlaLatenessBenchmark {
             }
         }
         Collections.sort(lateness);
-        return new Run(timerJobs, loadSeconds, measured.size(), lateness, missing);
+        return new Run(timerJobs, loadSeconds, measured.size(), jobsDue, lateness, missing);
     }
 
     /**
