@@ -154,6 +154,10 @@ class CaseRepository {
 
     void replaceTags(long caseId, List<String> tags) {
         jdbc.sql("DELETE FROM case_tag WHERE case_id = :id").param("id", caseId).update();
+        addTags(caseId, tags);
+    }
+
+    void addTags(long caseId, List<String> tags) {
         for (String tag : tags) {
             jdbc.sql("INSERT INTO case_tag (case_id, tag) VALUES (:id, :tag)")
                     .param("id", caseId)
@@ -167,6 +171,40 @@ class CaseRepository {
                 .param("id", caseId)
                 .query(String.class)
                 .list();
+    }
+
+    /** An event on the case of that reference, in one statement (the id looked up by the insert itself). */
+    void addEvent(String reference, Instant at, CaseEventType type, String detail) {
+        int added = jdbc.sql("""
+                INSERT INTO case_event (case_id, at, type, detail)
+                SELECT id, :at, :type, :detail FROM support_case WHERE reference = :reference""")
+                .param("reference", reference)
+                .param("at", ts(at))
+                .param("type", type.wire())
+                .param("detail", detail)
+                .update();
+        if (added == 0) {
+            throw new CaseNotFoundException(reference);
+        }
+    }
+
+    /** The case row alone, without its tags: for callers that know the tags or need none. */
+    Optional<SupportCase> findRowByReference(String reference) {
+        return jdbc.sql("SELECT * FROM support_case WHERE reference = :reference")
+                .param("reference", reference)
+                .query(this::mapCase)
+                .optional();
+    }
+
+    /** The flow a case is attached to: empty for an unknown case, an empty string for a case without a flow yet. */
+    Optional<String> processInstanceOf(String reference) {
+        return jdbc.sql("SELECT process_instance_id FROM support_case WHERE reference = :reference")
+                .param("reference", reference)
+                .query((rs, n) -> {
+                    String id = rs.getString(1);
+                    return id == null ? "" : id;
+                })
+                .optional();
     }
 
     void addEvent(long caseId, Instant at, CaseEventType type, String detail) {
