@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionEvaluationEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionInputInstanceEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionInstanceEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
@@ -22,9 +23,10 @@ import org.camunda.bpm.engine.variable.Variables;
  * The case itself (casedesk's own tables, the API) keeps them for the people who work the case. EngineHardening puts
  * it in place of the engine's default database handler.
  * <p>
- * Variables are kept with their latest value (ACT_HI_VARINST), not with every value they had (ACT_HI_DETAIL): that log
- * was a quarter of the history rows a case wrote at intake (about 55 of 190), read by nothing casedesk or Community
- * Cockpit shows; what changed on a case and why is on its timeline, and each decision keeps its inputs and outputs.
+ * Variables are kept with their latest value (ACT_HI_VARINST), not with every value they had (ACT_HI_DETAIL), and
+ * the job log keeps what each job did but not that it was created: those were a third of the history rows a case
+ * wrote at intake (about 55 and 7 of 190), read by nothing casedesk or Community Cockpit shows; what changed on a
+ * case and why is on its timeline, each decision keeps its inputs and outputs, and a failed job its incident.
  */
 class CustomerDataHistory implements HistoryEventHandler {
 
@@ -90,8 +92,20 @@ class CustomerDataHistory implements HistoryEventHandler {
         }
     }
 
-    /** The engine's database writer, less the per-change log of variable values (see above). */
+    /**
+     * The engine's database writer, less the per-change log of variable values and the job log's entry for a job
+     * created (see above): what a job did (succeeded, failed and why) stays in the job log, its waiting is in the
+     * runtime's job table.
+     */
     private static final class LatestValuesOnly extends DbHistoryEventHandler {
+
+        @Override
+        public void handleEvent(HistoryEvent event) {
+            if (event instanceof HistoricJobLogEvent job && job.isCreationLog()) {
+                return;
+            }
+            super.handleEvent(event);
+        }
 
         @Override
         protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity historyEvent) {
