@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -173,19 +174,34 @@ class CaseRepository {
                 .list();
     }
 
-    /** An event on the case of that reference, in one statement (the id looked up by the insert itself). */
+    /**
+     * An event on the case of that reference. The id is read off the reference, which is made from it
+     * ({@link #referenceOf}), so the insert needs no lookup first; the foreign key still refuses an unknown case.
+     * (An INSERT ... SELECT by reference deadlocked on MariaDB under concurrent intake.)
+     */
     void addEvent(String reference, Instant at, CaseEventType type, String detail) {
-        int added = jdbc.sql("""
-                INSERT INTO case_event (case_id, at, type, detail)
-                SELECT id, :at, :type, :detail FROM support_case WHERE reference = :reference""")
-                .param("reference", reference)
-                .param("at", ts(at))
-                .param("type", type.wire())
-                .param("detail", detail)
-                .update();
-        if (added == 0) {
+        long id;
+        try {
+            id = idFromReference(reference);
+        } catch (IllegalArgumentException notOurs) {
+            id = idOf(reference);
+        }
+        try {
+            addEvent(id, at, type, detail);
+        } catch (DataIntegrityViolationException unknown) {
             throw new CaseNotFoundException(reference);
         }
+    }
+
+    private static long idFromReference(String reference) {
+        if (reference == null || !reference.matches("CASE-\\d{6,18}")) {
+            throw new IllegalArgumentException(reference);
+        }
+        long id = Long.parseLong(reference.substring("CASE-".length()));
+        if (!referenceOf(id).equals(reference)) {
+            throw new IllegalArgumentException(reference);
+        }
+        return id;
     }
 
     /** The case row alone, without its tags: for callers that know the tags or need none. */
