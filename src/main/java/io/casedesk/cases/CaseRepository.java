@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -154,6 +155,10 @@ class CaseRepository {
 
     void replaceTags(long caseId, List<String> tags) {
         jdbc.sql("DELETE FROM case_tag WHERE case_id = :id").param("id", caseId).update();
+        addTags(caseId, tags);
+    }
+
+    void addTags(long caseId, List<String> tags) {
         for (String tag : tags) {
             jdbc.sql("INSERT INTO case_tag (case_id, tag) VALUES (:id, :tag)")
                     .param("id", caseId)
@@ -167,6 +172,55 @@ class CaseRepository {
                 .param("id", caseId)
                 .query(String.class)
                 .list();
+    }
+
+    /**
+     * An event on the case of that reference. The id is read off the reference, which is made from it
+     * ({@link #referenceOf}), so the insert needs no lookup first; the foreign key still refuses an unknown case.
+     * (An INSERT ... SELECT by reference deadlocked on MariaDB under concurrent intake.)
+     */
+    void addEvent(String reference, Instant at, CaseEventType type, String detail) {
+        long id;
+        try {
+            id = idFromReference(reference);
+        } catch (IllegalArgumentException notOurs) {
+            id = idOf(reference);
+        }
+        try {
+            addEvent(id, at, type, detail);
+        } catch (DataIntegrityViolationException unknown) {
+            throw new CaseNotFoundException(reference);
+        }
+    }
+
+    private static long idFromReference(String reference) {
+        if (reference == null || !reference.matches("CASE-\\d{6,18}")) {
+            throw new IllegalArgumentException(reference);
+        }
+        long id = Long.parseLong(reference.substring("CASE-".length()));
+        if (!referenceOf(id).equals(reference)) {
+            throw new IllegalArgumentException(reference);
+        }
+        return id;
+    }
+
+    /** The case row alone, without its tags: for callers that know the tags or need none. */
+    Optional<SupportCase> findRowByReference(String reference) {
+        return jdbc.sql("SELECT * FROM support_case WHERE reference = :reference")
+                .param("reference", reference)
+                .query(this::mapCase)
+                .optional();
+    }
+
+    /** The flow a case is attached to: empty for an unknown case, an empty string for a case without a flow yet. */
+    Optional<String> processInstanceOf(String reference) {
+        return jdbc.sql("SELECT process_instance_id FROM support_case WHERE reference = :reference")
+                .param("reference", reference)
+                .query((rs, n) -> {
+                    String id = rs.getString(1);
+                    return id == null ? "" : id;
+                })
+                .optional();
     }
 
     void addEvent(long caseId, Instant at, CaseEventType type, String detail) {

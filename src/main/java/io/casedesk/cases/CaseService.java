@@ -46,7 +46,7 @@ public class CaseService {
         Instant now = clock.instant();
         long id = cases.insert(newCase, newCase.severity(), now);
         if (newCase.tags() != null && !newCase.tags().isEmpty()) {
-            cases.replaceTags(id, newCase.tags().stream().distinct().toList());
+            cases.addTags(id, newCase.tags().stream().distinct().toList());
         }
         cases.addEvent(
                 id,
@@ -54,7 +54,22 @@ public class CaseService {
                 CaseEventType.OPENED,
                 "Opened via " + newCase.channel().wire()
                         + (newCase.openedBy() == null ? "" : " by " + newCase.openedBy()));
-        return find(CaseRepository.referenceOf(id)).orElseThrow();
+        // a new case has the tags it was given and no SLA yet: the row is all there is to read back
+        return cases.findRowByReference(CaseRepository.referenceOf(id))
+                .map(c -> c.with(
+                        newCase.tags() == null
+                                ? List.of()
+                                : newCase.tags().stream().distinct().sorted().toList(),
+                        CaseSla.NONE))
+                .orElseThrow();
+    }
+
+    /**
+     * The flow the case is attached to: empty for an unknown case, an empty string for a case that has none yet.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> processInstanceOf(String reference) {
+        return cases.processInstanceOf(reference);
     }
 
     @Transactional(readOnly = true)
@@ -129,7 +144,7 @@ public class CaseService {
     }
 
     public void recordEvent(String reference, CaseEventType type, String detail) {
-        cases.addEvent(cases.idOf(reference), clock.instant(), type, detail);
+        cases.addEvent(reference, clock.instant(), type, detail);
     }
 
     /** What triage decided; the deadlines on the timeline are those the SLA clock started with just before. */

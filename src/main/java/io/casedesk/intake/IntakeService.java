@@ -109,8 +109,8 @@ public class IntakeService {
     /** Whether the case exists and has no flow yet, or this one: a flow may take up only its own case. */
     @Transactional(readOnly = true)
     public boolean awaitsItsFlow(String reference, String processInstanceId) {
-        return cases.find(reference)
-                .map(c -> c.processInstanceId() == null || c.processInstanceId().equals(processInstanceId))
+        return cases.processInstanceOf(reference)
+                .map(flow -> flow.isEmpty() || flow.equals(processInstanceId))
                 .orElse(false);
     }
 

@@ -47,7 +47,7 @@ public class SlaClock {
     /** Starts the case's clock now: its deadlines and warning instants, as the timers of the flow wait for them. */
     public SlaSchedule start(String reference, SlaDecision decision) {
         SlaSchedule schedule = sla.schedule(clock.instant(), decision);
-        long caseId = cases.get(reference).id();
+        long caseId = cases.idOf(reference);
         insert(caseId, SlaTarget.RESPONSE, schedule.response(), schedule.calendar(), schedule.startedAt());
         insert(caseId, SlaTarget.RESOLUTION, schedule.resolution(), schedule.calendar(), schedule.startedAt());
         return schedule;

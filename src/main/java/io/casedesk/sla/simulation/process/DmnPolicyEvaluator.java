@@ -5,6 +5,7 @@ import io.casedesk.sla.simulation.CandidateFile;
 import io.casedesk.sla.simulation.InvalidPolicyException;
 import io.casedesk.sla.simulation.PolicyEvaluator;
 import io.casedesk.sla.simulation.PolicyVersion;
+import io.casedesk.system.process.ParsedOnceFeelEngine;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

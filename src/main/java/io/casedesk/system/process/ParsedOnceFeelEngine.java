@@ -1,4 +1,4 @@
-package io.casedesk.sla.simulation.process;
+package io.casedesk.system.process;
 
 import camundajar.impl.scala.util.Either;
 import java.util.List;
@@ -13,13 +13,16 @@ import org.camunda.feel.valuemapper.ValueMapper;
 
 /**
  * The engine's own FEEL (the Scala FEEL engine, same value mapping, external functions off) that parses each
- * expression of a table once instead of at every evaluation. The process engine can afford parsing on every
- * triage; a simulation evaluates the same few dozen expressions for thousands of cases, and parsing is nearly all
- * of that time. A parsed expression is an immutable syntax tree, so sharing it between evaluations is safe.
+ * expression of a table once instead of at every evaluation: Camunda's parses every input entry and expression of
+ * every table anew each time a decision is evaluated, which was a tenth of a case's intake time (six decisions at
+ * triage), and nearly all of a policy simulation's (the same few dozen expressions for thousands of cases). A parsed
+ * expression is an immutable syntax tree, so sharing it between evaluations and threads is safe. The process engine
+ * gets one through {@link FeelParsedOnce}; each simulation has its own, so uploaded candidates never fill the
+ * engine's.
  */
-class ParsedOnceFeelEngine extends ScalaFeelEngine {
+public final class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
-    ParsedOnceFeelEngine() {
+    public ParsedOnceFeelEngine() {
         super(List.of());
     }
 
