@@ -1,12 +1,8 @@
 package io.casedesk.intake;
 
 import io.casedesk.system.HousekeepingSettings;
-import java.time.Clock;
+import io.casedesk.system.Purge;
 import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,42 +10,27 @@ import org.springframework.stereotype.Component;
  * idempotent: a row two nodes both pick is deleted once, and the other delete finds nothing).
  */
 @Component
-class IdempotencyKeyPurge {
-
-    private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyPurge.class);
+class IdempotencyKeyPurge implements Purge {
 
     private final IdempotentRequests requests;
     private final IntakeProperties intake;
     private final HousekeepingSettings housekeeping;
-    private final Clock clock;
 
-    IdempotencyKeyPurge(
-            IdempotentRequests requests, IntakeProperties intake, HousekeepingSettings housekeeping, Clock clock) {
+    IdempotencyKeyPurge(IdempotentRequests requests, IntakeProperties intake, HousekeepingSettings housekeeping) {
         this.requests = requests;
         this.intake = intake;
         this.housekeeping = housekeeping;
-        this.clock = clock;
     }
 
-    @Scheduled(
-            initialDelayString = "${casedesk.housekeeping.initial-delay:PT2M}",
-            fixedDelayString = "${casedesk.housekeeping.every:PT15M}")
-    void scheduledPurge() {
-        try {
-            purge(clock.instant());
-        } catch (DataAccessException e) {
-            // nothing is lost: the rows stay until the next purge
-            log.warn("Idempotency keys not purged this time: {}", e.toString());
-        }
+    @Override
+    public String what() {
+        return "idempotency keys";
     }
 
     /** Deletes the keys created before {@code now} less the retention; gives how many. */
-    int purge(Instant now) {
+    @Override
+    public int purge(Instant now) {
         Instant cutoff = now.minus(intake.idempotencyKeyRetention());
-        int deleted = housekeeping.inBatches(limit -> requests.deleteCreatedBefore(cutoff, limit));
-        if (deleted > 0) {
-            log.info("Purged {} idempotency keys created before {}", deleted, cutoff);
-        }
-        return deleted;
+        return housekeeping.inBatches(limit -> requests.deleteCreatedBefore(cutoff, limit));
     }
 }

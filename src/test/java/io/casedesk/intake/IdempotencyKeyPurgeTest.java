@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.casedesk.EndToEndContext;
 import io.casedesk.system.HousekeepingSettings;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -79,8 +78,7 @@ class IdempotencyKeyPurgeTest {
         var bounded = new IdempotencyKeyPurge(
                 requests,
                 new IntakeProperties(RETENTION),
-                new HousekeepingSettings(Duration.ofMinutes(15), Duration.ofMinutes(2), 2, 2),
-                Clock.systemUTC());
+                new HousekeepingSettings(Duration.ofMinutes(15), Duration.ofMinutes(2), 2, 2));
         assertThat(bounded.purge(now)).as("two batches of two rows").isEqualTo(4);
         assertThat(expiredCount(now)).isEqualTo(expiredBefore - 4);
 
