@@ -33,19 +33,31 @@ class CustomerTokens {
         this.jdbc = jdbc;
     }
 
-    /** A new link for the case and purpose; older unused ones are retired, so only the latest mail's link works. */
+    /**
+     * A new link for the case and purpose; older unused ones are retired, so only the latest mail's link works.
+     * <p>
+     * The links to retire are found by the case's index and retired by primary key: an update that selects them by
+     * its columns may go through the index of unused tokens (used_at, for the purge), lock every unused token of
+     * every case, and deadlock with another case's flow doing the same (seen on MariaDB under load).
+     */
     String issue(long caseId, Purpose purpose, Instant now, Duration validFor) {
-        jdbc.sql("""
-                UPDATE customer_token SET used_at = :now
+        List<String> unused = jdbc.sql("""
+                SELECT token FROM customer_token
                 WHERE case_id = :caseId AND purpose IN (:purposes) AND used_at IS NULL""")
-                .param("now", Timestamp.from(now))
                 .param("caseId", caseId)
                 .param(
                         "purposes",
                         purpose == Purpose.SURVEY
                                 ? List.of(Purpose.SURVEY.name(), Purpose.SURVEY_COMMENT.name())
                                 : List.of(purpose.name()))
-                .update();
+                .query(String.class)
+                .list();
+        if (!unused.isEmpty()) {
+            jdbc.sql("UPDATE customer_token SET used_at = :now WHERE token IN (:tokens) AND used_at IS NULL")
+                    .param("now", Timestamp.from(now))
+                    .param("tokens", unused)
+                    .update();
+        }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
