@@ -58,12 +58,20 @@ public final class BenchApplication implements AutoCloseable {
          * empty with the reason printed when the server cannot be reached.
          */
         public static Optional<Database> mariaDb(String name) {
+            return mariaDb(
+                    name,
+                    System.getenv().getOrDefault("MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/"),
+                    System.getenv().getOrDefault("MYSQL_USER", "root"),
+                    System.getenv().getOrDefault("MYSQL_PASSWORD", ""));
+        }
+
+        /** The same on the server of {@code serverOrDatabaseUrl} (a database or parameters in it are ignored). */
+        public static Optional<Database> mariaDb(
+                String name, String serverOrDatabaseUrl, String user, String password) {
             if (!name.matches("[a-z0-9_]+")) {
                 throw new IllegalArgumentException("database name " + name);
             }
-            String server = serverUrl(System.getenv().getOrDefault("MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/"));
-            String user = System.getenv().getOrDefault("MYSQL_USER", "root");
-            String password = System.getenv().getOrDefault("MYSQL_PASSWORD", "");
+            String server = serverUrl(serverOrDatabaseUrl);
             try (var connection = DriverManager.getConnection(server, user, password);
                     var statement = connection.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS " + name);

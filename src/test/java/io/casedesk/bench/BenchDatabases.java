@@ -1,9 +1,6 @@
 package io.casedesk.bench;
 
 import io.casedesk.CasedeskApplication;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -14,7 +11,6 @@ import java.util.regex.Pattern;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The databases a benchmark runs on, one after the other in the same JVM: H2 in a file (as {@code ./mvnw
@@ -80,35 +76,11 @@ final class BenchDatabases {
         /** A fresh, empty database {@code casedesk_bench_<name>} of this kind; closing it drops it. */
         Database create(String name) {
             String database = PREFIX + name;
-            if (h2()) {
-                try {
-                    Path directory = Files.createTempDirectory(database);
-                    return new Database(
-                            this,
-                            "jdbc:h2:file:" + directory.resolve("casedesk") + ";DB_CLOSE_ON_EXIT=FALSE",
-                            "sa",
-                            "",
-                            () -> FileSystemUtils.deleteRecursively(directory.toFile()));
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            execute("DROP DATABASE IF EXISTS " + database);
-            execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-            return new Database(
-                    this,
-                    serverUrl + "/" + database + MYSQL_PARAMETERS,
-                    user,
-                    password,
-                    () -> execute("DROP DATABASE IF EXISTS " + database));
-        }
-
-        private void execute(String sql) {
-            try (Connection c = DriverManager.getConnection(serverUrl + "/" + MYSQL_PARAMETERS, user, password)) {
-                c.createStatement().execute(sql);
-            } catch (SQLException e) {
-                throw new IllegalStateException(sql, e);
-            }
+            BenchApplication.Database created = h2()
+                    ? BenchApplication.Database.h2(database)
+                    : BenchApplication.Database.mariaDb(database, serverUrl, user, password)
+                            .orElseThrow(() -> new IllegalStateException("cannot create " + database));
+            return new Database(this, created.url(), created.user(), created.password(), created.drop());
         }
     }
 
