@@ -124,9 +124,13 @@ public class Trends {
         return opened;
     }
 
-    /** GET /api/trends: the window ending now, and the incidents of the baseline period or still holding their key. */
+    /**
+     * GET /api/trends: the window ending now (null: casedesk.trends.window), and the incidents of the baseline period
+     * or still holding their key.
+     */
     @Transactional(readOnly = true)
-    public TrendReport report(Duration window) {
+    public TrendReport report(Duration requested) {
+        Duration window = requested == null ? settings.window() : requested;
         Instant now = clock.instant();
         Instant windowStart = now.minus(window);
         var tags = new ArrayList<KeyTrend>();
