@@ -188,7 +188,12 @@ public class Trends {
         Instant curveFrom = incident.windowStart().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
         List<ScoredMessage> messages = incident.kind() == IncidentKind.SENTIMENT
                 ? counts.messages(curveFrom, incident.windowEnd(), 10_000)
-                : counts.messagesOf(found.stream().map(TrendCase::reference).toList(), 10_000);
+                : counts.messagesOf(
+                        found.stream()
+                                .limit(settings.evidenceCases())
+                                .map(TrendCase::reference)
+                                .toList(),
+                        10_000);
         List<SampleMessage> samples = messages.stream()
                 .filter(m -> !m.at().isBefore(incident.windowStart()))
                 .filter(m -> incident.kind() != IncidentKind.SENTIMENT || m.sentiment() < settings.negativeBelow())

@@ -1,11 +1,9 @@
 package io.casedesk.trends;
 
 import java.io.File;
-import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.Dmn;
 
 /**
@@ -21,17 +19,8 @@ final class TableThresholds implements TrendThresholds {
 
     @Override
     public Verdict decide(Measure m) {
-        Map<String, Object> result = engine.evaluateDecisionTable(
-                        decision,
-                        Variables.createVariables()
-                                .putValue("kind", m.kind().wire())
-                                .putValue("count", m.count())
-                                .putValue("baseline", m.baseline())
-                                .putValue("messages", m.messages())
-                                .putValue("negativeShare", m.negativeShare())
-                                .putValue("baselineShare", m.baselineShare()))
+        return Verdict.of(engine.evaluateDecisionTable(decision, m.variables())
                 .getSingleResult()
-                .getEntryMap();
-        return new Verdict(Boolean.TRUE.equals(result.get("spike")), (String) result.get("rule"));
+                .getEntryMap());
     }
 }
