@@ -43,6 +43,11 @@ class SecurityConfiguration {
      */
     static final String PAGES_CSP = ErrorPages.CSP;
 
+    /** PUT /api/orders/{orderId}: the shop's integration keeps the order facts automatic answers use. */
+    static final String[] ORDER_WRITERS = {"integrations", "camunda-admin"};
+    /** GET /api/orders/{orderId}: agents and managers look an order up. */
+    static final String[] ORDER_READERS = {"tier1", "tier2", "specialists", "managers", "camunda-admin"};
+
     static final String[] METRICS_READERS = {"ops", "managers", "camunda-admin"};
 
     /** The managers' dashboard (/dashboard). */
@@ -78,6 +83,10 @@ class SecurityConfiguration {
                         .hasAnyAuthority(groups(CASE_OPENERS))
                         .requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/*")
                         .hasAnyAuthority(groups(CASE_READERS))
+                        .requestMatchers(HttpMethod.PUT, "/api/orders/*")
+                        .hasAnyAuthority(groups(ORDER_WRITERS))
+                        .requestMatchers(HttpMethod.GET, "/api/orders/*")
+                        .hasAnyAuthority(groups(ORDER_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/metrics")
                         .hasAnyAuthority(groups(DASHBOARD_READERS))
                         .requestMatchers(HttpMethod.POST, "/api/policy/simulate")
