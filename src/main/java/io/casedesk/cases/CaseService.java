@@ -234,6 +234,25 @@ public class CaseService {
                         .formatted(resolution, String.join(", ", tags), knowledgeGap ? "; knowledge gap flagged" : ""));
     }
 
+    /**
+     * casedesk answered the case itself (automatic-answer table): the answer is the case's first response and its
+     * resolution, and the case waits for the customer's confirmation like any resolved case.
+     */
+    public void recordAutomaticAnswer(String reference, String answer, String resolution) {
+        Instant now = clock.instant();
+        if (cases.setOnce(reference, "first_response_at", now)) {
+            published(CaseMilestone.Kind.FIRST_RESPONSE, reference, c -> Duration.between(c.createdAt(), now));
+        }
+        var columns = new LinkedHashMap<String, Object>();
+        columns.put("last_reply", answer);
+        columns.put("status", CaseStatus.RESOLVED.wire());
+        columns.put("resolution", resolution);
+        columns.put("resolved_at", now);
+        columns.put("automated", true);
+        cases.update(reference, columns);
+        recordEvent(reference, CaseEventType.AUTOMATIC_ANSWER, answer);
+    }
+
     /** The customer says the problem is still there: a repeat failure. */
     public void recordReopen(String reference, String how) {
         cases.incrementReopenCount(reference);
