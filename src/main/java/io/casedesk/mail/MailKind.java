@@ -11,6 +11,8 @@ public enum MailKind {
     /** casedesk's own answer from the order facts, with the confirm / still-broken links of a resolution. */
     AUTOMATIC_ANSWER,
     SURVEY,
+    /** The case was merged into another of the customer's: where the request continues. */
+    MERGED,
     /** The notices of a case for a group, one or several (grouped within casedesk.mail.notification-window). */
     MANAGER_NOTICE,
     /** Manager notices as queued before V10, each on its own; read from the outbox, no longer queued. */

@@ -48,6 +48,9 @@ class SecurityConfiguration {
     /** GET /api/orders/{orderId}: agents and managers look an order up. */
     static final String[] ORDER_READERS = {"tier1", "tier2", "specialists", "managers", "camunda-admin"};
 
+    /** POST /api/cases/{reference}/merge: agents (of the case's group, checked by the controller) and managers. */
+    static final String[] CASE_MERGERS = {"tier1", "tier2", "specialists", "managers", "camunda-admin"};
+
     static final String[] METRICS_READERS = {"ops", "managers", "camunda-admin"};
 
     /** The managers' dashboard (/dashboard). */
@@ -83,6 +86,8 @@ class SecurityConfiguration {
                         .hasAnyAuthority(groups(CASE_OPENERS))
                         .requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/*")
                         .hasAnyAuthority(groups(CASE_READERS))
+                        .requestMatchers(HttpMethod.POST, "/api/cases/*/merge")
+                        .hasAnyAuthority(groups(CASE_MERGERS))
                         .requestMatchers(HttpMethod.PUT, "/api/orders/*")
                         .hasAnyAuthority(groups(ORDER_WRITERS))
                         .requestMatchers(HttpMethod.GET, "/api/orders/*")
