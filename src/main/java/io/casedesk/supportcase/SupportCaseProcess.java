@@ -149,6 +149,11 @@ public final class SupportCaseProcess {
         /** casedesk answered the case itself: its first "still broken" goes to an agent, not to escalation. */
         public static final ProcessVariable<Boolean> AUTOMATED = bool("automated");
 
+        /** The open case this one likely repeats, and how to merge (CaseTaskDetails). */
+        public static final ProcessVariable<String> POSSIBLE_DUPLICATE_TEXT = string("possibleDuplicateText");
+        /** What casedesk answered by itself before the task opened (CaseTaskDetails). */
+        public static final ProcessVariable<String> AUTOMATIC_ANSWER_TEXT = string("automaticAnswerText");
+
         /** The agent who opened the case from the phone start form, to be given its first task. */
         public static final ProcessVariable<String> PHONE_AGENT = string("phoneAgent");
 
@@ -180,7 +185,8 @@ public final class SupportCaseProcess {
             Vars.CSAT_COMMENT,
             Vars.REPLY,
             Vars.RESOLUTION,
-            Vars.RECOVERY_NOTE);
+            Vars.RECOVERY_NOTE,
+            Vars.AUTOMATIC_ANSWER_TEXT);
 
     private SupportCaseProcess() {}
 

@@ -89,6 +89,10 @@ class CaseMergeTest {
                 .singleElement()
                 .asString()
                 .contains(second);
+        var task = tasks.createTaskQuery().processInstanceBusinessKey(second).singleResult();
+        assertThat((String) tasks.getVariableLocal(task.getId(), "possibleDuplicateText"))
+                .as("the agent's form suggests the merge")
+                .contains("Possibly the same problem as " + first, "POST /api/cases/" + second + "/merge");
     }
 
     @Test

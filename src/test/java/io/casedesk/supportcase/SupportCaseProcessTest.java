@@ -616,6 +616,9 @@ class SupportCaseProcessTest {
         assertThat(troubleshoot).hasDefinitionKey("Task_Troubleshoot").hasCandidateGroup("tier1");
         assertThat((String) tasks.getVariableLocal(troubleshoot.getId(), "timelineText"))
                 .contains("Your order " + orderId + " is in transit, carried by UPS.");
+        assertThat((String) tasks.getVariableLocal(troubleshoot.getId(), "automaticAnswerText"))
+                .startsWith("casedesk answered at ")
+                .contains("https://track.example/" + orderId);
         assertThat(cases.get(ref).status()).isEqualTo(CaseStatus.IN_PROGRESS);
         assertThat(cases.get(ref).reopenCount()).isEqualTo(1);
         assertThat(types(ref)).containsSubsequence("automatic-answer", "reopened");
