@@ -70,14 +70,29 @@ abstract class CaseMergeScenario {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
+    /** The cases a test opened: their flows are ended after it, so no task of theirs crowds Tasklist's lists. */
+    private final List<String> opened = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    @org.junit.jupiter.api.AfterEach
+    void endTheFlowsOfTheTest() {
+        for (String reference : opened) {
+            runtime.createProcessInstanceQuery()
+                    .processDefinitionKey("support-case")
+                    .processInstanceBusinessKey(reference)
+                    .list()
+                    .forEach(pi ->
+                            runtime.deleteProcessInstanceIfExists(pi.getId(), "test over", false, true, false, false));
+        }
+        opened.clear();
+    }
+
     // ------------------------------------------------------------------------------------------- duplicates
 
     @Test
     void aSecondCaseAboutTheSameOrder_isFlaggedOnBoth_withATimelineEntryOnEach() {
         String customer = customer();
-        String first =
-                TestCases.openAboutOrder(intake, customer, "Where is my order?", "Order 8800, ordered Monday.", "8800");
-        String second = TestCases.openAboutOrder(intake, customer, "Package", "Nothing came yet for 8800", "8800");
+        String first = openAboutOrder(customer, "Where is my order?", "Order 8800, ordered Monday.", "8800");
+        String second = openAboutOrder(customer, "Package", "Nothing came yet for 8800", "8800");
 
         assertThat(cases.get(second).possibleDuplicateOf()).isEqualTo(first);
         assertThat(cases.get(first).possibleDuplicateOf()).isEqualTo(second);
@@ -129,8 +144,8 @@ abstract class CaseMergeScenario {
     @Test
     void merge_endsTheMergedCaseAndItsFlow_movesItsMessagesAndTags_andTellsTheCustomerOnce() throws Exception {
         String customer = customer();
-        String target = TestCases.openAboutOrder(intake, customer, "Where is my order?", "Order 8801 is late", "8801");
-        String duplicate = TestCases.openAboutOrder(intake, customer, "Order 8801", "Where is order 8801??", "8801");
+        String target = openAboutOrder(customer, "Where is my order?", "Order 8801 is late", "8801");
+        String duplicate = openAboutOrder(customer, "Order 8801", "Where is order 8801??", "8801");
         messages.receive(duplicate, "Any news on 8801?");
         String flow = cases.get(duplicate).processInstanceId();
         assertThat(tasks.createTaskQuery().processInstanceId(flow).count()).isEqualTo(1);
@@ -267,7 +282,16 @@ abstract class CaseMergeScenario {
     // ---------------------------------------------------------------------------------------------- helpers
 
     private String open(String customer, String subject, String description) {
-        return TestCases.open(intake, "email", customer, "standard", subject, description, null);
+        return opened(TestCases.open(intake, "email", customer, "standard", subject, description, null));
+    }
+
+    private String openAboutOrder(String customer, String subject, String description, String orderId) {
+        return opened(TestCases.openAboutOrder(intake, customer, subject, description, orderId));
+    }
+
+    private String opened(String reference) {
+        opened.add(reference);
+        return reference;
     }
 
     private static String customer() {
