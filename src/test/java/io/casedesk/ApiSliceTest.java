@@ -3,6 +3,7 @@ package io.casedesk;
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.CustomerMessages;
 import io.casedesk.intake.IntakeService;
+import io.casedesk.orders.OrderService;
 import io.casedesk.security.ApiTestSecurity;
 import io.casedesk.trends.Trends;
 import java.lang.annotation.Documented;
@@ -25,8 +26,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
- * The one Spring context of the API controller tests: a web slice with the API's controllers (POST /api/cases and
- * the /api/cases reads and messages, GET /api/trends), the real security chain (HTTP basic against a mocked Camunda identity, see
+ * The one Spring context of the API controller tests: a web slice with the API's controllers (POST /api/cases,
+ * the /api/cases reads and messages, /api/orders, GET /api/trends), the real security chain (HTTP basic against a mocked Camunda identity, see
  * {@link ApiTestSecurity}) and the real problem+json advice, on mocked services. Every class annotated with it shares
  * the slice; a test gets the mocks by {@code @Autowired} (they are reset after each test). No other controller is in
  * the slice.
@@ -38,7 +39,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @WebMvcTest(
         excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = ApiSliceTest.OtherControllers.class))
 @Import(ApiTestSecurity.class)
-@MockitoBean(types = {CaseService.class, CustomerMessages.class, IntakeService.class, Trends.class})
+@MockitoBean(types = {CaseService.class, CustomerMessages.class, IntakeService.class, OrderService.class, Trends.class})
 @MockitoBean(types = IdentityService.class, answers = Answers.RETURNS_DEEP_STUBS)
 public @interface ApiSliceTest {
 
@@ -48,6 +49,7 @@ public @interface ApiSliceTest {
         private static final Set<String> API = Set.of(
                 "io.casedesk.cases.CaseController",
                 "io.casedesk.intake.IntakeController",
+                "io.casedesk.orders.OrderController",
                 "io.casedesk.trends.TrendController");
 
         @Override

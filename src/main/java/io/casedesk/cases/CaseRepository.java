@@ -365,7 +365,10 @@ class CaseRepository {
                 instant(rs, "closed_at"),
                 List.of(),
                 CaseSla.NONE,
-                (Long) rs.getObject("incident_id", Long.class));
+                (Long) rs.getObject("incident_id", Long.class),
+                rs.getBoolean("automated"),
+                rs.getString("possible_duplicate_of"),
+                rs.getString("merged_into"));
     }
 
     static Timestamp ts(Instant instant) {

@@ -40,7 +40,10 @@ record CaseView(
         boolean resolutionBreached,
         long slaPausedSeconds,
         Long incident,
-        List<CaseEvent> timeline) {
+        List<CaseEvent> timeline,
+        boolean automated,
+        String possibleDuplicateOf,
+        String mergedInto) {
 
     record Customer(String email, String name, String tier) {}
 
@@ -79,6 +82,9 @@ record CaseView(
                 c.resolutionBreached(),
                 c.slaPaused().toSeconds(),
                 c.incidentId(),
-                timeline);
+                timeline,
+                c.automated(),
+                c.possibleDuplicateOf(),
+                c.mergedInto());
     }
 }

@@ -44,9 +44,12 @@ public record SupportCase(
         Instant closedAt,
         List<String> tags,
         CaseSla sla,
-        Long incidentId) {
+        Long incidentId,
+        boolean automated,
+        String possibleDuplicateOf,
+        String mergedInto) {
 
-    /** A case linked to no trend incident. */
+    /** A case linked to no trend incident, not answered automatically, flagged as a duplicate nor merged. */
     public SupportCase(
             long id,
             String reference,
@@ -115,6 +118,9 @@ public record SupportCase(
                 closedAt,
                 tags,
                 sla,
+                null,
+                false,
+                null,
                 null);
     }
 
@@ -181,6 +187,9 @@ public record SupportCase(
                 closedAt,
                 List.copyOf(tags),
                 sla,
-                incidentId);
+                incidentId,
+                automated,
+                possibleDuplicateOf,
+                mergedInto);
     }
 }

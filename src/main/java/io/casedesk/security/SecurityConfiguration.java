@@ -46,6 +46,14 @@ class SecurityConfiguration {
     /** GET /api/trends: counts, spikes and incidents. */
     static final String[] TREND_READERS = {"managers", "ops", "process-owners", "camunda-admin"};
 
+    /** PUT /api/orders/{orderId}: the shop's integration keeps the order facts automatic answers use. */
+    static final String[] ORDER_WRITERS = {"integrations", "camunda-admin"};
+    /** GET /api/orders/{orderId}: agents and managers look an order up. */
+    static final String[] ORDER_READERS = {"tier1", "tier2", "specialists", "managers", "camunda-admin"};
+
+    /** POST /api/cases/{reference}/merge: agents (of the case's group, checked by the controller) and managers. */
+    static final String[] CASE_MERGERS = {"tier1", "tier2", "specialists", "managers", "camunda-admin"};
+
     static final String[] METRICS_READERS = {"ops", "managers", "camunda-admin"};
 
     /** The managers' dashboard (/dashboard). */
@@ -81,6 +89,12 @@ class SecurityConfiguration {
                         .hasAnyAuthority(groups(CASE_OPENERS))
                         .requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/*")
                         .hasAnyAuthority(groups(CASE_READERS))
+                        .requestMatchers(HttpMethod.POST, "/api/cases/*/merge")
+                        .hasAnyAuthority(groups(CASE_MERGERS))
+                        .requestMatchers(HttpMethod.PUT, "/api/orders/*")
+                        .hasAnyAuthority(groups(ORDER_WRITERS))
+                        .requestMatchers(HttpMethod.GET, "/api/orders/*")
+                        .hasAnyAuthority(groups(ORDER_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/metrics")
                         .hasAnyAuthority(groups(DASHBOARD_READERS))
                         .requestMatchers(HttpMethod.POST, "/api/policy/simulate")

@@ -14,6 +14,7 @@ import io.casedesk.cases.ResolutionAnswered;
 import io.casedesk.cases.TagVocabulary;
 import io.casedesk.intake.IntakeService;
 import io.casedesk.mail.MailService;
+import io.casedesk.orders.OrderService;
 import io.casedesk.prevention.PreventionService;
 import io.casedesk.sla.ApplicationSla;
 import io.casedesk.sla.SlaClock;
@@ -61,6 +62,7 @@ final class SupportCaseGlue {
     final SlaService sla = ApplicationSla.service();
     final SlaClock slaClock = mock(SlaClock.class);
     final PreventionService prevention = mock(PreventionService.class);
+    final OrderService orders = mock(OrderService.class);
     final TagVocabulary vocabulary = new TagVocabulary(TAGS);
 
     SupportCaseGlue() {
@@ -86,6 +88,11 @@ final class SupportCaseGlue {
         return new CaseWork(cases, slaClock, vocabulary);
     }
 
+    /** The automatic answers over the mocked case store, order facts and SLA clock. */
+    AutomaticAnswers answers() {
+        return new AutomaticAnswers(cases, orders, slaClock);
+    }
+
     /** The beans of the model's expressions (${registerCase}, ${flowTimeouts.survey}, ...). */
     Map<String, Object> beans(ProcessEngine engine) {
         return Map.ofEntries(
@@ -108,7 +115,9 @@ final class SupportCaseGlue {
                 Map.entry("requestPrevention", new RequestPreventionDelegate(prevention, vocabulary)),
                 Map.entry("notifyManagers", new NotifyManagersDelegate(new NotificationPolicy(), mail)),
                 Map.entry("csatRecoveryOutcome", new CsatRecoveryOutcome(cases)),
-                Map.entry("flowTimeouts", new FlowTimeouts(TIMEOUTS)));
+                Map.entry("flowTimeouts", new FlowTimeouts(TIMEOUTS)),
+                Map.entry("lookUpOrder", new LookUpOrderDelegate(answers())),
+                Map.entry("answerAutomatically", new AnswerAutomaticallyDelegate(answers())));
     }
 
     /** The listener of intake's CaseReadyForTriage, which starts a case's flow. */
