@@ -95,6 +95,10 @@ abstract class MetricsBenchmarkScenario {
 
     /** Closed cases with known random figures, in batches (ids far above any the application gives). */
     private void load() {
+        if (sequenceTables()) {
+            loadWithSequence();
+            return;
+        }
         int batch = 5_000;
         // a load that was stopped goes on from its last whole batch
         Long present = jdbc.queryForObject("SELECT COUNT(*) FROM sla_record WHERE case_id >= ?", Long.class, FIRST_ID);
@@ -138,6 +142,72 @@ abstract class MetricsBenchmarkScenario {
             insertCases(cases);
             insertRecords(records);
         }
+    }
+
+    /** Whether the database is MariaDB with its sequence engine (the tables seq_0_to_N exist by themselves). */
+    private boolean sequenceTables() {
+        try {
+            return jdbc.queryForObject("SELECT COUNT(*) FROM seq_0_to_1", Long.class) == 2;
+        } catch (org.springframework.dao.DataAccessException notThere) {
+            return false;
+        }
+    }
+
+    /**
+     * The same cases as {@link #load()}'s generator (columns, spread over the period in the order of their ids,
+     * proportions), written by the database from its sequence engine: a million cases and their SLA records in a few
+     * minutes instead of about 25 through JDBC. The random values come from CRC32 of the id with a salt per column,
+     * so a load is reproducible, and each value is uniform like the generator's. Loads in slices of 100,000, going on
+     * from the last whole slice of a load that was stopped.
+     */
+    private void loadWithSequence() {
+        int slice = 100_000;
+        Long present = jdbc.queryForObject("SELECT COUNT(*) FROM sla_record WHERE case_id >= ?", Long.class, FIRST_ID);
+        int resume = (int) (present / 2 / slice * slice);
+        jdbc.update("DELETE FROM sla_record WHERE case_id >= ?", FIRST_ID + resume);
+        jdbc.update("DELETE FROM support_case WHERE id >= ?", FIRST_ID + resume);
+        Timestamp start = Timestamp.from(END.minus(SPAN));
+        for (int from = resume; from < CASES; from += slice) {
+            int to = Math.min(from + slice, CASES) - 1;
+            // r(salt, n): a uniform number in [0, n) for this case
+            String cases = """
+                    INSERT INTO support_case (id, reference, status, channel, customer_email, customer_tier, subject,
+                        description, severity_given, sentiment, priority, assigned_group, agent, agent_replies,
+                        escalation_level, reopen_count, csat, created_at, acknowledged_at, first_response_at,
+                        resolved_at, closed_at)
+                    SELECT id, CONCAT('B', id), 'closed', ELT(1 + r('channel', 5), 'chat', 'email', 'phone', 'social', 'web'),
+                        'bench@example.com', 'standard', 'Benchmark', 'b', FALSE, 0.0, CONCAT('P', 1 + r('priority', 3)),
+                        ELT(1 + r('group', 6), 'tier1', 'tier2', 'specialists', 'compliance', 'billing', 'returns'),
+                        CONCAT('agent-', LPAD(r('agent', %d), 3, '0')), 1 + r('replies', 3),
+                        CASE WHEN r('escalated', 10) = 0 THEN 1 ELSE 0 END,
+                        CASE WHEN r('reopened', 20) = 0 THEN 1 ELSE 0 END,
+                        CASE WHEN r('surveyed', 10) < 4 THEN NULL ELSE 1 + r('csat', 5) END,
+                        created, created + INTERVAL 5 + r('ack', 60) SECOND, created + INTERVAL frt SECOND,
+                        created + INTERVAL frt + resolution SECOND, created + INTERVAL frt + resolution + 60 SECOND
+                    FROM (
+                        SELECT id, created, 30 + r('frt', 4 * 3600) AS frt, 600 + r('resolution', 30 * 3600) AS resolution
+                        FROM (
+                            SELECT ? + seq AS id, ? + INTERVAL (%d * seq DIV %d) * 1000 MICROSECOND AS created
+                            FROM seq_%d_to_%d
+                        ) opened
+                    ) generated""".formatted(AGENTS, SPAN.toMillis(), CASES, from, to);
+            jdbc.update(random(cases, "id"), FIRST_ID, start);
+            String records = """
+                    INSERT INTO sla_record (case_id, target, target_seconds, calendar, started_at, due_at, outcome)
+                    SELECT c.id, t.target, 3600, '24x7', c.created_at, c.created_at,
+                        CASE WHEN t.target = 'RESPONSE' AND r('response', 5) = 0 THEN 'BREACHED'
+                             WHEN t.target = 'RESOLUTION' AND r('resolution-met', 6) = 0 THEN 'BREACHED'
+                             ELSE 'MET' END
+                    FROM support_case c
+                    CROSS JOIN (SELECT 'RESPONSE' AS target UNION ALL SELECT 'RESOLUTION') t
+                    WHERE c.id BETWEEN ? AND ?""";
+            jdbc.update(random(records, "c.id"), FIRST_ID + from, FIRST_ID + to);
+        }
+    }
+
+    /** Replaces each r('salt', n) of the SQL by a uniform number in [0, n) drawn from the id and the salt. */
+    private static String random(String sql, String id) {
+        return sql.replaceAll("r\\('([a-z-]+)', ([^)]+)\\)", "(CRC32(CONCAT('$1', " + id + ")) MOD ($2))");
     }
 
     private void insertCases(List<Object[]> rows) {
