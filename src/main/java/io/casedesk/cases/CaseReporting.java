@@ -1,8 +1,6 @@
 package io.casedesk.cases;
 
 import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,6 +68,16 @@ public class CaseReporting {
                 sql.append(" AND c.agent = :agent");
             }
             return sql.toString();
+        }
+
+        /** The one key the filter leaves to the dimension (its group, channel or agent), or null if it leaves more. */
+        String fixes(Dimension dimension) {
+            return switch (dimension) {
+                case ALL -> null;
+                case GROUP -> group;
+                case CHANNEL -> channel;
+                case AGENT -> agent;
+            };
         }
 
         public Map<String, Object> params() {
@@ -186,6 +195,117 @@ public class CaseReporting {
     }
 
     private Map<Dimension, List<Figures>> figures(Filter filter, List<Dimension> dimensions) {
+        Map<Dimension, Map<String, long[]>> counts = counts(filter, dimensions);
+        // a dimension the filter fixes has one key, whose cases are all the filter's: its percentiles are ALL's
+        var sorted = new ArrayList<Dimension>();
+        for (Dimension dimension : dimensions) {
+            if (filter.fixes(dimension) == null) {
+                sorted.add(dimension);
+            }
+        }
+        if (sorted.size() < dimensions.size() && !sorted.contains(Dimension.ALL)) {
+            sorted.add(0, Dimension.ALL);
+        }
+        Map<Dimension, Map<String, long[]>> percentiles = percentiles(filter, sorted);
+        for (Dimension dimension : dimensions) {
+            String key = filter.fixes(dimension);
+            if (key != null) {
+                long[] all = percentiles.get(Dimension.ALL).get("all");
+                percentiles.put(dimension, all == null ? Map.of() : Map.of(key, all));
+            }
+        }
+        var result = new EnumMap<Dimension, List<Figures>>(Dimension.class);
+        for (Dimension dimension : dimensions) {
+            var figures = new ArrayList<Figures>();
+            Map<String, long[]> ranked = percentiles.get(dimension);
+            counts.get(dimension).forEach((key, sums) -> figures.add(figures(key, sums, ranked.get(key))));
+            result.put(dimension, figures);
+        }
+        return result;
+    }
+
+    /** The columns of {@link #counts}: sums and numbers of values, added up per key of a dimension. */
+    private static final List<String> SUMS = List.of(
+            "cases",
+            "frt_sum",
+            "frt_n",
+            "tta_sum",
+            "tta_n",
+            "res_sum",
+            "res_n",
+            "mttr_sum",
+            "mttr_n",
+            "csat_sum",
+            "csat_n",
+            "surveyed",
+            "csat1",
+            "csat2",
+            "csat3",
+            "csat4",
+            "csat5",
+            "resolved",
+            "first_contact");
+
+    /**
+     * Everything of the figures but the percentiles, as sums and numbers of values, in one statement grouped by
+     * group, channel and agent (at most a row per such combination, however long the period), added up per key of
+     * every dimension here: each case is grouped once, where counting it under each dimension in SQL grouped four rows
+     * per case (README, "Metrics"). Averages are the sums divided by the numbers.
+     */
+    private Map<Dimension, Map<String, long[]>> counts(Filter filter, List<Dimension> dimensions) {
+        String sql = """
+                SELECT grp, chn, agt, COUNT(*) AS cases, SUM(frt) AS frt_sum, COUNT(frt) AS frt_n,
+                       SUM(tta) AS tta_sum, COUNT(tta) AS tta_n, SUM(res) AS res_sum, COUNT(res) AS res_n,
+                       SUM(CASE WHEN priority = :p1 THEN res END) AS mttr_sum,
+                       COUNT(CASE WHEN priority = :p1 THEN res END) AS mttr_n,
+                       SUM(csat) AS csat_sum, COUNT(csat) AS csat_n,
+                       SUM(CASE WHEN status = :closed THEN 1 ELSE 0 END) AS surveyed,
+                       SUM(CASE WHEN csat = 1 THEN 1 ELSE 0 END) AS csat1, SUM(CASE WHEN csat = 2 THEN 1 ELSE 0 END) AS csat2,
+                       SUM(CASE WHEN csat = 3 THEN 1 ELSE 0 END) AS csat3, SUM(CASE WHEN csat = 4 THEN 1 ELSE 0 END) AS csat4,
+                       SUM(CASE WHEN csat = 5 THEN 1 ELSE 0 END) AS csat5,
+                       SUM(CASE WHEN res IS NOT NULL THEN 1 ELSE 0 END) AS resolved,
+                       SUM(CASE WHEN res IS NOT NULL AND escalation_level = 0 AND reopen_count = 0 AND agent_replies <= 1
+                           THEN 1 ELSE 0 END) AS first_contact
+                FROM (
+                    SELECT %s AS grp, c.channel AS chn, %s AS agt, c.priority, c.status, c.csat, c.escalation_level,
+                           c.reopen_count, c.agent_replies, %s
+                    FROM case_report c
+                    WHERE %s
+                ) t
+                GROUP BY grp, chn, agt""".formatted(Dimension.GROUP.key(), Dimension.AGENT.key(), DURATIONS, filter.where(true));
+        var sums = new EnumMap<Dimension, Map<String, long[]>>(Dimension.class);
+        dimensions.forEach(d -> sums.put(d, new TreeMap<>()));
+        jdbc.sql(sql).params(filter.params()).params(durationParams()).query(rs -> {
+            long[] row = new long[SUMS.size()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = rs.getLong(SUMS.get(i));
+            }
+            for (Dimension dimension : dimensions) {
+                String key = switch (dimension) {
+                    case ALL -> "all";
+                    case GROUP -> rs.getString("grp");
+                    case CHANNEL -> rs.getString("chn");
+                    case AGENT -> rs.getString("agt");
+                };
+                long[] total = sums.get(dimension).computeIfAbsent(key, k -> new long[SUMS.size()]);
+                for (int i = 0; i < row.length; i++) {
+                    total[i] += row[i];
+                }
+            }
+        });
+        return sums;
+    }
+
+    /**
+     * The nearest-rank p50 and p90 of the three durations per key of every dimension, in one statement: each case of
+     * the period is read once and counted under its key of every dimension ({@code CROSS JOIN} with the dimension
+     * numbers, grouped by dimension and key). Nearest rank is the smallest value with at least p % of the values at or
+     * below it: the ceil(p * n)-th entry of the key's values ordered by the database as it groups them (ARRAY_AGG on
+     * H2, GROUP_CONCAT on MySQL and MariaDB). Ranking every row with window functions took most of the request's time
+     * on MariaDB; MySQL has no percentile aggregate, and H2's PERCENTILE_DISC is not nearest rank (README, "Metrics").
+     * Answers per key {frt p50, frt p90, tta p50, tta p90, res p50, res p90}, -1 where there is no value.
+     */
+    private Map<Dimension, Map<String, long[]>> percentiles(Filter filter, List<Dimension> dimensions) {
         boolean h2 = dialect.h2();
         String key;
         String from;
@@ -204,62 +324,45 @@ public class CaseReporting {
             key = cases.append(" END").toString();
             from = "case_report c CROSS JOIN (%s) d".formatted(numbers);
         }
-        String grouped = """
-                SELECT dim, k, COUNT(*) AS cases, %s, %s, %s,
-                       AVG(CASE WHEN priority = :p1 THEN CAST(res AS DOUBLE) END) AS mttr,
-                       AVG(CAST(csat AS DOUBLE)) AS csat_avg, COUNT(csat) AS csat_n,
-                       SUM(CASE WHEN status = :closed THEN 1 ELSE 0 END) AS surveyed,
-                       SUM(CASE WHEN csat = 1 THEN 1 ELSE 0 END) AS csat1, SUM(CASE WHEN csat = 2 THEN 1 ELSE 0 END) AS csat2,
-                       SUM(CASE WHEN csat = 3 THEN 1 ELSE 0 END) AS csat3, SUM(CASE WHEN csat = 4 THEN 1 ELSE 0 END) AS csat4,
-                       SUM(CASE WHEN csat = 5 THEN 1 ELSE 0 END) AS csat5,
-                       SUM(CASE WHEN res IS NOT NULL THEN 1 ELSE 0 END) AS resolved,
-                       SUM(CASE WHEN res IS NOT NULL AND escalation_level = 0 AND reopen_count = 0 AND agent_replies <= 1
-                           THEN 1 ELSE 0 END) AS first_contact
-                FROM (
-                    SELECT d.n AS dim, %s AS k, c.priority, c.status, c.csat, c.escalation_level, c.reopen_count,
-                           c.agent_replies,
-                           TIMESTAMPDIFF(SECOND, c.created_at, c.first_response_at) AS frt,
-                           TIMESTAMPDIFF(SECOND, c.created_at, c.acknowledged_at) AS tta,
-                           CASE WHEN c.status IN (:resolvedStatuses)
-                                THEN TIMESTAMPDIFF(SECOND, c.created_at, c.resolved_at) END AS res
-                    FROM %s
-                    WHERE %s
-                ) t
-                GROUP BY dim, k""".formatted(
-                aggregates(TIMINGS, h2), aggregates(ACK, h2), aggregates(RES, h2), key, from, filter.where(true));
         String sql = """
-                SELECT dim, k, cases, mttr, csat_avg, csat_n, surveyed, csat1, csat2, csat3, csat4, csat5, resolved,
-                       first_contact, %s, %s, %s
-                FROM (%s) g
-                ORDER BY dim, k""".formatted(picks(TIMINGS, h2), picks(ACK, h2), picks(RES, h2), grouped);
+                SELECT dim, k, %s, %s, %s
+                FROM (
+                    SELECT dim, k, %s, %s, %s
+                    FROM (
+                        SELECT d.n AS dim, %s AS k, %s
+                        FROM %s
+                        WHERE %s
+                    ) t
+                    GROUP BY dim, k
+                ) g""".formatted(
+                        picks(TIMINGS, h2),
+                        picks(ACK, h2),
+                        picks(RES, h2),
+                        orderedList(TIMINGS, h2),
+                        orderedList(ACK, h2),
+                        orderedList(RES, h2),
+                        key,
+                        DURATIONS,
+                        from,
+                        filter.where(true));
         if (!h2) {
             // the ordered lists are as long as the period; the default limit (1 MB on MariaDB) would cut them short
             // (Statement.execute: the driver refuses updates on the read-only connection, a SET it lets through)
             session.execute("SET SESSION group_concat_max_len = 4294967295");
         }
-        var result = new EnumMap<Dimension, List<Figures>>(Dimension.class);
-        dimensions.forEach(d -> result.put(d, new ArrayList<>()));
-        jdbc.sql(sql)
-                .params(filter.params())
-                .param("p1", "P1")
-                .param("closed", CaseStatus.CLOSED.wire())
-                .param(
-                        "resolvedStatuses",
-                        RESOLVED.stream().map(CaseStatus::wire).toList())
-                .query((rs, n) -> Map.entry(
-                        Dimension.values()[rs.getInt("dim")],
-                        new Figures(
-                                rs.getString("k"),
-                                rs.getLong("cases"),
-                                timing(rs, TIMINGS),
-                                timing(rs, ACK),
-                                timing(rs, RES),
-                                roundedLong(rs, "mttr"),
-                                csat(rs),
-                                rs.getLong("resolved"),
-                                rs.getLong("first_contact"))))
-                .list()
-                .forEach(e -> result.get(e.getKey()).add(e.getValue()));
+        var result = new EnumMap<Dimension, Map<String, long[]>>(Dimension.class);
+        dimensions.forEach(d -> result.put(d, new HashMap<>()));
+        jdbc.sql(sql).params(filter.params()).params(durationParams()).query(rs -> {
+            long[] picked = new long[6];
+            int i = 0;
+            for (String column : List.of(TIMINGS, ACK, RES)) {
+                for (String p : List.of("_p50", "_p90")) {
+                    long value = rs.getLong(column + p);
+                    picked[i++] = rs.wasNull() ? -1 : value;
+                }
+            }
+            result.get(Dimension.values()[rs.getInt("dim")]).put(rs.getString("k"), picked);
+        });
         return result;
     }
 
@@ -286,6 +389,61 @@ public class CaseReporting {
                         (Double) rs.getObject("csat_avg", Double.class),
                         rs.getLong("csat_n")))
                 .single();
+    }
+
+    /** The durations in whole seconds of a case of case_report aliased {@code c}, null where not measured. */
+    private static final String DURATIONS = """
+            TIMESTAMPDIFF(SECOND, c.created_at, c.first_response_at) AS frt,
+            TIMESTAMPDIFF(SECOND, c.created_at, c.acknowledged_at) AS tta,
+            CASE WHEN c.status IN (:resolvedStatuses) THEN TIMESTAMPDIFF(SECOND, c.created_at, c.resolved_at) END AS res""";
+
+    private static Map<String, Object> durationParams() {
+        return Map.of(
+                "resolvedStatuses",
+                RESOLVED.stream().map(CaseStatus::wire).toList(),
+                "p1",
+                "P1",
+                "closed",
+                CaseStatus.CLOSED.wire());
+    }
+
+    private static Figures figures(String key, long[] sums, long[] ranked) {
+        var distribution = new LinkedHashMap<Integer, Long>();
+        for (int score = 1; score <= 5; score++) {
+            distribution.put(score, sum(sums, "csat" + score));
+        }
+        long csatN = sum(sums, "csat_n");
+        return new Figures(
+                key,
+                sum(sums, "cases"),
+                timing(sums, "frt", ranked, 0),
+                timing(sums, "tta", ranked, 2),
+                timing(sums, "res", ranked, 4),
+                average(sum(sums, "mttr_sum"), sum(sums, "mttr_n")),
+                new Csat(
+                        csatN == 0 ? null : (double) sum(sums, "csat_sum") / csatN,
+                        csatN,
+                        sum(sums, "surveyed"),
+                        distribution),
+                sum(sums, "resolved"),
+                sum(sums, "first_contact"));
+    }
+
+    private static long sum(long[] sums, String column) {
+        return sums[SUMS.indexOf(column)];
+    }
+
+    private static Timing timing(long[] sums, String column, long[] ranked, int at) {
+        long count = sum(sums, column + "_n");
+        if (count == 0 || ranked == null) {
+            return new Timing(null, null, null, count);
+        }
+        return new Timing(average(sum(sums, column + "_sum"), count), ranked[at], ranked[at + 1], count);
+    }
+
+    /** The average rounded to whole seconds; null of no value. */
+    private static Long average(long sum, long count) {
+        return count == 0 ? null : Math.round((double) sum / count);
     }
 
     /** Open cases (not resolved, closed or merged, whenever opened) per priority, group, channel and agent. */
@@ -335,44 +493,21 @@ public class CaseReporting {
                 .list();
     }
 
-    /** Average and number of the column's values and their ordered list (an array on H2, a text on MySQL). */
-    private static String aggregates(String column, boolean h2) {
-        return "AVG(CAST(%1$s AS DOUBLE)) AS %1$s_avg, COUNT(%1$s) AS %1$s_n, ".formatted(column)
+    /** The number of the column's values and their ordered list (an array on H2, a text on MySQL and MariaDB). */
+    private static String orderedList(String column, boolean h2) {
+        return "COUNT(%1$s) AS %1$s_n, ".formatted(column)
                 + (h2
                                 ? "ARRAY_AGG(%1$s ORDER BY %1$s) FILTER (WHERE %1$s IS NOT NULL) AS %1$s_list"
                                 : "GROUP_CONCAT(%1$s ORDER BY %1$s SEPARATOR ',') AS %1$s_list")
                         .formatted(column);
     }
 
-    /** The ceil(p * n)-th entry of the column's ordered list: the nearest-rank p50 and p90. */
+    /** The ceil(p * n)-th entry of the column's ordered list: the nearest-rank p50 and p90 (null of no value). */
     private static String picks(String column, boolean h2) {
         String pick = h2
                 ? "CASE WHEN %1$s_n > 0 THEN %1$s_list[CAST(CEIL(%2$s * %1$s_n) AS INT)] END"
-                : "CAST(SUBSTRING_INDEX(SUBSTRING_INDEX(%1$s_list, ',', CEIL(%2$s * %1$s_n)), ',', -1) AS SIGNED)";
-        return "%1$s_avg, %1$s_n, %2$s AS %1$s_p50, %3$s AS %1$s_p90"
+                : "CASE WHEN %1$s_n > 0 THEN CAST(SUBSTRING_INDEX(SUBSTRING_INDEX(%1$s_list, ',', CEIL(%2$s * %1$s_n)), ',', -1) AS SIGNED) END";
+        return "%2$s AS %1$s_p50, %3$s AS %1$s_p90"
                 .formatted(column, pick.formatted(column, "0.5"), pick.formatted(column, "0.9"));
-    }
-
-    private static Timing timing(ResultSet rs, String column) throws SQLException {
-        long count = rs.getLong(column + "_n");
-        if (count == 0) {
-            return new Timing(null, null, null, 0);
-        }
-        return new Timing(
-                roundedLong(rs, column + "_avg"), rs.getLong(column + "_p50"), rs.getLong(column + "_p90"), count);
-    }
-
-    private static Csat csat(ResultSet rs) throws SQLException {
-        var distribution = new LinkedHashMap<Integer, Long>();
-        for (int score = 1; score <= 5; score++) {
-            distribution.put(score, rs.getLong("csat" + score));
-        }
-        double average = rs.getDouble("csat_avg");
-        return new Csat(rs.wasNull() ? null : average, rs.getLong("csat_n"), rs.getLong("surveyed"), distribution);
-    }
-
-    private static Long roundedLong(ResultSet rs, String column) throws SQLException {
-        double value = rs.getDouble(column);
-        return rs.wasNull() ? null : Math.round(value);
     }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,19 +53,26 @@ class DashboardController {
 
     record Breaching(String reference, String priority, String group, String target, String due, String cockpitLink) {}
 
-    /** A trend incident; the trends feature (GET /api/trends) does not exist yet, so there are none to show. */
+    /** An open trend incident as shown: detected at, in the page's time format. */
     record Incident(String kind, String key, String detectedAt, long cases) {}
 
     private final MetricsService metrics;
     private final MetricsProperties properties;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ObjectProvider<OpenIncidents> incidents;
 
-    DashboardController(MetricsService metrics, MetricsProperties properties, ObjectMapper json, Clock clock) {
+    DashboardController(
+            MetricsService metrics,
+            MetricsProperties properties,
+            ObjectMapper json,
+            Clock clock,
+            ObjectProvider<OpenIncidents> incidents) {
         this.metrics = metrics;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
+        this.incidents = incidents;
     }
 
     @GetMapping("/dashboard/login")
@@ -88,7 +96,12 @@ class DashboardController {
         List<Breaching> breaching = metrics.breachingSoon(filter, BREACHING_SHOWN).stream()
                 .map(DashboardController::breaching)
                 .toList();
-        List<Incident> incidents = List.of();
+        OpenIncidents source = this.incidents.getIfAvailable();
+        List<Incident> incidents = source == null
+                ? null
+                : source.open().stream()
+                        .map(i -> new Incident(i.kind(), i.key(), TIME.format(i.detectedAt()), i.cases()))
+                        .toList();
 
         var data = new LinkedHashMap<String, Object>();
         data.put("weeks", weeks);

@@ -62,7 +62,9 @@ class DashboardTest {
                     .contains("<script type=\"application/json\" id=\"dashboard-data\">")
                     .contains("/webjars/chart.js/dist/chart.umd.js")
                     .doesNotContain("<script>")
-                    .doesNotContain("style=");
+                    .doesNotContain("style=")
+                    .as("no OpenIncidents bean (the trends feature) in this installation: the page says so")
+                    .contains("Trend detection (tag, category and sentiment spikes) is not part of this");
             assertThat(send(session, get("/webjars/chart.js/dist/chart.umd.js")).statusCode())
                     .as("Chart.js, served by the app itself")
                     .isEqualTo(200);

@@ -166,9 +166,18 @@ abstract class MetricsScenario {
 
     @Test
     void theFilters_narrowEveryFigure() {
-        Metrics.Figures alice = metrics.metrics(filter(null, null, "met-alice")).figures();
+        Metrics aliceMetrics = metrics.metrics(filter(null, null, "met-alice"));
+        Metrics.Figures alice = aliceMetrics.figures();
         assertThat(alice.cases()).isEqualTo(3);
         assertThat(alice.frt()).isEqualTo(new Metrics.Timing(360L, 120L, 900L, 3));
+        assertThat(aliceMetrics.byAgent())
+                .as("the agent the filter names is the breakdown's one key, with the filter's figures")
+                .containsOnlyKeys("met-alice");
+        assertThat(aliceMetrics.byAgent().get("met-alice").frt()).isEqualTo(alice.frt());
+        assertThat(aliceMetrics.byAgent().get("met-alice").timeToAcknowledge()).isEqualTo(alice.timeToAcknowledge());
+        assertThat(aliceMetrics.byChannel().get("chat").frt())
+                .as("M1 60 and M3 120: nearest rank p50 = 1st, p90 = 2nd")
+                .isEqualTo(new Metrics.Timing(90L, 60L, 120L, 2));
         Metrics.Figures chat = metrics.metrics(filter(null, "chat", null)).figures();
         assertThat(chat.cases()).isEqualTo(3);
         assertThat(chat.resolutionTime().avgSeconds()).isEqualTo(2700L);
