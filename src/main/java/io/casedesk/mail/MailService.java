@@ -5,9 +5,12 @@ import io.casedesk.cases.CaseService;
 import io.casedesk.cases.SupportCase;
 import io.casedesk.orders.OrderService;
 import io.casedesk.system.PublicUrl;
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -274,11 +278,11 @@ public class MailService {
         }
         try {
             MimeMessage message = new FixedIdMimeMessage(session(sender.get()), mail.messageId());
-            var helper = new MimeMessageHelper(message, true, "UTF-8");
+            var helper = new HeaderHelper(message);
             helper.setFrom(settings.from());
             helper.setTo(mail.recipient());
             helper.setSubject(mail.subject());
-            helper.setText(mail.text(), mail.html());
+            message.setContent(textAndHtml(mail.text(), mail.html()));
             if (mail.inReplyTo() != null) {
                 message.setHeader("In-Reply-To", mail.inReplyTo());
                 message.setHeader("References", mail.references());
@@ -289,6 +293,39 @@ public class MailService {
             sender.get().send(message);
         } catch (MessagingException e) {
             throw new MailSendException("could not build mail " + mail.id(), e);
+        }
+    }
+
+    /**
+     * A text and an HTML version of the same mail, as one multipart/alternative: all a mail without attachments
+     * needs. MimeMessageHelper's multipart mode nests it in mixed and related parts, and each multipart asks
+     * jakarta.mail's ServiceLoader for its stream provider again (jakartaee/mail-api#699, fixed only in 2.2).
+     */
+    private static MimeMultipart textAndHtml(String text, String html) throws MessagingException {
+        var alternative = new MimeMultipart("alternative");
+        var plain = new MimeBodyPart();
+        plain.setText(text, "UTF-8");
+        alternative.addBodyPart(plain);
+        var rich = new MimeBodyPart();
+        rich.setContent(html, "text/html;charset=UTF-8");
+        alternative.addBodyPart(rich);
+        return alternative;
+    }
+
+    /**
+     * MimeMessageHelper for the headers, with one file type map for all mails: the helper builds a new one, reading
+     * the MIME types file again, for every message that JavaMailSender did not create itself.
+     */
+    private static final class HeaderHelper extends MimeMessageHelper {
+        private static final FileTypeMap FILE_TYPES = new ConfigurableMimeFileTypeMap();
+
+        HeaderHelper(MimeMessage message) {
+            super(message, "UTF-8");
+        }
+
+        @Override
+        protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+            return FILE_TYPES;
         }
     }
 

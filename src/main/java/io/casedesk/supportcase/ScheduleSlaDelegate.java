@@ -7,6 +7,7 @@ import io.casedesk.sla.SlaDecision;
 import io.casedesk.sla.SlaSchedule;
 import io.casedesk.supportcase.SupportCaseProcess.Vars;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("scheduleSla")
 class ScheduleSlaDelegate implements JavaDelegate {
+
+    private static final List<ProcessVariable<?>> DECISION_OUTPUTS = List.of(
+            Vars.RESPONSE_DUE, Vars.RESOLUTION_DUE, Vars.SLA_CALENDAR, Vars.SLA_FIRST_WARNING, Vars.SLA_FINAL_WARNING);
 
     private final SlaClock slaClock;
 
@@ -44,5 +48,8 @@ class ScheduleSlaDelegate implements JavaDelegate {
                 execution, Date.from(schedule.resolution().firstWarningAt()));
         Vars.RESOLUTION_FINAL_WARNING_AT.set(
                 execution, Date.from(schedule.resolution().finalWarningAt()));
+        // what sla-targets decided lives on in the SLA records and the decision's history; as variables it would be
+        // two more rows per output (runtime and history) that nothing after this step reads
+        DECISION_OUTPUTS.forEach(output -> output.remove(execution));
     }
 }

@@ -3,6 +3,7 @@ package io.casedesk.security.process;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionEvaluationEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionInputInstanceEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionInstanceEntity;
@@ -10,9 +11,12 @@ import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntity;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
 import org.camunda.bpm.engine.variable.Variables;
 
 /**
@@ -95,7 +99,9 @@ class CustomerDataHistory implements HistoryEventHandler {
     /**
      * The engine's database writer, less the per-change log of variable values and the job log's entry for a job
      * created (see above): what a job did (succeeded, failed and why) stays in the job log, its waiting is in the
-     * runtime's job table.
+     * runtime's job table. Less, too, the task-local variables: they are what a task shows of its case (copies of
+     * the case's own tables, made for the form, gone with the task), some 20 of the 55 variables a case writes at
+     * intake; what an agent answers is set on the process, and kept.
      */
     private static final class LatestValuesOnly extends DbHistoryEventHandler {
 
@@ -104,7 +110,37 @@ class CustomerDataHistory implements HistoryEventHandler {
             if (event instanceof HistoricJobLogEvent job && job.isCreationLog()) {
                 return;
             }
+            if (event instanceof HistoricVariableUpdateEventEntity variable
+                    && (variable.getTaskId() != null || forgottenWithinItsCommand(variable))) {
+                return;
+            }
             super.handleEvent(event);
+        }
+
+        /**
+         * A variable that a step removes in the command that created it (a decision's output the next step consumed)
+         * was never there for anyone to see: its history row, not yet written, is dropped with it, as the engine
+         * drops its runtime row. Variables that go because their scope or their process ended keep their history.
+         */
+        private boolean forgottenWithinItsCommand(HistoricVariableUpdateEventEntity event) {
+            if (!event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_DELETE) || event.getExecutionId() == null) {
+                return false;
+            }
+            DbEntityManager db = getDbEntityManager();
+            var execution = db.getCachedEntity(ExecutionEntity.class, event.getExecutionId());
+            if (execution == null
+                    || execution.isEnded()
+                    || db.getDbEntityCache().isDeleted(execution)) {
+                return false;
+            }
+            var created = db.getCachedEntity(HistoricVariableInstanceEntity.class, event.getVariableInstanceId());
+            if (created == null
+                    || created.getByteArrayId() != null
+                    || !db.getDbEntityCache().isTransient(created)) {
+                return false;
+            }
+            db.delete(created);
+            return true;
         }
 
         @Override

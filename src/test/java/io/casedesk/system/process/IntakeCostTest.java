@@ -85,4 +85,80 @@ class IntakeCostTest {
                 .as("no log entry for the SLA timers created")
                 .isZero();
     }
+
+    @Test
+    void aTasksCopiesOfItsCase_areNotKeptInHistory_whatTheProcessHoldsIs() {
+        String reference = TestCases.open(
+                intake,
+                "web",
+                "intake-cost-task@example.com",
+                "standard",
+                "Question about sizes",
+                "Which size should I order?",
+                null);
+        String instance = cases.get(reference).processInstanceId();
+        var task = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(instance)
+                .singleResult();
+
+        assertThat(engine.getTaskService().getVariablesLocal(task.getId()))
+                .containsKeys("timelineText", "nextDeadlineText", "priority");
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .taskIdIn(task.getId())
+                        .count())
+                .isZero();
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance)
+                        .variableName("priority")
+                        .list())
+                .as("the process's priority, not the task's copy")
+                .singleElement()
+                .satisfies(v -> assertThat(v.getTaskId()).isNull());
+    }
+
+    @Test
+    void whatSlaTargetsDecided_isNotKeptAsVariables_butInTheDecisionsHistoryAndTheDeadlines() {
+        String reference = TestCases.open(
+                intake,
+                "email",
+                "intake-cost-sla@example.com",
+                "standard",
+                "Checkout spins forever",
+                "The checkout page just spins.",
+                null);
+        String instance = cases.get(reference).processInstanceId();
+
+        assertThat(engine.getRuntimeService().getVariables(instance))
+                .doesNotContainKeys("responseDue", "resolutionDue", "slaCalendar", "slaFirstWarning", "slaFinalWarning")
+                .containsKeys("responseDueAt", "resolutionDueAt", "responseFirstWarningAt", "resolutionFinalWarningAt");
+        assertThat(history.createHistoricDecisionInstanceQuery()
+                        .processInstanceId(instance)
+                        .decisionDefinitionKey("sla-targets")
+                        .includeOutputs()
+                        .singleResult()
+                        .getOutputs())
+                .extracting(output -> output.getVariableName())
+                .contains("responseDue", "resolutionDue", "calendar");
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance)
+                        .variableNameIn(
+                                "responseDue", "resolutionDue", "slaCalendar", "slaFirstWarning", "slaFinalWarning")
+                        .includeDeleted()
+                        .count())
+                .as("removed in the command that set them: no history row either")
+                .isZero();
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance)
+                        .variableName("responseDueAt")
+                        .count())
+                .isEqualTo(1);
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance)
+                        .variableName("mailKind")
+                        .includeDeleted()
+                        .count())
+                .as("a step's input parameter, gone when its step ended, keeps its history")
+                .isEqualTo(1);
+    }
 }
