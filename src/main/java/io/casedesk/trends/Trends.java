@@ -165,6 +165,22 @@ public class Trends {
         return new TrendReport(window, tags, categories, sentiment, lines);
     }
 
+    /** The incidents not yet over (detected or confirmed), newest first, each with its cases (for the dashboard). */
+    @Transactional(readOnly = true)
+    public List<IncidentLine> openIncidents() {
+        return incidents.holding().stream()
+                .filter(i -> OPEN.contains(i.status()))
+                .sorted(Comparator.comparing(TrendIncident::detectedAt).reversed())
+                .map(i -> new IncidentLine(
+                        i.id(),
+                        i.kind(),
+                        i.key(),
+                        i.detectedAt(),
+                        i.status(),
+                        matchingOrLinked(i).size()))
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public Optional<TrendIncident> incident(long id) {
         return incidents.find(id);

@@ -13,12 +13,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * The dashboard over HTTP (who may open it, what it sends) and the meters in the running application (their
@@ -62,9 +66,7 @@ class DashboardTest {
                     .contains("<script type=\"application/json\" id=\"dashboard-data\">")
                     .contains("/webjars/chart.js/dist/chart.umd.js")
                     .doesNotContain("<script>")
-                    .doesNotContain("style=")
-                    .as("no OpenIncidents bean (the trends feature) in this installation: the page says so")
-                    .contains("Trend detection (tag, category and sentiment spikes) is not part of this");
+                    .doesNotContain("style=");
             assertThat(send(session, get("/webjars/chart.js/dist/chart.umd.js")).statusCode())
                     .as("Chart.js, served by the app itself")
                     .isEqualTo(200);
@@ -81,6 +83,35 @@ class DashboardTest {
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/dashboard/login?error"));
         assertThat(send(signedIn("maria"), get("/dashboard?channel=fax")).statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void theOpenTrendIncidentsAreListed_notTheOnesThatAreOver() throws Exception {
+        long open = incident("dashboard-open", "detected");
+        long dismissed = incident("dashboard-dismissed", "dismissed");
+        try {
+            String page = send(signedIn("maria"), get("/dashboard")).body();
+            assertThat(page).contains("tag dashboard-open since").doesNotContain("dashboard-dismissed");
+        } finally {
+            jdbc.sql("DELETE FROM trend_incident WHERE id IN (:ids)")
+                    .param("ids", List.of(open, dismissed))
+                    .update();
+        }
+    }
+
+    private long incident(String key, String status) {
+        var now = Timestamp.from(Instant.now());
+        var id = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO trend_incident (kind, trend_key, status, held_key, detected_at, window_start, window_end,
+                                            case_count, baseline, last_spike_at)
+                VALUES ('tag', :key, :status, :held, :now, :now, :now, 5, 0.5, :now)""")
+                .param("key", key)
+                .param("status", status)
+                .param("held", "tag:" + key)
+                .param("now", now)
+                .update(id, "id");
+        return id.getKey().longValue();
     }
 
     @Test
