@@ -1,6 +1,7 @@
 package io.casedesk.cases;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,15 @@ public final class CaseStoreFixture {
 
     /** A case service without SLAs whose messages all score {@code score}; its events go to {@link #published}. */
     public CaseService caseService(Clock clock, double score) {
-        return new CaseService(new CaseRepository(jdbc), ids -> Map.of(), text -> score, clock, published::add);
+        var repository = new CaseRepository(jdbc);
+        return new CaseService(
+                repository,
+                ids -> Map.of(),
+                text -> score,
+                clock,
+                published::add,
+                new Duplicates(jdbc, repository, new DuplicateProperties(Duration.ofDays(7), 0.6)),
+                new CaseMerges(jdbc, repository, published::add));
     }
 
     public List<Object> published() {
