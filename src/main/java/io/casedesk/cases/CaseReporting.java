@@ -346,6 +346,29 @@ public class CaseReporting {
         return new Csat(rs.wasNull() ? null : average, rs.getLong("csat_n"), rs.getLong("surveyed"), distribution);
     }
 
+    /** How many cases a key (a tag, or a category) had in a period, and their customers' average CSAT. */
+    public record KeyFigures(long cases, Double csatAverage, long csatResponses) {}
+
+    /**
+     * The cases opened in [from, to) with the tag (when given) or else the category, and their CSAT: what a
+     * prevention check compares before and after an incident.
+     */
+    public KeyFigures keyFigures(String tag, String category, Instant from, Instant to) {
+        String match = tag != null
+                ? "EXISTS (SELECT 1 FROM case_tag t WHERE t.case_id = c.id AND t.tag = :key)"
+                : "c.category = :key";
+        return jdbc.sql("SELECT COUNT(*) AS n, AVG(CAST(c.csat AS DOUBLE PRECISION)) AS csat, COUNT(c.csat) AS answers"
+                        + " FROM support_case c WHERE " + match + " AND c.created_at >= :from AND c.created_at < :to")
+                .param("key", tag != null ? tag : category)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, row) -> {
+                    double csat = rs.getDouble("csat");
+                    return new KeyFigures(rs.getLong("n"), rs.wasNull() ? null : csat, rs.getLong("answers"));
+                })
+                .single();
+    }
+
     private static Long roundedLong(ResultSet rs, String column) throws SQLException {
         double value = rs.getDouble(column);
         return rs.wasNull() ? null : Math.round(value);
