@@ -40,6 +40,8 @@ public enum CaseEventType {
     /** A mail naming the case from an address that is not the customer's. */
     MAIL_FROM_OTHER_SENDER,
     PREVENTION,
+    /** The case was linked to a trend incident (many customers with the same problem). */
+    INCIDENT_LINKED,
     /** A task of the case was given to an agent (the one who opened it on the phone), or why it could not be. */
     ASSIGNED;
 

@@ -139,6 +139,23 @@ class CaseRepository {
                 .update();
     }
 
+    /** Links the case to the incident unless it is linked already: true when it was linked now. */
+    boolean linkIncident(String reference, long incidentId) {
+        return jdbc.sql("UPDATE support_case SET incident_id = :incident WHERE reference = :reference"
+                                + " AND incident_id IS NULL")
+                        .param("incident", incidentId)
+                        .param("reference", reference)
+                        .update()
+                > 0;
+    }
+
+    List<LinkedCase> linkedTo(long incidentId) {
+        return jdbc.sql("SELECT reference, customer_email FROM support_case WHERE incident_id = :incident ORDER BY id")
+                .param("incident", incidentId)
+                .query((rs, n) -> new LinkedCase(rs.getString("reference"), rs.getString("customer_email")))
+                .list();
+    }
+
     String lastReply(String reference) {
         return jdbc.sql("SELECT last_reply FROM support_case WHERE reference = :reference")
                 .param("reference", reference)
@@ -229,6 +246,18 @@ class CaseRepository {
                 .param("at", ts(at))
                 .param("type", type.wire())
                 .param("detail", detail)
+                .update();
+    }
+
+    /** A customer message on the timeline with its sentiment score, which trend counting reads. */
+    void addCustomerMessage(String reference, Instant at, String body, double score) {
+        jdbc.sql(
+                        "INSERT INTO case_event (case_id, at, type, detail, sentiment) VALUES (:id, :at, :type, :detail, :score)")
+                .param("id", idOf(reference))
+                .param("at", ts(at))
+                .param("type", CaseEventType.CUSTOMER_MESSAGE.wire())
+                .param("detail", body)
+                .param("score", score)
                 .update();
     }
 
@@ -335,7 +364,8 @@ class CaseRepository {
                 instant(rs, "resolved_at"),
                 instant(rs, "closed_at"),
                 List.of(),
-                CaseSla.NONE);
+                CaseSla.NONE,
+                (Long) rs.getObject("incident_id", Long.class));
     }
 
     static Timestamp ts(Instant instant) {

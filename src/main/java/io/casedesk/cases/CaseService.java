@@ -246,8 +246,28 @@ public class CaseService {
 
     /** A message from the customer, on the timeline, and scored: the case keeps the latest and the worst score. */
     public void recordCustomerMessage(String reference, String body) {
-        recordEvent(reference, CaseEventType.CUSTOMER_MESSAGE, body);
-        cases.recordMessageSentiment(reference, sentiment.score(body));
+        double score = sentiment.score(body);
+        cases.addCustomerMessage(reference, clock.instant(), body, score);
+        cases.recordMessageSentiment(reference, score);
+    }
+
+    /**
+     * Links the case to a trend incident, once: true when it was linked now, false when it was linked already (to
+     * this incident or another), so whoever tells the customer about the incident does so once.
+     */
+    public boolean linkIncident(String reference, long incidentId, String detail) {
+        if (!cases.linkIncident(reference, incidentId)) {
+            cases.idOf(reference); // an unknown case is not "linked already"
+            return false;
+        }
+        recordEvent(reference, CaseEventType.INCIDENT_LINKED, detail);
+        return true;
+    }
+
+    /** The cases linked to a trend incident, oldest first, with their customers' addresses. */
+    @Transactional(readOnly = true)
+    public List<LinkedCase> casesLinkedTo(long incidentId) {
+        return cases.linkedTo(incidentId);
     }
 
     public void markInProgress(String reference) {

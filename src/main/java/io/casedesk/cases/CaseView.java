@@ -39,6 +39,7 @@ record CaseView(
         boolean responseBreached,
         boolean resolutionBreached,
         long slaPausedSeconds,
+        Long incident,
         List<CaseEvent> timeline) {
 
     record Customer(String email, String name, String tier) {}
@@ -77,6 +78,7 @@ record CaseView(
                 c.responseBreached(),
                 c.resolutionBreached(),
                 c.slaPaused().toSeconds(),
+                c.incidentId(),
                 timeline);
     }
 }

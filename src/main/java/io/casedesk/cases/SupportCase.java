@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A case as people see it (API, forms, mails). Its SLA ({@link CaseSla}) is the sla feature's, read with the case;
  * the accessors below spell it out as the case's own fields. {@code sentiment} is the score at triage, which the
- * priority was decided on; {@code latestSentiment} and {@code worstSentiment} follow every customer message.
+ * priority was decided on; {@code latestSentiment} and {@code worstSentiment} follow every customer message. {@code incidentId} is the trend incident the case is linked to,
+ * or null.
  */
 public record SupportCase(
         long id,
@@ -42,7 +43,80 @@ public record SupportCase(
         Instant resolvedAt,
         Instant closedAt,
         List<String> tags,
-        CaseSla sla) {
+        CaseSla sla,
+        Long incidentId) {
+
+    /** A case linked to no trend incident. */
+    public SupportCase(
+            long id,
+            String reference,
+            CaseStatus status,
+            Channel channel,
+            String customerEmail,
+            String customerName,
+            String customerTier,
+            String subject,
+            String description,
+            String orderId,
+            String severity,
+            double sentiment,
+            double latestSentiment,
+            double worstSentiment,
+            String intent,
+            String category,
+            boolean compliance,
+            String priority,
+            String assignedGroup,
+            int escalationLevel,
+            int reopenCount,
+            String resolution,
+            Integer csat,
+            String csatComment,
+            String openedBy,
+            String processInstanceId,
+            Instant createdAt,
+            Instant acknowledgedAt,
+            Instant firstResponseAt,
+            Instant resolvedAt,
+            Instant closedAt,
+            List<String> tags,
+            CaseSla sla) {
+        this(
+                id,
+                reference,
+                status,
+                channel,
+                customerEmail,
+                customerName,
+                customerTier,
+                subject,
+                description,
+                orderId,
+                severity,
+                sentiment,
+                latestSentiment,
+                worstSentiment,
+                intent,
+                category,
+                compliance,
+                priority,
+                assignedGroup,
+                escalationLevel,
+                reopenCount,
+                resolution,
+                csat,
+                csatComment,
+                openedBy,
+                processInstanceId,
+                createdAt,
+                acknowledgedAt,
+                firstResponseAt,
+                resolvedAt,
+                closedAt,
+                tags,
+                sla,
+                null);
+    }
 
     public boolean isVip() {
         return "vip".equals(customerTier);
@@ -106,6 +180,7 @@ public record SupportCase(
                 resolvedAt,
                 closedAt,
                 List.copyOf(tags),
-                sla);
+                sla,
+                incidentId);
     }
 }
