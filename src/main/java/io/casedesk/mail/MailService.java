@@ -292,7 +292,8 @@ public class MailService {
         if (sender.isEmpty()) {
             // the dev profile captures mail itself; anywhere else a missing server must not swallow mail: the
             // delivery job fails, is retried and ends as an incident until spring.mail.host is set
-            throw new MailSendException("No SMTP server configured (spring.mail.host): mail " + messageId + " not sent");
+            throw new MailSendException(
+                    "No SMTP server configured (spring.mail.host): mail " + messageId + " not sent");
         }
         try {
             MimeMessage message = new FixedIdMimeMessage(session(sender.get()), messageId);

@@ -7,7 +7,7 @@ public class InvalidRecipientsException extends IllegalArgumentException {
 
     private final List<String> invalid;
 
-    InvalidRecipientsException(List<String> invalid) {
+    public InvalidRecipientsException(List<String> invalid) {
         super("extraRecipients: not a mail address: " + String.join(", ", invalid)
                 + " (give addresses separated by commas, e.g. ana@example.com, ben@example.com)");
         this.invalid = List.copyOf(invalid);

@@ -73,22 +73,19 @@ class OutreachMails {
         Set<String> already = recipients(incidentId, kind);
         List<String> fresh =
                 recipients.stream().filter(r -> !already.contains(r)).distinct().toList();
-        String prefix = "inc-" + incidentId + "." + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        batch.batchUpdate(
-                """
+        String prefix = "inc-" + incidentId + "."
+                + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        batch.batchUpdate("""
                 INSERT INTO outreach_mail (message_id, incident_id, kind, recipient, mail_id, status, queued_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                fresh,
-                500,
-                (ps, recipient) -> {
-                    ps.setLong(1, messageId);
-                    ps.setLong(2, incidentId);
-                    ps.setString(3, kind.name());
-                    ps.setString(4, recipient);
-                    ps.setString(5, "<" + prefix + "." + UUID.randomUUID() + "@" + domain + ">");
-                    ps.setString(6, Status.QUEUED.name());
-                    ps.setTimestamp(7, Timestamp.from(now));
-                });
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", fresh, 500, (ps, recipient) -> {
+            ps.setLong(1, messageId);
+            ps.setLong(2, incidentId);
+            ps.setString(3, kind.name());
+            ps.setString(4, recipient);
+            ps.setString(5, "<" + prefix + "." + UUID.randomUUID() + "@" + domain + ">");
+            ps.setString(6, Status.QUEUED.name());
+            ps.setTimestamp(7, Timestamp.from(now));
+        });
         return fresh.size();
     }
 
@@ -96,13 +93,13 @@ class OutreachMails {
     List<Long> waiting(long incidentId, OutreachKind kind, int worker, int workers, int limit) {
         return jdbc.sql("""
                 SELECT id FROM outreach_mail WHERE incident_id = :i AND kind = :k AND status = :q AND MOD(id, :n) = :w
-                ORDER BY id""")
+                ORDER BY id LIMIT :limit""")
                 .param("i", incidentId)
                 .param("k", kind.name())
                 .param("q", Status.QUEUED.name())
                 .param("n", workers)
                 .param("w", worker)
-                .withMaxRows(limit)
+                .param("limit", limit)
                 .query(Long.class)
                 .list();
     }

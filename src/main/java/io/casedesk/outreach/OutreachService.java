@@ -79,8 +79,7 @@ public class OutreachService {
         String title = "INC-%d · %s · %s".formatted(incident.id(), wire(incident.kind()), incident.key());
         String summary = """
                 %s spike "%s": %d cases in the window %s – %s (baseline %.1f per window).
-                %d customers affected. First case %s, latest %s. Detected %s."""
-                .formatted(
+                %d customers affected. First case %s, latest %s. Detected %s.""".formatted(
                         wire(incident.kind()),
                         incident.key(),
                         incident.caseCount(),
@@ -145,7 +144,9 @@ public class OutreachService {
             cases.linkIncident(reference, incidentId, detail);
         }
         Set<String> recipients = new LinkedHashSet<>();
-        trends.affectedCustomerEmails(incidentId).stream().map(Recipients::normal).forEach(recipients::add);
+        trends.affectedCustomerEmails(incidentId).stream()
+                .map(Recipients::normal)
+                .forEach(recipients::add);
         recipients.addAll(extras);
         return queue(incidentId, OutreachKind.ANNOUNCEMENT, subject, message, List.copyOf(recipients));
     }
@@ -209,8 +210,9 @@ public class OutreachService {
     /** Opens or joins the prevention ticket for the incident's key with its linked cases; gives the ticket id. */
     public long handToPrevention(long incidentId) {
         TrendIncident incident = trends.incident(incidentId).orElseThrow();
-        List<String> linked =
-                cases.casesLinkedTo(incidentId).stream().map(LinkedCase::reference).toList();
+        List<String> linked = cases.casesLinkedTo(incidentId).stream()
+                .map(LinkedCase::reference)
+                .toList();
         return prevention.requestForIncident(incident.key(), incidentId, linked);
     }
 

@@ -4,9 +4,9 @@ import static io.casedesk.outreach.process.ProactiveOutreachProcess.*;
 
 import io.casedesk.outreach.InvalidRecipientsException;
 import io.casedesk.outreach.OutreachService;
+import jakarta.ws.rs.core.Response.Status;
 import java.util.ArrayList;
 import java.util.List;
-import jakarta.ws.rs.core.Response.Status;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;

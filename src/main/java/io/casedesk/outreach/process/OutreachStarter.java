@@ -29,7 +29,8 @@ class OutreachStarter {
     void onDetected(IncidentDetected detected) {
         var variables = Variables.createVariables();
         variables.put(INCIDENT_ID.name(), INCIDENT_ID.typed(detected.incidentId()));
-        variables.put(INCIDENT_KIND.name(), INCIDENT_KIND.typed(detected.kind().name().toLowerCase(Locale.ROOT)));
+        variables.put(
+                INCIDENT_KIND.name(), INCIDENT_KIND.typed(detected.kind().name().toLowerCase(Locale.ROOT)));
         variables.put(INCIDENT_KEY.name(), INCIDENT_KEY.typed(detected.key()));
         variables.put(DELIVERY_WORKERS.name(), DELIVERY_WORKERS.typed((long) settings.deliveryWorkers()));
         variables.put(JOB_PRIORITY.name(), JOB_PRIORITY.typed(settings.jobPriority()));

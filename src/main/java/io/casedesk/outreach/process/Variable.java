@@ -36,8 +36,8 @@ record Variable<T>(String name, Class<T> type) {
             return type.cast(n.longValue());
         }
         if (!type.isInstance(value)) {
-            throw new IllegalStateException("Variable " + name + " holds a " + value.getClass().getSimpleName()
-                    + ", expected " + type.getSimpleName());
+            throw new IllegalStateException("Variable " + name + " holds a "
+                    + value.getClass().getSimpleName() + ", expected " + type.getSimpleName());
         }
         return type.cast(value);
     }
