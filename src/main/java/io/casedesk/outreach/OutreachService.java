@@ -5,6 +5,7 @@ import io.casedesk.cases.CaseService;
 import io.casedesk.cases.LinkedCase;
 import io.casedesk.mail.MailService;
 import io.casedesk.prevention.PreventionCheck;
+import io.casedesk.prevention.PreventionProperties;
 import io.casedesk.prevention.PreventionService;
 import io.casedesk.trends.IncidentEvidence;
 import io.casedesk.trends.IncidentKind;
@@ -47,6 +48,7 @@ public class OutreachService {
     private final CaseService cases;
     private final MailService mail;
     private final PreventionService prevention;
+    private final PreventionProperties preventionSettings;
     private final OutreachMails outbox;
     private final Clock clock;
     private final TransactionTemplate eachMail;
@@ -56,6 +58,7 @@ public class OutreachService {
             CaseService cases,
             MailService mail,
             PreventionService prevention,
+            PreventionProperties preventionSettings,
             OutreachMails outbox,
             Clock clock,
             PlatformTransactionManager transactions) {
@@ -63,6 +66,7 @@ public class OutreachService {
         this.cases = cases;
         this.mail = mail;
         this.prevention = prevention;
+        this.preventionSettings = preventionSettings;
         this.outbox = outbox;
         this.clock = clock;
         this.eachMail = new TransactionTemplate(transactions);
@@ -216,7 +220,10 @@ public class OutreachService {
         return prevention.requestForIncident(incident.key(), incidentId, linked);
     }
 
-    /** Weeks later: the key's cases and CSAT before the incident against after it, on the ticket and its cases. */
+    /**
+     * Weeks later: the key's cases and CSAT in casedesk.prevention.check-after before the incident's window against
+     * as long after it ended, on the ticket and its cases.
+     */
     public PreventionCheck checkPrevention(long incidentId, long ticketId) {
         TrendIncident incident = trends.incident(incidentId).orElseThrow();
         Instant ended = incident.closedAt() != null ? incident.closedAt() : incident.windowEnd();
@@ -227,7 +234,8 @@ public class OutreachService {
                 tag ? incident.key() : null,
                 tag ? null : incident.key(),
                 incident.windowStart(),
-                ended);
+                ended,
+                preventionSettings.checkAfter());
     }
 
     private static String wire(IncidentKind kind) {

@@ -186,17 +186,22 @@ public class PreventionService {
     }
 
     /**
-     * Compares the key's cases and CSAT in the period of {@code checkAfter} before the incident was detected with
-     * the period of the same length after its outreach ended, records the result (once per incident) and notes it
-     * on the ticket's linked cases' timelines.
+     * Compares the key's cases and CSAT in the period {@code span} before the incident began with the period of the
+     * same length after it ended, records the result (once per incident) and notes it on the ticket's linked cases'
+     * timelines.
      */
     public PreventionCheck checkAfterIncident(
-            long ticketId, long incidentId, String tag, String category, Instant detectedAt, Instant endedAt) {
+            long ticketId,
+            long incidentId,
+            String tag,
+            String category,
+            Instant detectedAt,
+            Instant endedAt,
+            java.time.Duration span) {
         Optional<PreventionCheck> done = check(incidentId);
         if (done.isPresent()) {
             return done.get();
         }
-        var span = java.time.Duration.between(endedAt, clock.instant());
         Instant beforeFrom = detectedAt.minus(span);
         Instant afterTo = endedAt.plus(span);
         CaseReporting.KeyFigures before = reporting.keyFigures(tag, category, beforeFrom, detectedAt);
