@@ -43,6 +43,8 @@ public class OutreachService {
             DateTimeFormatter.ofPattern("MM-dd HH:00").withZone(ZoneOffset.UTC);
     private static final int SHOWN_CASES = 50;
     private static final int SHOWN_SAMPLES = 10;
+    /** A task's text variable is a plain string variable: the engine stores at most 4,000 characters of it. */
+    static final int MOST_SHOWN_CHARACTERS = 3_900;
 
     private final Trends trends;
     private final CaseService cases;
@@ -121,7 +123,7 @@ public class OutreachService {
                                 p.averageSentiment(),
                                 "#".repeat(Math.min(40, p.negative()))))
                 .collect(Collectors.joining("\n"));
-        return new ReviewSheet(title, summary, caseLines, samples, curve);
+        return new ReviewSheet(title, fit(summary), fit(caseLines), fit(samples), fit(curve));
     }
 
     /** Checks the extra recipients ops typed before anything is stored; names every bad one. */
@@ -236,6 +238,25 @@ public class OutreachService {
                 incident.windowStart(),
                 ended,
                 preventionSettings.checkAfter());
+    }
+
+    /** The text as far as a string variable holds it, cut at a line's end, saying how many lines are left out. */
+    static String fit(String text) {
+        if (text.length() <= MOST_SHOWN_CHARACTERS) {
+            return text;
+        }
+        String[] lines = text.split("\n");
+        var kept = new StringBuilder();
+        int shown = 0;
+        for (String line : lines) {
+            String clipped = line.length() > 500 ? line.substring(0, 500) + "…" : line;
+            if (kept.length() + clipped.length() + 40 > MOST_SHOWN_CHARACTERS) {
+                break;
+            }
+            kept.append(clipped).append('\n');
+            shown++;
+        }
+        return kept + "… " + (lines.length - shown) + " more lines not shown";
     }
 
     private static String wire(IncidentKind kind) {
