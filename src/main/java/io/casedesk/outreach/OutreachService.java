@@ -115,6 +115,7 @@ public class OutreachService {
                 .map(s -> "%s (%s, %+.2f): %s".formatted(s.reference(), at(s.at()), s.sentiment(), s.text()))
                 .collect(Collectors.joining("\n"));
         String curve = evidence.sentimentCurve().stream()
+                .filter(p -> p.messages() > 0)
                 .map(p -> "%s  %3d messages, %3d negative, average %+.2f  %s"
                         .formatted(
                                 HOUR.format(p.hour()),
@@ -123,6 +124,9 @@ public class OutreachService {
                                 p.averageSentiment(),
                                 "#".repeat(Math.min(40, p.negative()))))
                 .collect(Collectors.joining("\n"));
+        if (curve.isEmpty()) {
+            curve = "No customer messages in the window or the day before it";
+        }
         return new ReviewSheet(title, fit(summary), fit(caseLines), fit(samples), fit(curve));
     }
 

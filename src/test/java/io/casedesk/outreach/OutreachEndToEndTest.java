@@ -301,6 +301,7 @@ class OutreachEndToEndTest {
         for (TrendIncident other : found) {
             if (!(other.kind() == IncidentKind.TAG && other.key().equals(tag))) {
                 trends.dismiss(other.id(), "not this test's");
+                runtime.deleteProcessInstance(outreachOf(other).getId(), "not this test's");
             }
         }
         return found.stream()

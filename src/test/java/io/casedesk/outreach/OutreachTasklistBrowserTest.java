@@ -90,7 +90,15 @@ class OutreachTasklistBrowserTest {
         List<TrendIncident> found = trends.detect(SPIKE_HOUR);
         found.stream()
                 .filter(i -> !(i.kind() == IncidentKind.TAG && i.key().equals("damaged-item")))
-                .forEach(other -> trends.dismiss(other.id(), "not this test's"));
+                .forEach(other -> {
+                    trends.dismiss(other.id(), "not this test's");
+                    runtime.deleteProcessInstance(
+                            runtime.createProcessInstanceQuery()
+                                    .processInstanceBusinessKey("INC-" + other.id())
+                                    .singleResult()
+                                    .getId(),
+                            "not this test's");
+                });
         TrendIncident incident = found.stream()
                 .filter(i -> i.kind() == IncidentKind.TAG && i.key().equals("damaged-item"))
                 .findFirst()
