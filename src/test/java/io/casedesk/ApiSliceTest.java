@@ -4,6 +4,7 @@ import io.casedesk.cases.CaseService;
 import io.casedesk.cases.CustomerMessages;
 import io.casedesk.intake.IntakeService;
 import io.casedesk.security.ApiTestSecurity;
+import io.casedesk.trends.Trends;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -25,7 +26,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The one Spring context of the API controller tests: a web slice with the API's controllers (POST /api/cases and
- * the /api/cases reads and messages), the real security chain (HTTP basic against a mocked Camunda identity, see
+ * the /api/cases reads and messages, GET /api/trends), the real security chain (HTTP basic against a mocked Camunda identity, see
  * {@link ApiTestSecurity}) and the real problem+json advice, on mocked services. Every class annotated with it shares
  * the slice; a test gets the mocks by {@code @Autowired} (they are reset after each test). No other controller is in
  * the slice.
@@ -37,15 +38,17 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @WebMvcTest(
         excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = ApiSliceTest.OtherControllers.class))
 @Import(ApiTestSecurity.class)
-@MockitoBean(types = {CaseService.class, CustomerMessages.class, IntakeService.class})
+@MockitoBean(types = {CaseService.class, CustomerMessages.class, IntakeService.class, Trends.class})
 @MockitoBean(types = IdentityService.class, answers = Answers.RETURNS_DEEP_STUBS)
 public @interface ApiSliceTest {
 
     /** Every controller but the API's (the customer pages, metrics, simulation and dev mail have tests of their own). */
     class OtherControllers implements TypeFilter {
 
-        private static final Set<String> API =
-                Set.of("io.casedesk.cases.CaseController", "io.casedesk.intake.IntakeController");
+        private static final Set<String> API = Set.of(
+                "io.casedesk.cases.CaseController",
+                "io.casedesk.intake.IntakeController",
+                "io.casedesk.trends.TrendController");
 
         @Override
         public boolean match(MetadataReader reader, MetadataReaderFactory factory) {

@@ -244,11 +244,17 @@ public class CaseService {
         recordEvent(reference, CaseEventType.REOPENED, "Customer reports the problem is not fixed (" + how + ")");
     }
 
-    /** A message from the customer, on the timeline, and scored: the case keeps the latest and the worst score. */
+    /**
+     * A message from the customer, on the timeline with its score: the case keeps the latest and the worst score, and
+     * the flow learns how far it fell below the opening message ({@link CustomerSentimentChanged}).
+     */
     public void recordCustomerMessage(String reference, String body) {
         double score = sentiment.score(body);
         cases.addCustomerMessage(reference, clock.instant(), body, score);
         cases.recordMessageSentiment(reference, score);
+        cases.findRowByReference(reference)
+                .ifPresent(c -> events.publishEvent(new CustomerSentimentChanged(
+                        reference, score, CustomerSentimentChanged.drop(c.sentiment(), score))));
     }
 
     /**

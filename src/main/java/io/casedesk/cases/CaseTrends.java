@@ -94,24 +94,19 @@ public class CaseTrends {
 
     /** The cases with the tag opened in [from, to), oldest first, at most {@code limit}. */
     public List<TrendCase> casesWithTag(String tag, Instant from, Instant to, int limit) {
-        return jdbc.sql("SELECT " + TREND_CASE_COLUMNS + """
-                 FROM support_case c JOIN case_tag t ON t.case_id = c.id
-                WHERE t.tag = :key AND c.created_at >= :from AND c.created_at < :to
-                ORDER BY c.created_at, c.id LIMIT :limit""")
-                .param("key", tag)
-                .param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to))
-                .param("limit", limit)
-                .query((rs, n) -> trendCase(rs))
-                .list();
+        return casesIn(
+                " FROM support_case c JOIN case_tag t ON t.case_id = c.id WHERE t.tag = :key", tag, from, to, limit);
     }
 
     /** The cases of the category opened in [from, to), oldest first, at most {@code limit}. */
     public List<TrendCase> casesInCategory(String category, Instant from, Instant to, int limit) {
-        return jdbc.sql("SELECT " + TREND_CASE_COLUMNS + """
-                 FROM support_case c WHERE c.category = :key AND c.created_at >= :from AND c.created_at < :to
-                ORDER BY c.created_at, c.id LIMIT :limit""")
-                .param("key", category)
+        return casesIn(" FROM support_case c WHERE c.category = :key", category, from, to, limit);
+    }
+
+    private List<TrendCase> casesIn(String fromWhere, String key, Instant from, Instant to, int limit) {
+        return jdbc.sql("SELECT " + TREND_CASE_COLUMNS + fromWhere
+                        + " AND c.created_at >= :from AND c.created_at < :to ORDER BY c.created_at, c.id LIMIT :limit")
+                .param("key", key)
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
                 .param("limit", limit)
@@ -185,10 +180,7 @@ public class CaseTrends {
                 .param("limit", limit)
                 .query((rs, n) -> scored(rs))
                 .list();
-        return java.util.stream.Stream.concat(opening.stream(), later.stream())
-                .sorted(java.util.Comparator.comparing(ScoredMessage::at))
-                .limit(limit)
-                .toList();
+        return oldestFirst(opening, later, limit);
     }
 
     /** The customer messages of the given cases, opening ones included, oldest first, at most limit. */
@@ -209,6 +201,10 @@ public class CaseTrends {
                 .param("type", CaseEventType.CUSTOMER_MESSAGE.wire())
                 .query((rs, n) -> scored(rs))
                 .list();
+        return oldestFirst(opening, later, limit);
+    }
+
+    private static List<ScoredMessage> oldestFirst(List<ScoredMessage> opening, List<ScoredMessage> later, int limit) {
         return java.util.stream.Stream.concat(opening.stream(), later.stream())
                 .sorted(java.util.Comparator.comparing(ScoredMessage::at))
                 .limit(limit)

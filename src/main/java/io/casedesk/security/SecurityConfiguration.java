@@ -43,6 +43,9 @@ class SecurityConfiguration {
      */
     static final String PAGES_CSP = ErrorPages.CSP;
 
+    /** GET /api/trends: counts, spikes and incidents. */
+    static final String[] TREND_READERS = {"managers", "ops", "process-owners", "camunda-admin"};
+
     static final String[] METRICS_READERS = {"ops", "managers", "camunda-admin"};
 
     /** The managers' dashboard (/dashboard). */
@@ -82,6 +85,8 @@ class SecurityConfiguration {
                         .hasAnyAuthority(groups(DASHBOARD_READERS))
                         .requestMatchers(HttpMethod.POST, "/api/policy/simulate")
                         .hasAnyAuthority(groups(POLICY_SIMULATORS))
+                        .requestMatchers(HttpMethod.GET, "/api/trends")
+                        .hasAnyAuthority(groups(TREND_READERS))
                         .anyRequest()
                         .authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {

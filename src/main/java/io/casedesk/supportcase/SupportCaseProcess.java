@@ -87,6 +87,9 @@ public final class SupportCaseProcess {
         public static final ProcessVariable<Boolean> SLA_ESCALATION_PENDING = bool("slaEscalationPending");
         public static final ProcessVariable<Boolean> SLA_BREACHED = bool("slaBreached");
         public static final ProcessVariable<Integer> REOPEN_COUNT = integer("reopenCount");
+        /** How far the latest customer message scores below the opening one (escalation table input). */
+        public static final ProcessVariable<Double> SENTIMENT_DROP = decimal("sentimentDrop");
+
         public static final ProcessVariable<Boolean> RESPONDED = bool("responded");
         public static final ProcessVariable<Boolean> RESOLVED = bool("resolved");
         public static final ProcessVariable<Boolean> KNOWLEDGE_GAP = bool("knowledgeGap");

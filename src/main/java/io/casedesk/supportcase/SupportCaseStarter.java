@@ -49,6 +49,7 @@ class SupportCaseStarter {
                 .with(Vars.RECENT_CASE_COUNT, input.recentCaseCount())
                 .with(Vars.ESCALATION_TRIGGER, "triage")
                 .with(Vars.REOPEN_COUNT, 0)
+                .with(Vars.SENTIMENT_DROP, 0.0)
                 .with(Vars.SLA_BREACHED, false)
                 .withTransient(Vars.CASE_TEXT, input.caseText());
     }

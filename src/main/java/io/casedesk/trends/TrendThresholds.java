@@ -20,10 +20,28 @@ public interface TrendThresholds {
             double baseline,
             long messages,
             double negativeShare,
-            double baselineShare) {}
+            double baselineShare) {
+
+        /** The table's input variables. */
+        public java.util.Map<String, Object> variables() {
+            return java.util.Map.of(
+                    "kind", kind.wire(),
+                    "count", count,
+                    "baseline", baseline,
+                    "messages", messages,
+                    "negativeShare", negativeShare,
+                    "baselineShare", baselineShare);
+        }
+    }
 
     /** The table's answer and the rule that gave it. */
-    record Verdict(boolean spike, String rule) {}
+    record Verdict(boolean spike, String rule) {
+
+        /** From the table's one result (its outputs by name). */
+        public static Verdict of(java.util.Map<String, Object> result) {
+            return new Verdict(Boolean.TRUE.equals(result.get("spike")), (String) result.get("rule"));
+        }
+    }
 
     Verdict decide(Measure measure);
 }

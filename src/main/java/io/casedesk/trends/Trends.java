@@ -124,9 +124,13 @@ public class Trends {
         return opened;
     }
 
-    /** GET /api/trends: the window ending now, and the incidents of the baseline period or still holding their key. */
+    /**
+     * GET /api/trends: the window ending now (null: casedesk.trends.window), and the incidents of the baseline period
+     * or still holding their key.
+     */
     @Transactional(readOnly = true)
-    public TrendReport report(Duration window) {
+    public TrendReport report(Duration requested) {
+        Duration window = requested == null ? settings.window() : requested;
         Instant now = clock.instant();
         Instant windowStart = now.minus(window);
         var tags = new ArrayList<KeyTrend>();
@@ -184,7 +188,12 @@ public class Trends {
         Instant curveFrom = incident.windowStart().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
         List<ScoredMessage> messages = incident.kind() == IncidentKind.SENTIMENT
                 ? counts.messages(curveFrom, incident.windowEnd(), 10_000)
-                : counts.messagesOf(found.stream().map(TrendCase::reference).toList(), 10_000);
+                : counts.messagesOf(
+                        found.stream()
+                                .limit(settings.evidenceCases())
+                                .map(TrendCase::reference)
+                                .toList(),
+                        10_000);
         List<SampleMessage> samples = messages.stream()
                 .filter(m -> !m.at().isBefore(incident.windowStart()))
                 .filter(m -> incident.kind() != IncidentKind.SENTIMENT || m.sentiment() < settings.negativeBelow())

@@ -63,6 +63,24 @@ class CaseIncidentLinkTest {
                         .query(Double.class)
                         .list())
                 .containsExactly(0.1);
+        assertThat(store.published())
+                .as("opened at -0.2, the message scores 0.1: no drop")
+                .contains(new CustomerSentimentChanged(ana, 0.1, 0.0));
+    }
+
+    @Test
+    void aSharpDropIsMeasuredFromTheOpeningMessage() {
+        CaseService furious = store.caseService(Clock.systemUTC(), -0.9);
+        String ana = open("ana@example.com");
+
+        furious.recordCustomerMessage(ana, "This is the third time. Unacceptable!");
+
+        assertThat(store.published())
+                .filteredOn(CustomerSentimentChanged.class::isInstance)
+                .singleElement()
+                .isEqualTo(new CustomerSentimentChanged(ana, -0.9, 0.7));
+        assertThat(furious.get(ana).worstSentiment()).isEqualTo(-0.9);
+        assertThat(furious.get(ana).latestSentiment()).isEqualTo(-0.9);
     }
 
     private String open(String email) {

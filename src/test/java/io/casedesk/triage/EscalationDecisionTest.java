@@ -90,6 +90,26 @@ class EscalationDecisionTest {
                                 -0.7),
                         escalateTo("tier2", true)),
                 example(
+                        "Rule_Escalation_SentimentDrop",
+                        "the customer went from content to furious while tier 1 works the case",
+                        situation("escalationTrigger", "agent", "currentGroup", "tier1", "sentimentDrop", 0.9),
+                        escalateTo("tier2", false)),
+                example(
+                        "Rule_Escalation_SentimentDrop",
+                        "a sharp drop seen when an SLA warning has the table decide again",
+                        situation("escalationTrigger", null, "currentGroup", "tier1", "sentimentDrop", 0.6),
+                        escalateTo("tier2", false)),
+                example(
+                        "Rule_Escalation_None",
+                        "a drop under 0.6 is no sharp drop",
+                        situation("escalationTrigger", null, "currentGroup", "tier1", "sentimentDrop", 0.59),
+                        noEscalation()),
+                example(
+                        "Rule_Escalation_None",
+                        "a case started before sentimentDrop existed has none",
+                        without("sentimentDrop", situation("escalationTrigger", null, "currentGroup", "tier1")),
+                        noEscalation()),
+                example(
                         "Rule_Escalation_AgentTier1",
                         "tier 1 agent escalates",
                         situation("escalationTrigger", "agent", "currentGroup", "tier1"),
@@ -171,10 +191,16 @@ class EscalationDecisionTest {
                         "sentiment",
                         "priority",
                         "slaBreached",
-                        "currentGroup");
+                        "currentGroup",
+                        "sentimentDrop");
         assertThat(TABLE.outputNames()).containsExactly("escalate", "targetGroup", "notifyManager");
         assertThat(TABLE.historyTimeToLive()).isEqualTo("180");
-        assertThat(TABLE.versionTag()).isEqualTo("1.0.0");
+        assertThat(TABLE.versionTag()).isEqualTo("1.1.0");
+    }
+
+    private static Map<String, Object> without(String name, Map<String, Object> input) {
+        input.remove(name);
+        return input;
     }
 
     /** A calm P3 case of a standard customer at triage, not yet held by any group, changed by the given variables. */
@@ -195,7 +221,9 @@ class EscalationDecisionTest {
                 "slaBreached",
                 false,
                 "currentGroup",
-                null);
+                null,
+                "sentimentDrop",
+                0.0);
         input.putAll(variables(changes));
         return input;
     }

@@ -1,9 +1,7 @@
 package io.casedesk.trends.process;
 
 import io.casedesk.trends.TrendThresholds;
-import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /** trend-thresholds, the latest deployed version, through the engine (so a table a process owner deploys counts). */
@@ -18,18 +16,9 @@ class DmnTrendThresholds implements TrendThresholds {
 
     @Override
     public Verdict decide(Measure m) {
-        Map<String, Object> result = decisions
-                .evaluateDecisionTableByKey(
-                        DECISION_KEY,
-                        Variables.createVariables()
-                                .putValue("kind", m.kind().wire())
-                                .putValue("count", m.count())
-                                .putValue("baseline", m.baseline())
-                                .putValue("messages", m.messages())
-                                .putValue("negativeShare", m.negativeShare())
-                                .putValue("baselineShare", m.baselineShare()))
+        return Verdict.of(decisions
+                .evaluateDecisionTableByKey(DECISION_KEY, m.variables())
                 .getSingleResult()
-                .getEntryMap();
-        return new Verdict(Boolean.TRUE.equals(result.get("spike")), (String) result.get("rule"));
+                .getEntryMap());
     }
 }
