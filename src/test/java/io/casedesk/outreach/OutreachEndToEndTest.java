@@ -238,6 +238,17 @@ class OutreachEndToEndTest {
         assertThat(result.casesAfter()).as("none since the incident ended").isZero();
         assertThat(result.improved()).isTrue();
         assertThat(timeline(spike.get(0))).contains(CaseEventType.PREVENTION);
+        HttpResponse<String> report = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/trends"))
+                                .header("Authorization", basic("otto"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.body())
+                .contains("\"preventionChecks\"")
+                .contains("\"incident\":" + incident.id() + ",\"key\":\"login-problem\",\"ticket\":\"PREV-" + ticket
+                        + "\",\"casesBefore\":2,\"casesAfter\":0");
         assertThat(runtime.createProcessInstanceQuery()
                         .processInstanceId(pi.getId())
                         .count())
@@ -356,15 +367,17 @@ class OutreachEndToEndTest {
         return cases.timeline(reference).stream().map(CaseEvent::type).toList();
     }
 
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+
     private HttpResponse<String> completeAsOtto(String taskId, String body) throws Exception {
         // /engine-rest finds the engine by name in Camunda's static registry (see InvalidInputLoggingTest)
         ProcessEngines.registerProcessEngine(engine);
         var request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/engine-rest/task/" + taskId + "/complete"))
                 .header("Content-Type", "application/json")
-                .header(
-                        "Authorization",
-                        "Basic " + Base64.getEncoder().encodeToString("otto:otto".getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", basic("otto"))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
