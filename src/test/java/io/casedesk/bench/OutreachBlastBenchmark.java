@@ -14,13 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -98,23 +96,7 @@ class OutreachBlastBenchmark {
                                 "decision", "confirm",
                                 "subject", "Checkout is broken",
                                 "message", "We know, we are on it."));
-                long intakeStart = System.currentTimeMillis();
-                for (int second = 0; second < INTAKE_SECONDS; second++) {
-                    for (int i = 0; i < INTAKE_PER_SECOND; i++) {
-                        measured.add(TestCases.open(
-                                intake,
-                                "chat",
-                                "measured-" + second + "-" + i + "@example.com",
-                                "standard",
-                                "Which size?",
-                                "Which size should I order?",
-                                null));
-                    }
-                    long sleep = intakeStart + (second + 1) * 1000L - System.currentTimeMillis();
-                    if (sleep > 0) {
-                        Thread.sleep(sleep);
-                    }
-                }
+                measured.addAll(SlaLatenessBenchmark.openMeasuredCases(intake, INTAKE_PER_SECOND, INTAKE_SECONDS));
                 Instant giveUp = Instant.now().plus(PATIENCE);
                 OutreachService.Progress progress;
                 while ((progress = outreach.progress(incident.id(), OutreachKind.ANNOUNCEMENT)).sent() < RECIPIENTS) {
@@ -148,24 +130,9 @@ class OutreachBlastBenchmark {
                 }
             }
 
-            CaseService cases = app.getBean(CaseService.class);
-            HistoryService history = app.getBean(HistoryService.class);
-            var lateness = new ArrayList<Long>();
-            int missing = 0;
-            for (String reference : measured) {
-                Map<String, Instant> due = SlaLatenessBenchmark.dueDates(
-                        history, cases.get(reference).processInstanceId());
-                for (String variable : SlaLatenessBenchmark.DUE_VARIABLES) {
-                    Instant at = fired.get(reference + "/" + variable);
-                    Instant dueAt = due.get(variable);
-                    if (at == null || dueAt == null) {
-                        missing++;
-                    } else if (dueAt.isBefore(Instant.now())) {
-                        lateness.add(Duration.between(dueAt, at).toMillis());
-                    }
-                }
-            }
-            Collections.sort(lateness);
+            SlaLatenessBenchmark.Lateness measuredLateness = SlaLatenessBenchmark.lateness(app, measured, fired);
+            List<Long> lateness = measuredLateness.millis();
+            int missing = measuredLateness.missing();
             var table = new BenchTable(
                     "Proactive outreach to " + RECIPIENTS + " recipients while " + INTAKE_PER_SECOND
                             + " chat cases/s with SLA timers due in seconds come in for " + INTAKE_SECONDS + " s",

@@ -155,29 +155,45 @@ class SlaLatenessBenchmark {
         var measured = new ArrayList<String>();
         long jobsDue;
         try {
-            long intakeStart = System.currentTimeMillis();
-            for (int second = 0; second < INTAKE_SECONDS; second++) {
-                for (int i = 0; i < INTAKE_PER_SECOND; i++) {
-                    measured.add(TestCases.open(
-                            intake,
-                            "chat",
-                            "measured-" + second + "-" + i + "@example.com",
-                            "standard",
-                            "Which size?",
-                            "Which size should I order?",
-                            null));
-                }
-                long sleep = intakeStart + (second + 1) * 1000L - System.currentTimeMillis();
-                if (sleep > 0) {
-                    Thread.sleep(sleep);
-                }
-            }
+            measured.addAll(openMeasuredCases(intake, INTAKE_PER_SECOND, INTAKE_SECONDS));
             jobsDue = management.createJobQuery().executable().count();
             Thread.sleep(Duration.parse(MEASURED_RESOLUTION).plusSeconds(15).toMillis());
         } finally {
             deploy(repository, original);
         }
 
+        Lateness lateness = lateness(app, measured, fired);
+        return new Run(timerJobs, loadSeconds, measured.size(), jobsDue, lateness.millis(), lateness.missing());
+    }
+
+    /** Opens {@code perSecond} chat cases (P3: the seconds-long targets) every second for {@code seconds}. */
+    static List<String> openMeasuredCases(IntakeService intake, int perSecond, int seconds)
+            throws InterruptedException {
+        var measured = new ArrayList<String>();
+        long intakeStart = System.currentTimeMillis();
+        for (int second = 0; second < seconds; second++) {
+            for (int i = 0; i < perSecond; i++) {
+                measured.add(TestCases.open(
+                        intake,
+                        "chat",
+                        "measured-" + second + "-" + i + "@example.com",
+                        "standard",
+                        "Which size?",
+                        "Which size should I order?",
+                        null));
+            }
+            long sleep = intakeStart + (second + 1) * 1000L - System.currentTimeMillis();
+            if (sleep > 0) {
+                Thread.sleep(sleep);
+            }
+        }
+        return measured;
+    }
+
+    /** Each measured timer's lateness in ms (sorted), and how many warnings and breaches were not seen. */
+    record Lateness(List<Long> millis, int missing) {}
+
+    static Lateness lateness(ConfigurableApplicationContext app, List<String> measured, Map<String, Instant> fired) {
         CaseService cases = app.getBean(CaseService.class);
         HistoryService history = app.getBean(HistoryService.class);
         var lateness = new ArrayList<Long>();
@@ -194,7 +210,7 @@ class SlaLatenessBenchmark {
             }
         }
         Collections.sort(lateness);
-        return new Run(timerJobs, loadSeconds, measured.size(), jobsDue, lateness, missing);
+        return new Lateness(lateness, missing);
     }
 
     /**
