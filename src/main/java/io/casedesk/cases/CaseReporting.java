@@ -357,14 +357,15 @@ public class CaseReporting {
         String match = tag != null
                 ? "EXISTS (SELECT 1 FROM case_tag t WHERE t.case_id = c.id AND t.tag = :key)"
                 : "c.category = :key";
-        return jdbc.sql("SELECT COUNT(*) AS n, AVG(CAST(c.csat AS DOUBLE PRECISION)) AS csat, COUNT(c.csat) AS answers"
+        return jdbc.sql("SELECT COUNT(*) AS n, AVG(c.csat * 1.0) AS csat, COUNT(c.csat) AS answers"
                         + " FROM support_case c WHERE " + match + " AND c.created_at >= :from AND c.created_at < :to")
                 .param("key", tag != null ? tag : category)
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
                 .query((rs, row) -> {
                     double csat = rs.getDouble("csat");
-                    return new KeyFigures(rs.getLong("n"), rs.wasNull() ? null : csat, rs.getLong("answers"));
+                    Double average = rs.wasNull() ? null : csat;
+                    return new KeyFigures(rs.getLong("n"), average, rs.getLong("answers"));
                 })
                 .single();
     }

@@ -110,6 +110,10 @@ class OutreachEndToEndTest {
                     "login-problem",
                     SPIKE_HOUR.minus(Duration.ofDays(10 + i))));
         }
+        // their customers were unhappy (a survey answer of 2)
+        jdbc.sql("UPDATE support_case SET csat = 2 WHERE reference IN (:r)")
+                .param("r", older)
+                .update();
         // the spike: seven cases of six customers within the hour
         List<String> spike = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
@@ -236,6 +240,8 @@ class OutreachEndToEndTest {
         PreventionCheck result = prevention.check(incident.id()).orElseThrow();
         assertThat(result.casesBefore()).as("the two older cases").isEqualTo(2);
         assertThat(result.casesAfter()).as("none since the incident ended").isZero();
+        assertThat(result.csatBefore()).isEqualTo(2.0);
+        assertThat(result.csatAfter()).as("no answers after").isNull();
         assertThat(result.improved()).isTrue();
         assertThat(timeline(spike.get(0))).contains(CaseEventType.PREVENTION);
         HttpResponse<String> report = HttpClient.newHttpClient()
@@ -247,8 +253,9 @@ class OutreachEndToEndTest {
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat(report.body())
                 .contains("\"preventionChecks\"")
-                .contains("\"incident\":" + incident.id() + ",\"key\":\"login-problem\",\"ticket\":\"PREV-" + ticket
-                        + "\",\"casesBefore\":2,\"casesAfter\":0");
+                .contains(
+                        "\"incident\":" + incident.id() + ",\"key\":\"login-problem\",\"ticket\":\"PREV-" + ticket
+                                + "\",\"casesBefore\":2,\"casesAfter\":0,\"csatBefore\":2.0,\"csatAfter\":null,\"improved\":true");
         assertThat(runtime.createProcessInstanceQuery()
                         .processInstanceId(pi.getId())
                         .count())
