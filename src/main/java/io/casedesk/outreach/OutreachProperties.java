@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * casedesk.outreach.*: how a proactive outreach's mails go out.
  *
- * @param deliveryWorkers how many delivery jobs send one outreach's mails side by side; each takes every
- *                        deliveryWorkers-th mail. Each holds a job executor thread and two database connections while
- *                        it runs, so keep it below the job executor's pool and the connection pool
+ * @param deliveryWorkers how many delivery workers share one outreach's mails, each every deliveryWorkers-th mail;
+ *                        their chunk jobs are exclusive jobs of the outreach's instance, so they take turns. A running
+ *                        chunk holds a job executor thread and two database connections
  * @param chunkSize       how many mails one delivery job sends before it hands its thread back (its next chunk is a
  *                        new job, behind the support cases' jobs and SLA timers of higher priority)
  * @param jobPriority     the delivery jobs' Camunda job priority; the support cases' jobs have the default, 0, so a
