@@ -74,7 +74,7 @@ public @interface EndToEndContext {
             return new ProcessEngineCoverageProperties.Builder()
                     .addInclusionPatternForTestClasses(MEASURED_CLASS)
                     .assertClassCoverageAtLeast(0.9)
-                    .excludeProcessDefinitionKeys("prevention-ticket", "mail-delivery")
+                    .excludeProcessDefinitionKeys("prevention-ticket", "mail-delivery", "trend-watch")
                     .build();
         }
 
