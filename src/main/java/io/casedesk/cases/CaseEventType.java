@@ -42,6 +42,8 @@ public enum CaseEventType {
     PREVENTION,
     /** The case was linked to a trend incident (many customers with the same problem). */
     INCIDENT_LINKED,
+    /** News of the case's incident that ops sent to every affected customer (its follow-up when it is over). */
+    INCIDENT_UPDATE,
     /** A task of the case was given to an agent (the one who opened it on the phone), or why it could not be. */
     ASSIGNED,
     /** casedesk answered the case itself from the order facts (automatic-answer table). */

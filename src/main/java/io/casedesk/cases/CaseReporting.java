@@ -510,4 +510,28 @@ public class CaseReporting {
         return "%2$s AS %1$s_p50, %3$s AS %1$s_p90"
                 .formatted(column, pick.formatted(column, "0.5"), pick.formatted(column, "0.9"));
     }
+
+    /** How many cases a key (a tag, or a category) had in a period, and their customers' average CSAT. */
+    public record KeyFigures(long cases, Double csatAverage, long csatResponses) {}
+
+    /**
+     * The cases opened in [from, to) with the tag (when given) or else the category, and their CSAT: what a
+     * prevention check compares before and after an incident.
+     */
+    public KeyFigures keyFigures(String tag, String category, Instant from, Instant to) {
+        String match = tag != null
+                ? "EXISTS (SELECT 1 FROM case_tag t WHERE t.case_id = c.id AND t.tag = :key)"
+                : "c.category = :key";
+        return jdbc.sql("SELECT COUNT(*) AS n, AVG(c.csat * 1.0) AS csat, COUNT(c.csat) AS answers"
+                        + " FROM support_case c WHERE " + match + " AND c.created_at >= :from AND c.created_at < :to")
+                .param("key", tag != null ? tag : category)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, row) -> {
+                    double csat = rs.getDouble("csat");
+                    Double average = rs.wasNull() ? null : csat;
+                    return new KeyFigures(rs.getLong("n"), average, rs.getLong("answers"));
+                })
+                .single();
+    }
 }

@@ -269,30 +269,60 @@ public class MailService {
         return context;
     }
 
+    /**
+     * Sends a mail another feature keeps in an outbox of its own (a proactive outreach to thousands of customers,
+     * none of whom needs a case): the caller stores it first and marks it sent after this returns, as
+     * {@link #deliver} does. It goes out like the case mails (sender, SMTP settings, dev capture) and is marked
+     * automatic.
+     */
+    public void sendPrepared(String recipient, String subject, String text, String html, String messageId) {
+        send(messageId, recipient, subject, text, html, null, null, true);
+    }
+
     private void send(OutboxMail mail) {
+        send(
+                mail.messageId(),
+                mail.recipient(),
+                mail.subject(),
+                mail.text(),
+                mail.html(),
+                mail.inReplyTo(),
+                mail.references(),
+                mail.kind().automatic());
+    }
+
+    private void send(
+            String messageId,
+            String recipient,
+            String subject,
+            String text,
+            String html,
+            String inReplyTo,
+            String references,
+            boolean automatic) {
         if (sender.isEmpty()) {
             // the dev profile captures mail itself; anywhere else a missing server must not swallow mail: the
             // delivery job fails, is retried and ends as an incident until spring.mail.host is set
             throw new MailSendException(
-                    "No SMTP server configured (spring.mail.host): mail " + mail.id() + " not sent");
+                    "No SMTP server configured (spring.mail.host): mail " + messageId + " not sent");
         }
         try {
-            MimeMessage message = new FixedIdMimeMessage(session(sender.get()), mail.messageId());
+            MimeMessage message = new FixedIdMimeMessage(session(sender.get()), messageId);
             var helper = new HeaderHelper(message);
             helper.setFrom(settings.from());
-            helper.setTo(mail.recipient());
-            helper.setSubject(mail.subject());
-            message.setContent(textAndHtml(mail.text(), mail.html()));
-            if (mail.inReplyTo() != null) {
-                message.setHeader("In-Reply-To", mail.inReplyTo());
-                message.setHeader("References", mail.references());
+            helper.setTo(recipient);
+            helper.setSubject(subject);
+            message.setContent(textAndHtml(text, html));
+            if (inReplyTo != null) {
+                message.setHeader("In-Reply-To", inReplyTo);
+                message.setHeader("References", references);
             }
-            if (mail.kind().automatic()) {
+            if (automatic) {
                 message.setHeader("Auto-Submitted", "auto-generated");
             }
             sender.get().send(message);
         } catch (MessagingException e) {
-            throw new MailSendException("could not build mail " + mail.id(), e);
+            throw new MailSendException("could not build mail " + messageId, e);
         }
     }
 
@@ -327,6 +357,11 @@ public class MailService {
         protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
             return FILE_TYPES;
         }
+    }
+
+    /** The domain of the Message-IDs casedesk makes (casedesk.mail.message-id-domain). */
+    public String messageIdDomain() {
+        return settings.messageIdDomain();
     }
 
     private static Session session(JavaMailSender sender) {

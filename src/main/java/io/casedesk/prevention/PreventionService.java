@@ -1,10 +1,12 @@
 package io.casedesk.prevention;
 
 import io.casedesk.cases.CaseEventType;
+import io.casedesk.cases.CaseReporting;
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.TagVocabulary;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,18 +41,21 @@ public class PreventionService {
     private final PreventionTicketStarter starter;
     private final TagVocabulary vocabulary;
     private final Clock clock;
+    private final CaseReporting reporting;
 
     PreventionService(
             JdbcClient jdbc,
             CaseService cases,
             PreventionTicketStarter starter,
             TagVocabulary vocabulary,
-            Clock clock) {
+            Clock clock,
+            CaseReporting reporting) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.starter = starter;
         this.vocabulary = vocabulary;
         this.clock = clock;
+        this.reporting = reporting;
     }
 
     /** The tag of a gap whose case has no tag and an intent the vocabulary does not know. */
@@ -148,6 +153,131 @@ public class PreventionService {
             cases.recordEvent(
                     reference, CaseEventType.PREVENTION, "Prevention ticket PREV-" + ticketId + " done: " + action);
         }
+    }
+
+    /**
+     * An incident's outreach ended: opens or joins the prevention ticket of its key and links the incident's cases
+     * to it (each once, with a timeline entry); the knowledge team's open task lists them. Gives the ticket's id.
+     */
+    public long requestForIncident(String key, long incidentId, List<String> caseReferences) {
+        Optional<Long> open = openTicket(key);
+        long ticketId = open.orElseGet(() -> openTicketFor(key));
+        boolean joined = false;
+        for (String reference : caseReferences) {
+            long caseId = cases.idOf(reference);
+            if (linked(ticketId, caseId)) {
+                continue;
+            }
+            jdbc.sql("INSERT INTO prevention_link (ticket_id, case_id, linked_at) VALUES (:t, :c, :at)")
+                    .param("t", ticketId)
+                    .param("c", caseId)
+                    .param("at", Timestamp.from(clock.instant()))
+                    .update();
+            cases.recordEvent(
+                    reference,
+                    CaseEventType.PREVENTION,
+                    "Incident INC-" + incidentId + " handed to prevention ticket PREV-" + ticketId + " for " + key);
+            joined = true;
+        }
+        if (open.isPresent() && joined) {
+            starter.linkedCasesChanged(processInstanceOf(ticketId), linkedCaseLines(ticketId));
+        }
+        return ticketId;
+    }
+
+    /**
+     * Compares the key's cases and CSAT in the period {@code span} before the incident began with the period of the
+     * same length after it ended, records the result (once per incident) and notes it on the ticket's linked cases'
+     * timelines.
+     */
+    public PreventionCheck checkAfterIncident(
+            long ticketId,
+            long incidentId,
+            String tag,
+            String category,
+            Instant detectedAt,
+            Instant endedAt,
+            java.time.Duration span) {
+        Optional<PreventionCheck> done = check(incidentId);
+        if (done.isPresent()) {
+            return done.get();
+        }
+        Instant beforeFrom = detectedAt.minus(span);
+        Instant afterTo = endedAt.plus(span);
+        CaseReporting.KeyFigures before = reporting.keyFigures(tag, category, beforeFrom, detectedAt);
+        CaseReporting.KeyFigures after = reporting.keyFigures(tag, category, endedAt, afterTo);
+        var result = new PreventionCheck(
+                ticketId,
+                incidentId,
+                tag != null ? tag : category,
+                beforeFrom,
+                detectedAt,
+                endedAt,
+                afterTo,
+                before.cases(),
+                after.cases(),
+                before.csatAverage(),
+                after.csatAverage(),
+                clock.instant());
+        jdbc.sql("""
+                INSERT INTO prevention_check (ticket_id, incident_id, incident_key, before_from, before_to, after_from,
+                    after_to, cases_before, cases_after, csat_before, csat_after, checked_at)
+                VALUES (:t, :i, :k, :bf, :bt, :af, :at, :cb, :ca, :sb, :sa, :now)""")
+                .param("t", ticketId)
+                .param("i", incidentId)
+                .param("k", result.key())
+                .param("bf", Timestamp.from(beforeFrom))
+                .param("bt", Timestamp.from(detectedAt))
+                .param("af", Timestamp.from(endedAt))
+                .param("at", Timestamp.from(afterTo))
+                .param("cb", result.casesBefore())
+                .param("ca", result.casesAfter())
+                .param("sb", result.csatBefore())
+                .param("sa", result.csatAfter())
+                .param("now", Timestamp.from(result.checkedAt()))
+                .update();
+        for (String reference : linkedCases(ticketId)) {
+            cases.recordEvent(reference, CaseEventType.PREVENTION, result.summary());
+        }
+        return result;
+    }
+
+    /** The check of an incident's prevention, once it ran. */
+    @Transactional(readOnly = true)
+    public Optional<PreventionCheck> check(long incidentId) {
+        return checks("WHERE incident_id = :i", incidentId).stream().findFirst();
+    }
+
+    /** Every prevention check, newest first (for /api/trends). */
+    @Transactional(readOnly = true)
+    public List<PreventionCheck> checks() {
+        return checks("", null);
+    }
+
+    private List<PreventionCheck> checks(String where, Long incidentId) {
+        var query = jdbc.sql("SELECT * FROM prevention_check " + where + " ORDER BY checked_at DESC, id DESC");
+        if (incidentId != null) {
+            query = query.param("i", incidentId);
+        }
+        return query.query((rs, row) -> new PreventionCheck(
+                        rs.getLong("ticket_id"),
+                        rs.getLong("incident_id"),
+                        rs.getString("incident_key"),
+                        rs.getTimestamp("before_from").toInstant(),
+                        rs.getTimestamp("before_to").toInstant(),
+                        rs.getTimestamp("after_from").toInstant(),
+                        rs.getTimestamp("after_to").toInstant(),
+                        rs.getLong("cases_before"),
+                        rs.getLong("cases_after"),
+                        decimal(rs, "csat_before"),
+                        decimal(rs, "csat_after"),
+                        rs.getTimestamp("checked_at").toInstant()))
+                .list();
+    }
+
+    private static Double decimal(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        var value = rs.getBigDecimal(column);
+        return value == null ? null : value.doubleValue();
     }
 
     private long openTicketFor(String tag) {

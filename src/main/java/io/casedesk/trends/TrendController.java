@@ -1,9 +1,11 @@
 package io.casedesk.trends;
 
+import io.casedesk.prevention.PreventionService;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +25,24 @@ class TrendController {
     static final Duration LONGEST = Duration.ofDays(1);
 
     private final Trends trends;
+    private final ObjectProvider<PreventionService> prevention;
 
-    TrendController(Trends trends) {
+    TrendController(Trends trends, ObjectProvider<PreventionService> prevention) {
         this.trends = trends;
+        this.prevention = prevention;
     }
+
+    /** Whether an incident's prevention ticket worked: its key's cases and CSAT before and after (proactive-outreach). */
+    record PreventionCheckView(
+            long incident,
+            String key,
+            String ticket,
+            long casesBefore,
+            long casesAfter,
+            Double csatBefore,
+            Double csatAfter,
+            boolean improved,
+            Instant checkedAt) {}
 
     record TagView(String tag, long count, double baseline, boolean spike) {}
 
@@ -42,7 +58,8 @@ class TrendController {
             List<TagView> tags,
             List<CategoryView> categories,
             SentimentView sentiment,
-            List<IncidentView> incidents) {}
+            List<IncidentView> incidents,
+            List<PreventionCheckView> preventionChecks) {}
 
     /** window: an ISO-8601 duration from a minute to a day; without it casedesk.trends.window. */
     @GetMapping
@@ -61,7 +78,26 @@ class TrendController {
                         sentiment.messages(), sentiment.negativeShare(), sentiment.baseline(), sentiment.spike()),
                 report.incidents().stream()
                         .map(i -> new IncidentView(i.id(), i.kind(), i.key(), i.detectedAt(), i.status(), i.cases()))
-                        .toList());
+                        .toList(),
+                preventionChecks());
+    }
+
+    private List<PreventionCheckView> preventionChecks() {
+        PreventionService checks = prevention.getIfAvailable();
+        return checks == null
+                ? List.of()
+                : checks.checks().stream()
+                        .map(c -> new PreventionCheckView(
+                                c.incidentId(),
+                                c.key(),
+                                "PREV-" + c.ticketId(),
+                                c.casesBefore(),
+                                c.casesAfter(),
+                                c.csatBefore(),
+                                c.csatAfter(),
+                                c.improved(),
+                                c.checkedAt()))
+                        .toList();
     }
 
     private static Duration window(String value) {

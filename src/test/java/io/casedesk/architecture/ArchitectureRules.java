@@ -53,6 +53,9 @@ final class ArchitectureRules {
         owners.put("customer_token", "survey");
         owners.put("prevention_ticket", "prevention");
         owners.put("prevention_link", "prevention");
+        owners.put("prevention_check", "prevention");
+        owners.put("outreach_message", "outreach");
+        owners.put("outreach_mail", "outreach");
         owners.put("inbound_mail", "intake");
         owners.put("idempotent_request", "intake");
         return owners;

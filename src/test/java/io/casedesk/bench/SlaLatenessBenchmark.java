@@ -56,8 +56,8 @@ class SlaLatenessBenchmark {
     /** The measured cases' timers: response warnings at 75 % and 90 % of 15 s, breach at 15 s; resolution 30 s. */
     private static final String MEASURED_RESPONSE = "PT15S";
 
-    private static final String MEASURED_RESOLUTION = "PT30S";
-    private static final List<String> DUE_VARIABLES = List.of(
+    static final String MEASURED_RESOLUTION = "PT30S";
+    static final List<String> DUE_VARIABLES = List.of(
             "responseFirstWarningAt",
             "responseFinalWarningAt",
             "responseDueAt",
@@ -151,38 +151,49 @@ class SlaLatenessBenchmark {
         int timerJobs = (int) management.createJobQuery().timers().count();
 
         String original = Files.readString(Path.of("dmn/sla-targets.dmn"));
-        deploy(
-                repository,
-                original.replace("&quot;PT2M&quot;", "&quot;" + MEASURED_RESPONSE + "&quot;")
-                        .replace("\"PT2M\"", "\"" + MEASURED_RESPONSE + "\"")
-                        .replace("&quot;PT24H&quot;", "&quot;" + MEASURED_RESOLUTION + "&quot;")
-                        .replace("\"PT24H\"", "\"" + MEASURED_RESOLUTION + "\""));
+        deploy(repository, withSecondsLongChatTargets(original));
         var measured = new ArrayList<String>();
         long jobsDue;
         try {
-            long intakeStart = System.currentTimeMillis();
-            for (int second = 0; second < INTAKE_SECONDS; second++) {
-                for (int i = 0; i < INTAKE_PER_SECOND; i++) {
-                    measured.add(TestCases.open(
-                            intake,
-                            "chat",
-                            "measured-" + second + "-" + i + "@example.com",
-                            "standard",
-                            "Which size?",
-                            "Which size should I order?",
-                            null));
-                }
-                long sleep = intakeStart + (second + 1) * 1000L - System.currentTimeMillis();
-                if (sleep > 0) {
-                    Thread.sleep(sleep);
-                }
-            }
+            measured.addAll(openMeasuredCases(intake, INTAKE_PER_SECOND, INTAKE_SECONDS));
             jobsDue = management.createJobQuery().executable().count();
             Thread.sleep(Duration.parse(MEASURED_RESOLUTION).plusSeconds(15).toMillis());
         } finally {
             deploy(repository, original);
         }
 
+        Lateness lateness = lateness(app, measured, fired);
+        return new Run(timerJobs, loadSeconds, measured.size(), jobsDue, lateness.millis(), lateness.missing());
+    }
+
+    /** Opens {@code perSecond} chat cases (P3: the seconds-long targets) every second for {@code seconds}. */
+    static List<String> openMeasuredCases(IntakeService intake, int perSecond, int seconds)
+            throws InterruptedException {
+        var measured = new ArrayList<String>();
+        long intakeStart = System.currentTimeMillis();
+        for (int second = 0; second < seconds; second++) {
+            for (int i = 0; i < perSecond; i++) {
+                measured.add(TestCases.open(
+                        intake,
+                        "chat",
+                        "measured-" + second + "-" + i + "@example.com",
+                        "standard",
+                        "Which size?",
+                        "Which size should I order?",
+                        null));
+            }
+            long sleep = intakeStart + (second + 1) * 1000L - System.currentTimeMillis();
+            if (sleep > 0) {
+                Thread.sleep(sleep);
+            }
+        }
+        return measured;
+    }
+
+    /** Each measured timer's lateness in ms (sorted), and how many warnings and breaches were not seen. */
+    record Lateness(List<Long> millis, int missing) {}
+
+    static Lateness lateness(ConfigurableApplicationContext app, List<String> measured, Map<String, Instant> fired) {
         CaseService cases = app.getBean(CaseService.class);
         HistoryService history = app.getBean(HistoryService.class);
         var lateness = new ArrayList<Long>();
@@ -199,14 +210,14 @@ class SlaLatenessBenchmark {
             }
         }
         Collections.sort(lateness);
-        return new Run(timerJobs, loadSeconds, measured.size(), jobsDue, lateness, missing);
+        return new Lateness(lateness, missing);
     }
 
     /**
      * Notes when each warning and breach is recorded: the SLA clock announces it (SlaAlert) inside the flow's
      * delegate, whose execution names the case. A job retried after a lost race records again; the last counts.
      */
-    private static ApplicationListener<ApplicationEvent> firedAlerts(Map<String, Instant> fired) {
+    static ApplicationListener<ApplicationEvent> firedAlerts(Map<String, Instant> fired) {
         return event -> {
             if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof SlaAlert alert) {
                 var execution = Context.getBpmnExecutionContext();
@@ -259,7 +270,7 @@ class SlaLatenessBenchmark {
         }
     }
 
-    private static Map<String, Instant> dueDates(HistoryService history, String processInstanceId) {
+    static Map<String, Instant> dueDates(HistoryService history, String processInstanceId) {
         var due = new HashMap<String, Instant>();
         for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
                 .processInstanceId(processInstanceId)
@@ -272,7 +283,15 @@ class SlaLatenessBenchmark {
         return due;
     }
 
-    private static void deploy(RepositoryService repository, String dmn) {
+    /** The sla-targets table with the P3 chat targets of the measured cases: seconds instead of minutes and hours. */
+    static String withSecondsLongChatTargets(String original) {
+        return original.replace("&quot;PT2M&quot;", "&quot;" + MEASURED_RESPONSE + "&quot;")
+                .replace("\"PT2M\"", "\"" + MEASURED_RESPONSE + "\"")
+                .replace("&quot;PT24H&quot;", "&quot;" + MEASURED_RESOLUTION + "&quot;")
+                .replace("\"PT24H\"", "\"" + MEASURED_RESOLUTION + "\"");
+    }
+
+    static void deploy(RepositoryService repository, String dmn) {
         repository
                 .createDeployment()
                 .name("sla-benchmark")

@@ -208,6 +208,12 @@ final class UserCommandGuard extends CommandInterceptor {
         if (e instanceof OptimisticLockingException || e instanceof InvalidRequestException) {
             return e;
         }
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof InvalidRequestException refused) {
+                // a model's task listener refused the answer (the engine wraps what listeners throw)
+                return refused;
+            }
+        }
         if (e instanceof ProcessEngineException && POLICY_VIOLATION.equals(e.getMessage())) {
             return new InvalidRequestException(
                     Status.BAD_REQUEST,

@@ -1,0 +1,28 @@
+package io.casedesk.outreach;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * casedesk.outreach.*: how a proactive outreach's mails go out.
+ *
+ * @param deliveryWorkers how many delivery workers share one outreach's mails, each every deliveryWorkers-th mail;
+ *                        their chunk jobs are exclusive jobs of the outreach's instance, so they take turns. A running
+ *                        chunk holds a job executor thread and two database connections
+ * @param chunkSize       how many mails one delivery job sends before it hands its thread back (its next chunk is a
+ *                        new job, behind the support cases' jobs and SLA timers of higher priority)
+ * @param jobPriority     the delivery jobs' Camunda job priority; the support cases' jobs have the default, 0, so a
+ *                        negative one lets them go first (jobExecutorAcquireByPriority)
+ */
+@ConfigurationProperties("casedesk.outreach")
+public record OutreachProperties(
+        @DefaultValue("3") int deliveryWorkers,
+        @DefaultValue("25") int chunkSize,
+        @DefaultValue("-10") long jobPriority) {
+
+    public OutreachProperties {
+        if (deliveryWorkers < 1 || chunkSize < 1) {
+            throw new IllegalArgumentException("casedesk.outreach.delivery-workers and chunk-size must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.casedesk.outreach.process;
+
+import static io.casedesk.outreach.process.ProactiveOutreachProcess.*;
+
+import io.casedesk.outreach.OutreachProperties;
+import io.casedesk.outreach.OutreachService;
+import io.casedesk.prevention.PreventionProperties;
+import java.time.Clock;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The proactive-outreach's service tasks: typed variables in, one service call, typed variables out. */
+final class OutreachDelegates {
+
+    private OutreachDelegates() {}
+
+    @Component("dismissIncident")
+    static class Dismiss implements JavaDelegate {
+        private final OutreachService outreach;
+
+        Dismiss(OutreachService outreach) {
+            this.outreach = outreach;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            outreach.dismiss(INCIDENT_ID.require(execution), REASON.get(execution));
+        }
+    }
+
+    @Component("confirmIncident")
+    static class Confirm implements JavaDelegate {
+        private final OutreachService outreach;
+
+        Confirm(OutreachService outreach) {
+            this.outreach = outreach;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            int queued = outreach.confirm(
+                    INCIDENT_ID.require(execution),
+                    SUBJECT.require(execution),
+                    MESSAGE.require(execution),
+                    EXTRA_RECIPIENTS.get(execution));
+            QUEUED.set(execution, (long) queued);
+        }
+    }
+
+    /** One chunk of one worker's share; the model loops while the worker has mails left. */
+    @Component("sendOutreachMails")
+    static class Send implements JavaDelegate {
+        private final OutreachService outreach;
+        private final OutreachProperties settings;
+
+        Send(OutreachService outreach, OutreachProperties settings) {
+            this.outreach = outreach;
+            this.settings = settings;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            int worker = ((Number) execution.getVariable(LOOP_COUNTER)).intValue();
+            boolean more = outreach.sendChunk(
+                    INCIDENT_ID.require(execution),
+                    mailKind(MAIL_KIND.require(execution)),
+                    worker,
+                    DELIVERY_WORKERS.require(execution).intValue(),
+                    settings.chunkSize());
+            MORE_TO_SEND.setLocal(execution, more);
+        }
+    }
+
+    @Component("closeIncident")
+    static class Close implements JavaDelegate {
+        private final OutreachService outreach;
+
+        Close(OutreachService outreach) {
+            this.outreach = outreach;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            int queued = outreach.close(INCIDENT_ID.require(execution), MESSAGE.require(execution));
+            QUEUED.set(execution, (long) queued);
+        }
+    }
+
+    @Component("handToPrevention")
+    static class HandToPrevention implements JavaDelegate {
+        private final OutreachService outreach;
+        private final PreventionProperties prevention;
+        private final Clock clock;
+
+        HandToPrevention(OutreachService outreach, PreventionProperties prevention, Clock clock) {
+            this.outreach = outreach;
+            this.prevention = prevention;
+            this.clock = clock;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            TICKET_ID.set(execution, outreach.handToPrevention(INCIDENT_ID.require(execution)));
+            CHECK_AT.set(execution, Date.from(clock.instant().plus(prevention.checkAfter())));
+        }
+    }
+
+    @Component("checkPrevention")
+    static class CheckPrevention implements JavaDelegate {
+        private final OutreachService outreach;
+
+        CheckPrevention(OutreachService outreach) {
+            this.outreach = outreach;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            outreach.checkPrevention(INCIDENT_ID.require(execution), TICKET_ID.require(execution));
+        }
+    }
+}

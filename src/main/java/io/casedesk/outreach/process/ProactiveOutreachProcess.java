@@ -1,0 +1,61 @@
+package io.casedesk.outreach.process;
+
+import io.casedesk.outreach.OutreachKind;
+import java.util.Locale;
+
+/** The one place that names the proactive-outreach process: key, element ids and typed variables. */
+final class ProactiveOutreachProcess {
+
+    static final String KEY = "proactive-outreach";
+    static final String TASK_OPS_REVIEW = "Task_OpsReview";
+    static final String TASK_INCIDENT_FOLLOW_UP = "Task_IncidentFollowUp";
+
+    static final String CONFIRM = "confirm";
+    static final String DISMISS = "dismiss";
+
+    static final Variable<Long> INCIDENT_ID = Variable.number("incidentId");
+    static final Variable<String> INCIDENT_KIND = Variable.string("incidentKind");
+    static final Variable<String> INCIDENT_KEY = Variable.string("incidentKey");
+    /** Task_OpsReview's answer: {@value #CONFIRM} or {@value #DISMISS}; the model's gateway reads it. */
+    static final Variable<String> DECISION = Variable.string("decision");
+
+    static final Variable<String> SUBJECT = Variable.string("subject");
+    /** The announcement (Task_OpsReview), then the follow-up (Task_IncidentFollowUp). */
+    static final Variable<String> MESSAGE = Variable.string("message");
+
+    static final Variable<String> EXTRA_RECIPIENTS = Variable.string("extraRecipients");
+    static final Variable<String> REASON = Variable.string("reason");
+
+    /** Which mails a delivery task sends (its input parameter): {@code announcement} or {@code follow_up}. */
+    static final Variable<String> MAIL_KIND = Variable.string("mailKind");
+    /** Read by the model: how many delivery workers, and each worker's job priority. */
+    static final Variable<Long> DELIVERY_WORKERS = Variable.number("deliveryWorkers");
+
+    static final Variable<Long> JOB_PRIORITY = Variable.number("deliveryJobPriority");
+    /** The multi-instance's counter: which worker this is. */
+    static final String LOOP_COUNTER = "loopCounter";
+    /** Read by the model's loop: whether this worker has mails left. */
+    static final Variable<Boolean> MORE_TO_SEND = Variable.bool("moreToSend");
+
+    static final Variable<Long> QUEUED = Variable.number("mailsQueued");
+    static final Variable<Long> TICKET_ID = Variable.number("preventionTicketId");
+    /** Read by the model's timer: when the prevention is checked. */
+    static final Variable<java.util.Date> CHECK_AT = Variable.date("preventionCheckAt");
+
+    /** Task-local copies of the evidence that Task_OpsReview's form shows. */
+    static final Variable<String> EVIDENCE_SUMMARY = Variable.string("evidenceSummary");
+
+    static final Variable<String> EVIDENCE_CASES = Variable.string("evidenceCases");
+    static final Variable<String> EVIDENCE_SAMPLES = Variable.string("evidenceSamples");
+    static final Variable<String> EVIDENCE_SENTIMENT = Variable.string("evidenceSentiment");
+
+    private ProactiveOutreachProcess() {}
+
+    static String businessKey(long incidentId) {
+        return "INC-" + incidentId;
+    }
+
+    static OutreachKind mailKind(String wire) {
+        return OutreachKind.valueOf(wire.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,211 @@
+package io.casedesk.outreach.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.casedesk.PlainEngine;
+import io.casedesk.outreach.OutreachKind;
+import io.casedesk.outreach.OutreachService;
+import io.casedesk.trends.IncidentDetected;
+import io.casedesk.trends.IncidentKind;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * proactive-outreach on a plain in-memory engine with its real glue on a mocked outreach service: review with the
+ * evidence, confirm (parallel low-priority delivery workers looping over chunks), follow-up, prevention and its
+ * check weeks later; dismiss; answers that are refused leave the task open. Every flow node is covered.
+ */
+@Deployment(
+        resources = {
+            "bpmn/proactive-outreach.bpmn",
+            "forms/proactive-outreach-review.form",
+            "forms/proactive-outreach-follow-up.form"
+        })
+class ProactiveOutreachFlowTest {
+
+    private static final PlainEngine ENGINE = PlainEngine.named("proactive-outreach-flow-test");
+
+    @RegisterExtension
+    static final ProcessEngineCoverageExtension EXTENSION = ENGINE.withCoverageAtLeast(1.0);
+
+    private ProcessEngine engine;
+    private OutreachGlue glue;
+
+    @BeforeEach
+    void glueOnAMockedOutreachService() {
+        engine = EXTENSION.getProcessEngine();
+        glue = new OutreachGlue();
+        ENGINE.use(glue.beans());
+        BpmnAwareTests.init(engine);
+        PlainEngine.now(PlainEngine.MONDAY_MORNING);
+        when(glue.outreach.review(7L))
+                .thenReturn(new OutreachService.ReviewSheet(
+                        "INC-7 · tag · delivery-delay",
+                        "tag spike \"delivery-delay\": 12 cases",
+                        "CASE-000001 · … · Order late",
+                        "CASE-000001 (…): where is my parcel",
+                        "03-03 08:00  12 messages"));
+    }
+
+    @Test
+    void confirmed_linksAndMailsInParallelLowPriorityChunks_thenFollowsUp_andChecksThePreventionWeeksLater() {
+        ProcessInstance pi = detect();
+        Task review = task(pi);
+        assertThat(review).hasCandidateGroup("ops").hasName("INC-7 · Review · tag delivery-delay");
+        assertThat(engine.getTaskService().getVariablesLocal(review.getId()))
+                .containsEntry("evidenceSummary", "tag spike \"delivery-delay\": 12 cases")
+                .containsEntry("evidenceCases", "CASE-000001 · … · Order late")
+                .containsEntry("evidenceSamples", "CASE-000001 (…): where is my parcel")
+                .containsEntry("evidenceSentiment", "03-03 08:00  12 messages");
+
+        when(glue.outreach.confirm(7L, "Late deliveries", "Our carrier is late.", "cfo@example.com"))
+                .thenReturn(40);
+        // worker 0 has two chunks, the others one
+        when(glue.outreach.sendChunk(eq(7L), eq(OutreachKind.ANNOUNCEMENT), anyInt(), eq(3), eq(25)))
+                .thenReturn(false);
+        when(glue.outreach.sendChunk(7L, OutreachKind.ANNOUNCEMENT, 0, 3, 25)).thenReturn(true, false);
+        complete(
+                review,
+                Map.of(
+                        "decision", "confirm",
+                        "subject", "Late deliveries",
+                        "message", "Our carrier is late.",
+                        "extraRecipients", "cfo@example.com"));
+        assertThat(pi).isWaitingAt("Task_ConfirmIncident");
+        verify(glue.outreach, never()).confirm(anyLong(), anyString(), anyString(), anyString());
+
+        runDueJobsOnce(pi);
+        verify(glue.outreach).confirm(7L, "Late deliveries", "Our carrier is late.", "cfo@example.com");
+        List<Job> workers = jobs(pi);
+        assertThat(workers)
+                .hasSize(3)
+                .allSatisfy(job -> assertThat(job.getPriority()).isEqualTo(OutreachGlue.PRIORITY));
+        runJobs(pi);
+        verify(glue.outreach, times(2)).sendChunk(7L, OutreachKind.ANNOUNCEMENT, 0, 3, 25);
+        verify(glue.outreach).sendChunk(7L, OutreachKind.ANNOUNCEMENT, 1, 3, 25);
+        verify(glue.outreach).sendChunk(7L, OutreachKind.ANNOUNCEMENT, 2, 3, 25);
+        assertThat(pi).isWaitingAt("Task_IncidentFollowUp").variables().containsEntry("mailsQueued", 40L);
+        Task followUp = task(pi);
+        assertThat(followUp).hasCandidateGroup("ops").hasName("INC-7 · Follow-up · tag delivery-delay");
+
+        when(glue.outreach.close(7L, "Fixed: parcels move again.")).thenReturn(41);
+        when(glue.outreach.handToPrevention(7L)).thenReturn(3L);
+        when(glue.outreach.sendChunk(7L, OutreachKind.FOLLOW_UP, 1, 3, 25)).thenReturn(true, false);
+        complete(followUp, Map.of("message", "Fixed: parcels move again."));
+        runJobs(pi);
+        verify(glue.outreach).close(7L, "Fixed: parcels move again.");
+        verify(glue.outreach).sendChunk(7L, OutreachKind.FOLLOW_UP, 0, 3, 25);
+        verify(glue.outreach, times(2)).sendChunk(7L, OutreachKind.FOLLOW_UP, 1, 3, 25);
+        verify(glue.outreach).sendChunk(7L, OutreachKind.FOLLOW_UP, 2, 3, 25);
+        verify(glue.outreach).handToPrevention(7L);
+        assertThat(pi).isWaitingAt("Event_PreventionCheckDue");
+        Job timer = jobs(pi).get(0);
+        assertThat(timer.getDuedate().toInstant()).isEqualTo(PlainEngine.MONDAY_MORNING.plus(OutreachGlue.CHECK_AFTER));
+        verify(glue.outreach, never()).checkPrevention(anyLong(), anyLong());
+
+        engine.getManagementService().executeJob(timer.getId());
+        verify(glue.outreach).checkPrevention(7L, 3L);
+        assertThat(pi)
+                .isEnded()
+                .hasPassed("SubProcess_SendAnnouncement", "SubProcess_SendFollowUp", "EndEvent_PreventionChecked");
+    }
+
+    @Test
+    void dismissed_recordsTheReason_andEnds() {
+        ProcessInstance pi = detect();
+        complete(task(pi), Map.of("decision", "dismiss", "reason", "A marketing mail, not a problem"));
+        runJobs(pi);
+        verify(glue.outreach).dismiss(7L, "A marketing mail, not a problem");
+        verify(glue.outreach, never()).confirm(anyLong(), anyString(), anyString(), anyString());
+        assertThat(pi).isEnded().hasPassed("EndEvent_Dismissed").hasNotPassed("Task_ConfirmIncident");
+    }
+
+    @Test
+    void anIncompleteOrBadAnswer_isRefusedNamingEachField_andTheReviewStaysOpen() {
+        ProcessInstance pi = detect();
+        Task review = task(pi);
+        doThrow(new io.casedesk.outreach.InvalidRecipientsException(List.of("not-an-address")))
+                .when(glue.outreach)
+                .extraRecipients("not-an-address");
+
+        assertThatThrownBy(() -> complete(
+                        review, Map.of("decision", "confirm", "message", "x", "extraRecipients", "not-an-address")))
+                .hasRootCauseInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("subject: required")
+                .hasMessageContaining("extraRecipients: not a mail address: not-an-address");
+        assertThatThrownBy(() -> complete(review, Map.of("decision", "maybe")))
+                .hasRootCauseInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("decision: must be confirm or dismiss");
+        assertThat(pi).isWaitingAt("Task_OpsReview");
+        assertThat(task(pi).getId()).isEqualTo(review.getId());
+        verify(glue.outreach, never()).confirm(anyLong(), anyString(), anyString(), anyString());
+    }
+
+    private ProcessInstance detect() {
+        glue.starter(engine).onDetected(new IncidentDetected(7L, IncidentKind.TAG, "delivery-delay"));
+        ProcessInstance pi = engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey("INC-7")
+                .singleResult();
+        assertThat(pi).isWaitingAt("Task_OpsReview");
+        return pi;
+    }
+
+    private void complete(Task task, Map<String, Object> answer) {
+        engine.getTaskService().complete(task.getId(), new HashMap<>(answer));
+    }
+
+    private List<Job> jobs(ProcessInstance pi) {
+        return engine.getManagementService()
+                .createJobQuery()
+                .processInstanceId(pi.getId())
+                .list();
+    }
+
+    /** Runs the jobs due now, not those they create. */
+    private void runDueJobsOnce(ProcessInstance pi) {
+        engine.getManagementService()
+                .createJobQuery()
+                .processInstanceId(pi.getId())
+                .executable()
+                .list()
+                .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+
+    /** Runs the jobs that are due until none is left (a timer in the future stays). */
+    private void runJobs(ProcessInstance pi) {
+        List<Job> due;
+        while (!(due = engine.getManagementService()
+                        .createJobQuery()
+                        .processInstanceId(pi.getId())
+                        .executable()
+                        .list())
+                .isEmpty()) {
+            due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        }
+    }
+}
