@@ -138,6 +138,12 @@ public final class SupportCaseProcess {
         /** The next deadline is within two hours: the "Breaching soon" filters list the task. */
         public static final ProcessVariable<Boolean> BREACHING_SOON = bool("breachingSoon");
 
+        // the agent assist on a case task (task-local, gone with the task)
+        /** The five most similar resolved cases, their resolution and CSAT. */
+        public static final ProcessVariable<String> SIMILAR_CASES_TEXT = string("similarCasesText");
+        /** A draft for the reply, which the agent copies into the reply field and edits. */
+        public static final ProcessVariable<String> SUGGESTED_REPLY = string("suggestedReply");
+
         /** The agent who opened the case from the phone start form, to be given its first task. */
         public static final ProcessVariable<String> PHONE_AGENT = string("phoneAgent");
 
@@ -167,6 +173,8 @@ public final class SupportCaseProcess {
             Vars.RECENT_CASES_TEXT,
             Vars.ESCALATION_REASON,
             Vars.CSAT_COMMENT,
+            Vars.SIMILAR_CASES_TEXT,
+            Vars.SUGGESTED_REPLY,
             Vars.REPLY,
             Vars.RESOLUTION,
             Vars.RECOVERY_NOTE);

@@ -1,0 +1,24 @@
+package io.casedesk.assist;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * casedesk.assist.*: the agent assist (similar cases, suggested replies).
+ *
+ * @param indexDir where this node keeps its index of resolved cases; empty: in memory (filled from the database at
+ *                 every start). Each node of a cluster has its own.
+ * @param catchUpInterval how often the index reads the cases resolved since the last one it indexed: what another
+ *                        node resolved reaches this node's index within this time
+ * @param catchUpOverlap how far back before the last indexed resolution each pass reads again, so a resolution that
+ *                       committed late (an earlier timestamp after a later one) is not missed
+ * @param articleMinScore the least relevance (BM25 score) a knowledge article needs to be the source of a suggested
+ *                        reply; below it the best similar case's resolution is
+ */
+@ConfigurationProperties("casedesk.assist")
+record AssistProperties(
+        @DefaultValue("./data/assist-index") String indexDir,
+        @DefaultValue("PT30S") Duration catchUpInterval,
+        @DefaultValue("PT5M") Duration catchUpOverlap,
+        @DefaultValue("3.0") double articleMinScore) {}
