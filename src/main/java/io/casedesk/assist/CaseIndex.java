@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -50,6 +51,7 @@ class CaseIndex {
         return thread;
     });
 
+    @Autowired
     CaseIndex(CaseTexts cases, AssistProperties properties) {
         this(open(properties.indexDir()), cases, properties);
     }

@@ -35,14 +35,13 @@ final class ReplyDrafter {
         var paragraphs = new ArrayList<String>();
         String name = facts.customerName() == null || facts.customerName().isBlank()
                 ? ""
-                : " " + facts.customerName().strip();
-        paragraphs.add("Hello" + name + ",");
-        paragraphs.add("thank you for contacting us about \"" + oneLine(facts.subject()) + "\".");
+                : ", " + facts.customerName().strip();
+        // the mail around the reply greets the customer and signs it (templates/mail): the draft is the body only
+        paragraphs.add("Thank you for contacting us about \"" + oneLine(facts.subject()) + "\"" + name + ".");
         orderParagraph(facts).ifPresent(paragraphs::add);
         source.ifPresentOrElse(
                 s -> paragraphs.add(sourceParagraph(s)),
                 () -> paragraphs.add("We are looking into it and will get back to you shortly."));
-        paragraphs.add("Kind regards,\nYour support team");
         return new SuggestedReply(
                 String.join("\n\n", paragraphs),
                 source.map(Source::id).map(List::of).orElse(List.of()));
