@@ -152,8 +152,7 @@ public class AgentAssist {
 
     private SuggestedReply suggestedReply(CaseText c, List<SimilarCase> similar) {
         Optional<Source> source = knowledge
-                .bestMatch(queryText(c))
-                .filter(m -> m.score() >= properties.articleMinScore())
+                .bestMatch(queryText(c), properties.articleMinMatch())
                 .<Source>map(m -> articleSource(m.article()))
                 .or(() -> similar.stream()
                         .filter(s -> s.resolution() != null && !s.resolution().isBlank())

@@ -13,12 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        node resolved reaches this node's index within this time
  * @param catchUpOverlap how far back before the last indexed resolution each pass reads again, so a resolution that
  *                       committed late (an earlier timestamp after a later one) is not missed
- * @param articleMinScore the least relevance (BM25 score) a knowledge article needs to be the source of a suggested
- *                        reply; below it the best similar case's resolution is
+ * @param articleMinMatch the share of a case's distinct words (at least two) a knowledge article must contain to be
+ *                        the source of its suggested reply; with none that does, the best similar case's resolution
+ *                        is
  */
 @ConfigurationProperties("casedesk.assist")
 record AssistProperties(
         @DefaultValue("./data/assist-index") String indexDir,
         @DefaultValue("PT30S") Duration catchUpInterval,
         @DefaultValue("PT5M") Duration catchUpOverlap,
-        @DefaultValue("3.0") double articleMinScore) {}
+        @DefaultValue("0.2") double articleMinMatch) {}

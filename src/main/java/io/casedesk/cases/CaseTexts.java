@@ -65,7 +65,7 @@ public class CaseTexts {
      * instant), oldest resolution first, with their customers' messages.
      */
     public List<CaseText> settledSince(Instant since, long afterId, int limit) {
-        return withMessages(jdbc.sql(SELECT + """
+        return withMessages(jdbc.sql(SELECT + " " + """
                          WHERE resolved_at IS NOT NULL AND status IN ('resolved', 'closed')
                            AND (resolved_at > :since OR (resolved_at = :since AND id > :afterId))
                          ORDER BY resolved_at, id LIMIT :limit""")

@@ -31,8 +31,8 @@ class ArticleIndex {
         this.articles = articles;
     }
 
-    List<Hit> search(String text, int limit) {
-        return index.search(text, BOOSTS, List.of(), limit);
+    List<Hit> search(String text, int limit, double minShare) {
+        return index.search(text, BOOSTS, List.of(), limit, minShare);
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -74,16 +74,17 @@ public class KnowledgeBase {
         if (query == null || query.isBlank()) {
             return articles.latest(limit);
         }
-        return matches(query, limit).stream().map(Match::article).toList();
+        return matches(query, limit, 0).stream().map(Match::article).toList();
     }
 
     /**
-     * The article that matches a text best, if any matches at all. A failure to search must not roll back the
+     * The article that matches a text best among those containing at least {@code minShare} of its distinct words
+     * (and two), if any. A failure to search must not roll back the
      * caller's transaction (a case task's assist asks within the engine's).
      */
     @Transactional(readOnly = true, noRollbackFor = RuntimeException.class)
-    public Optional<Match> bestMatch(String text) {
-        return matches(text, 1).stream().findFirst();
+    public Optional<Match> bestMatch(String text, double minShare) {
+        return matches(text, 1, minShare).stream().findFirst();
     }
 
     /** An article by its public id (KB-12) or its slug. */
@@ -103,8 +104,8 @@ public class KnowledgeBase {
         return publicUrl.base() + "/kb/" + article.slug();
     }
 
-    private List<Match> matches(String text, int limit) {
-        List<Hit> hits = index.search(text, limit);
+    private List<Match> matches(String text, int limit, double minShare) {
+        List<Hit> hits = index.search(text, limit, minShare);
         Map<Long, Article> found = articles
                 .byIds(hits.stream().map(h -> Long.parseLong(h.id())).toList())
                 .stream()

@@ -157,11 +157,25 @@ public final class TextIndex implements Closeable {
      * {@code excluded} ids never.
      */
     public List<Hit> search(String text, Map<String, Float> fieldBoosts, Collection<String> excluded, int limit) {
+        return search(text, fieldBoosts, excluded, limit, 0);
+    }
+
+    /**
+     * As {@link #search(String, Map, Collection, int)}, but only documents that contain at least this share of the
+     * text's distinct words (and at least two of them) match: BM25 scores depend on the size of the index, a share
+     * of the words does not.
+     */
+    public List<Hit> search(
+            String text, Map<String, Float> fieldBoosts, Collection<String> excluded, int limit, double minShare) {
         List<String> terms = terms(text);
         if (terms.isEmpty()) {
             return List.of();
         }
         var query = new BooleanQuery.Builder();
+        if (minShare > 0) {
+            query.setMinimumNumberShouldMatch(
+                    Math.max(Math.min(2, terms.size()), (int) Math.ceil(minShare * terms.size())));
+        }
         for (String term : terms) {
             var perField = new ArrayList<Query>();
             fieldBoosts.forEach(

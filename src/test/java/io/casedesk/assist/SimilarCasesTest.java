@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.anyDouble;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
@@ -44,7 +45,7 @@ class SimilarCasesTest {
 
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     static final AssistProperties PROPERTIES =
-            new AssistProperties("", Duration.ofSeconds(30), Duration.ofMinutes(5), 3.0);
+            new AssistProperties("", Duration.ofSeconds(30), Duration.ofMinutes(5), 0.2);
 
     final CaseTexts texts = mock(CaseTexts.class);
     final List<CaseText> database = new ArrayList<>(List.of(
@@ -254,7 +255,7 @@ class SimilarCasesTest {
 
     AgentAssist assist(CaseIndex caseIndex) {
         KnowledgeBase knowledge = mock(KnowledgeBase.class);
-        when(knowledge.bestMatch(any())).thenReturn(Optional.empty());
+        when(knowledge.bestMatch(any(), anyDouble())).thenReturn(Optional.empty());
         OrderService orders = mock(OrderService.class);
         return new AgentAssist(
                 texts,

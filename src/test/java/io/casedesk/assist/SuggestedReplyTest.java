@@ -3,8 +3,10 @@ package io.casedesk.assist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.anyDouble;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -86,7 +88,7 @@ class SuggestedReplyTest {
                                 5,
                                 NOW)));
         when(knowledge.url(parcelArticle)).thenReturn("https://support.example.com/kb/where-is-my-parcel");
-        when(knowledge.bestMatch(any())).thenReturn(Optional.empty());
+        when(knowledge.bestMatch(any(), anyDouble())).thenReturn(Optional.empty());
     }
 
     @Test
@@ -135,7 +137,8 @@ class SuggestedReplyTest {
     @Test
     void aWellMatchingArticle_isTheSource_withItsPublicLink() {
         caseWith(null);
-        when(knowledge.bestMatch(any())).thenReturn(Optional.of(new KnowledgeBase.Match(parcelArticle, 4.2)));
+        when(knowledge.bestMatch(any(), anyDouble()))
+                .thenReturn(Optional.of(new KnowledgeBase.Match(parcelArticle, 4.2)));
 
         SuggestedReply reply = assist.suggestedReply("CASE-000100");
 
@@ -149,11 +152,13 @@ class SuggestedReplyTest {
     }
 
     @Test
-    void aWeaklyMatchingArticle_givesWayToThePastResolution() {
+    void theArticleMustContainTheConfiguredShareOfTheCasesWords_elseThePastResolutionIsTheSource() {
         caseWith(null);
-        when(knowledge.bestMatch(any())).thenReturn(Optional.of(new KnowledgeBase.Match(parcelArticle, 0.8)));
 
-        assertThat(assist.suggestedReply("CASE-000100").sources()).containsExactly("CASE-000050");
+        SuggestedReply reply = assist.suggestedReply("CASE-000100");
+
+        verify(knowledge).bestMatch(contains("Order 4521 has not arrived"), eq(0.2));
+        assertThat(reply.sources()).containsExactly("CASE-000050");
     }
 
     @Test
