@@ -93,7 +93,7 @@ class CaseIndex {
     /** After a case closed (its resolution is final): index it, off the closing thread. */
     @TransactionalEventListener(fallbackExecution = true)
     void closed(CaseMilestone milestone) {
-        if (milestone.kind() == CaseMilestone.Kind.CLOSED) {
+        if (milestone.kind() == CaseMilestone.Kind.CLOSED && !writes.isShutdown()) {
             writes.execute(() -> {
                 try {
                     cases.of(milestone.reference()).filter(CaseText::settled).ifPresent(c -> {
@@ -111,6 +111,9 @@ class CaseIndex {
     /** Every catch-up interval, and first right at start (which fills a new index). */
     @Scheduled(initialDelayString = "PT0S", fixedDelayString = "${casedesk.assist.catch-up-interval:PT30S}")
     void scheduledCatchUp() {
+        if (writes.isShutdown()) {
+            return;
+        }
         try {
             writes.submit(this::catchUp).get();
         } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
 
 import io.casedesk.cases.CaseStatus;
 import io.casedesk.cases.CaseTexts;
@@ -168,13 +169,16 @@ class SimilarCasesBenchmark {
         Map<String, CaseText> byReference = new HashMap<>();
         resolved.forEach(c -> byReference.put(c.reference(), c));
 
-        CaseTexts texts = mock(CaseTexts.class);
+        Map<String, CaseText> asking = new HashMap<>();
+        // stub-only mocks with one answer each: a mock that records calls or matches many stubs would be timed too
+        CaseTexts texts = mock(CaseTexts.class, withSettings().stubOnly());
+        List<Long> ids = resolved.stream().map(CaseText::id).toList();
+        when(texts.of(anyString())).thenAnswer(call -> Optional.ofNullable(asking.get(call.<String>getArgument(0))));
         when(texts.settledSince(any(), anyLong(), anyInt())).thenAnswer(call -> {
             Instant since = call.getArgument(0);
             long afterId = call.getArgument(1);
             int limit = call.getArgument(2);
-            int from =
-                    Collections.binarySearch(resolved.stream().map(CaseText::id).toList(), afterId + 1, Long::compare);
+            int from = Collections.binarySearch(ids, afterId + 1, Long::compare);
             from = from < 0 ? -from - 1 : from;
             return since.equals(Instant.EPOCH) || afterId > 0
                     ? resolved.subList(from, Math.min(resolved.size(), from + limit))
@@ -195,7 +199,7 @@ class SimilarCasesBenchmark {
         assertThat(indexed).isEqualTo(CASES);
         assertThat(index.size()).isEqualTo(CASES);
 
-        KnowledgeBase knowledge = mock(KnowledgeBase.class);
+        KnowledgeBase knowledge = mock(KnowledgeBase.class, withSettings().stubOnly());
         when(knowledge.bestMatch(anyString(), anyDouble())).thenReturn(Optional.empty());
         var assist = new AgentAssist(
                 texts,
@@ -210,10 +214,10 @@ class SimilarCasesBenchmark {
         var millis = new ArrayList<Double>(QUERIES);
         int withFive = 0;
         for (int q = 0; q < WARM_UP + QUERIES; q++) {
-            CaseText asking = synthetic(random, CASES + 1 + q, null, false);
-            when(texts.of(asking.reference())).thenReturn(Optional.of(asking));
+            CaseText newCase = synthetic(random, CASES + 1 + q, null, false);
+            asking.put(newCase.reference(), newCase);
             long start = System.nanoTime();
-            List<SimilarCase> similar = assist.similar(asking.reference());
+            List<SimilarCase> similar = assist.similar(newCase.reference());
             long took = System.nanoTime() - start;
             if (q >= WARM_UP) {
                 millis.add(took / 1e6);
