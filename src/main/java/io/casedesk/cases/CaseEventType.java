@@ -41,7 +41,13 @@ public enum CaseEventType {
     MAIL_FROM_OTHER_SENDER,
     PREVENTION,
     /** A task of the case was given to an agent (the one who opened it on the phone), or why it could not be. */
-    ASSIGNED;
+    ASSIGNED,
+    /** casedesk answered the case itself from the order facts (automatic-answer table). */
+    AUTOMATIC_ANSWER,
+    /** Another open case of the same customer looks like the same problem: suggested for merging. */
+    POSSIBLE_DUPLICATE,
+    /** The case was merged into another, or another case was merged into it. */
+    MERGED;
 
     @JsonValue
     public String wire() {

@@ -335,7 +335,10 @@ class CaseRepository {
                 instant(rs, "resolved_at"),
                 instant(rs, "closed_at"),
                 List.of(),
-                CaseSla.NONE);
+                CaseSla.NONE,
+                rs.getBoolean("automated"),
+                rs.getString("possible_duplicate_of"),
+                rs.getString("merged_into"));
     }
 
     static Timestamp ts(Instant instant) {

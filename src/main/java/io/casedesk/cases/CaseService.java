@@ -28,13 +28,19 @@ public class CaseService {
     private final MessageSentiment sentiment;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Duplicates duplicates;
+    private final CaseMerges merges;
 
     CaseService(
             CaseRepository cases,
             CaseSlaSource slas,
             MessageSentiment sentiment,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            Duplicates duplicates,
+            CaseMerges merges) {
+        this.duplicates = duplicates;
+        this.merges = merges;
         this.cases = cases;
         this.slas = slas;
         this.sentiment = sentiment;
@@ -54,6 +60,7 @@ public class CaseService {
                 CaseEventType.OPENED,
                 "Opened via " + newCase.channel().wire()
                         + (newCase.openedBy() == null ? "" : " by " + newCase.openedBy()));
+        duplicates.flag(id, newCase, now);
         // a new case has the tags it was given and no SLA yet: the row is all there is to read back
         return cases.findRowByReference(CaseRepository.referenceOf(id))
                 .map(c -> c.with(
@@ -233,6 +240,34 @@ public class CaseService {
                 CaseEventType.RESOLVED,
                 "Resolution: %s; tags %s%s"
                         .formatted(resolution, String.join(", ", tags), knowledgeGap ? "; knowledge gap flagged" : ""));
+    }
+
+    /**
+     * casedesk answered the case itself (automatic-answer table): the answer is the case's first response and its
+     * resolution, and the case waits for the customer's confirmation like any resolved case.
+     */
+    public void recordAutomaticAnswer(String reference, String answer, String resolution) {
+        Instant now = clock.instant();
+        if (cases.setOnce(reference, "first_response_at", now)) {
+            published(CaseMilestone.Kind.FIRST_RESPONSE, reference, c -> Duration.between(c.createdAt(), now));
+        }
+        var columns = new LinkedHashMap<String, Object>();
+        columns.put("last_reply", answer);
+        columns.put("status", CaseStatus.RESOLVED.wire());
+        columns.put("resolution", resolution);
+        columns.put("resolved_at", now);
+        columns.put("automated", true);
+        cases.update(reference, columns);
+        recordEvent(reference, CaseEventType.AUTOMATIC_ANSWER, answer);
+    }
+
+    /**
+     * Merges the case into another of the same customer (or any other with force): API.md's
+     * POST /api/cases/{reference}/merge. Gives the case merged into; merging again into the same case changes nothing.
+     */
+    public SupportCase merge(String reference, String into, boolean force, String by) {
+        merges.merge(reference, into, force, by, clock.instant());
+        return get(into);
     }
 
     /** The customer says the problem is still there: a repeat failure. */

@@ -39,7 +39,9 @@ public record CaseTaskView(
         String csatComment,
         int taskPriority,
         Instant dueAt,
-        Instant followUpAt) {
+        Instant followUpAt,
+        String possibleDuplicateText,
+        String automaticAnswerText) {
 
     static final int RECENT_CASES_SHOWN = 5;
 
@@ -107,7 +109,28 @@ public record CaseTaskView(
                 taskPriority(c.priority(), c.isVip()),
                 c.resolutionDueAt(),
                 // "Breaching soon" lists tasks by follow-up date: the next deadline still open, so by time left
-                followUp);
+                followUp,
+                possibleDuplicate(c),
+                automaticAnswer(c, timeline));
+    }
+
+    /** The open case of the customer this one likely repeats, and how to merge them. */
+    static String possibleDuplicate(SupportCase c) {
+        if (c.possibleDuplicateOf() == null) {
+            return "None found";
+        }
+        return ("Possibly the same problem as %s (see the timeline). If it is, merge this case into it: "
+                        + "POST /api/cases/%s/merge {\"into\": \"%s\"}")
+                .formatted(c.possibleDuplicateOf(), c.reference(), c.possibleDuplicateOf());
+    }
+
+    /** What casedesk answered by itself, when it did: the customer has said it did not help. */
+    static String automaticAnswer(SupportCase c, List<CaseEvent> timeline) {
+        return timeline.stream()
+                .filter(e -> e.type() == CaseEventType.AUTOMATIC_ANSWER)
+                .reduce((a, b) -> b)
+                .map(e -> "casedesk answered at " + WHEN.format(e.at()) + ": " + e.detail())
+                .orElse(c.automated() ? "casedesk answered this case automatically" : "None");
     }
 
     /** Whether the next deadline is at most {@link #BREACHING_SOON} away (or already passed). */

@@ -39,7 +39,10 @@ record CaseView(
         boolean responseBreached,
         boolean resolutionBreached,
         long slaPausedSeconds,
-        List<CaseEvent> timeline) {
+        List<CaseEvent> timeline,
+        boolean automated,
+        String possibleDuplicateOf,
+        String mergedInto) {
 
     record Customer(String email, String name, String tier) {}
 
@@ -77,6 +80,9 @@ record CaseView(
                 c.responseBreached(),
                 c.resolutionBreached(),
                 c.slaPaused().toSeconds(),
-                timeline);
+                timeline,
+                c.automated(),
+                c.possibleDuplicateOf(),
+                c.mergedInto());
     }
 }

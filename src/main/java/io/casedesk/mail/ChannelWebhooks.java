@@ -177,7 +177,7 @@ public class ChannelWebhooks {
     /** The customer links a mail carries, from the values its templates were rendered with. */
     static List<Link> links(MailKind kind, IContext context) {
         var links = new ArrayList<Link>();
-        if (kind == MailKind.RESOLUTION) {
+        if (kind.asksForConfirmation()) {
             links.add(new Link("fixed", "Yes, it is fixed", (String) context.getVariable("fixedLink")));
             links.add(new Link("broken", "No, it is still broken", (String) context.getVariable("brokenLink")));
         }

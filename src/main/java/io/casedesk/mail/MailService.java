@@ -3,6 +3,7 @@ package io.casedesk.mail;
 import io.casedesk.cases.CaseEventType;
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.SupportCase;
+import io.casedesk.orders.OrderService;
 import io.casedesk.system.PublicUrl;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -52,6 +53,7 @@ public class MailService {
     private final CustomerLinks links;
     private final MailSettings settings;
     private final PublicUrl publicUrl;
+    private final OrderService orders;
     private final Clock clock;
     private final ChannelWebhooks webhooks;
 
@@ -65,7 +67,8 @@ public class MailService {
             MailSettings settings,
             PublicUrl publicUrl,
             Clock clock,
-            ChannelWebhooks webhooks) {
+            ChannelWebhooks webhooks,
+            OrderService orders) {
         this.cases = cases;
         this.outbox = outbox;
         this.delivery = delivery;
@@ -76,6 +79,7 @@ public class MailService {
         this.publicUrl = publicUrl;
         this.clock = clock;
         this.webhooks = webhooks;
+        this.orders = orders;
     }
 
     /** Renders the mail of this kind for the case and queues it; gives its outbox id. */
@@ -245,7 +249,10 @@ public class MailService {
         String reply = cases.lastReply(c.reference());
         context.setVariable("reply", reply == null ? "" : reply);
         context.setVariable("replyParts", ReplyText.parts(reply == null ? "" : reply, publicUrl.base()));
-        if (kind == MailKind.RESOLUTION) {
+        if (kind == MailKind.AUTOMATIC_ANSWER) {
+            context.setVariable("order", orders.find(c.orderId()).orElse(null));
+        }
+        if (kind.asksForConfirmation()) {
             String page = links.resolutionLink(c.id());
             context.setVariable("resolutionLink", page);
             context.setVariable("fixedLink", page + "?answer=fixed");

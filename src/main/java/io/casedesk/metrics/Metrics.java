@@ -16,7 +16,14 @@ public record Metrics(
         Map<String, Map<String, Long>> backlogByGroup,
         Map<String, Figures> byGroup,
         Map<String, Figures> byChannel,
-        Map<String, Figures> byAgent) {
+        Map<String, Figures> byAgent,
+        Automated automated) {
+
+    /**
+     * The cases casedesk answered itself (automatic-answer table): how many, the share the answer settled at first
+     * contact (null without any), and their CSAT.
+     */
+    public record Automated(long cases, Double fcr, Csat csat) {}
 
     /** The filters applied; null when not given. */
     public record Filter(String group, String channel, String agent) {}

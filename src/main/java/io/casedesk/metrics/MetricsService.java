@@ -83,7 +83,17 @@ public class MetricsService {
                         caseFigures.get(Dimension.AGENT),
                         compliance.get(Dimension.AGENT),
                         backlog,
-                        CaseReporting.Backlog::agent));
+                        CaseReporting.Backlog::agent),
+                automated(filter));
+    }
+
+    /** The automatic answers' own figures, from a query of their own. */
+    private Metrics.Automated automated(CaseReporting.Filter filter) {
+        CaseReporting.Automated a = cases.automated(filter);
+        return new Metrics.Automated(
+                a.cases(),
+                a.cases() == 0 ? null : round((double) a.firstContact() / a.cases()),
+                new Metrics.Csat(round(a.csatAverage()), a.csatResponses(), null, null));
     }
 
     /** The figures of the filter's cases alone, without backlog and breakdowns (the dashboard's weeks). */

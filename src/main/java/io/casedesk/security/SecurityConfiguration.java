@@ -54,6 +54,9 @@ class SecurityConfiguration {
     /** Knowledge-base search: the agents and the knowledge team. */
     static final String[] KB_READERS = {"tier1", "tier2", "specialists", "knowledge", "camunda-admin"};
 
+    /** POST /api/cases/{reference}/merge: agents (of the case's group, checked by the controller) and managers. */
+    static final String[] CASE_MERGERS = {"tier1", "tier2", "specialists", "managers", "camunda-admin"};
+
     static final String[] METRICS_READERS = {"ops", "managers", "camunda-admin"};
 
     /** The managers' dashboard (/dashboard). */
@@ -89,6 +92,8 @@ class SecurityConfiguration {
                         .hasAnyAuthority(groups(CASE_OPENERS))
                         .requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/*")
                         .hasAnyAuthority(groups(CASE_READERS))
+                        .requestMatchers(HttpMethod.POST, "/api/cases/*/merge")
+                        .hasAnyAuthority(groups(CASE_MERGERS))
                         .requestMatchers(HttpMethod.PUT, "/api/orders/*")
                         .hasAnyAuthority(groups(ORDER_WRITERS))
                         .requestMatchers(HttpMethod.GET, "/api/orders/*")

@@ -124,6 +124,8 @@ class CaseTaskDetails implements TaskListener {
                 .with(Vars.RECENT_CASES_TEXT, view.recentCasesText())
                 .with(Vars.TIMELINE_TEXT, view.timelineText())
                 .with(Vars.ESCALATION_REASON, view.escalationReason())
-                .with(Vars.CSAT_COMMENT, view.csatComment());
+                .with(Vars.CSAT_COMMENT, view.csatComment())
+                .with(Vars.POSSIBLE_DUPLICATE_TEXT, view.possibleDuplicateText())
+                .with(Vars.AUTOMATIC_ANSWER_TEXT, view.automaticAnswerText());
     }
 }

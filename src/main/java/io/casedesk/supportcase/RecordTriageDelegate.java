@@ -37,5 +37,6 @@ class RecordTriageDelegate implements JavaDelegate {
         Vars.RESPONDED.set(execution, false);
         Vars.RESOLVED.set(execution, false);
         Vars.KNOWLEDGE_GAP.set(execution, false);
+        Vars.AUTOMATED.set(execution, false);
     }
 }

@@ -144,6 +144,22 @@ public final class SupportCaseProcess {
         /** A draft for the reply, which the agent copies into the reply field and edits. */
         public static final ProcessVariable<String> SUGGESTED_REPLY = string("suggestedReply");
 
+        // the automatic answer (Task_LookUpOrder, automatic-answer table, Task_AnswerAutomatically)
+        public static final ProcessVariable<Boolean> HAS_ORDER_ID = bool("hasOrderId");
+        public static final ProcessVariable<Boolean> ORDER_KNOWN = bool("orderKnown");
+        public static final ProcessVariable<String> ORDER_STATUS = string("orderStatus");
+        /** The automatic-answer table's verdict; only the model's gateway reads it. */
+        public static final ProcessVariable<Boolean> AUTOMATIC_ANSWER = bool("automaticAnswer");
+        /** Which answer the table chose (its output template), e.g. order-status. */
+        public static final ProcessVariable<String> ANSWER_TEMPLATE = string("answerTemplate");
+        /** casedesk answered the case itself: its first "still broken" goes to an agent, not to escalation. */
+        public static final ProcessVariable<Boolean> AUTOMATED = bool("automated");
+
+        /** The open case this one likely repeats, and how to merge (CaseTaskDetails). */
+        public static final ProcessVariable<String> POSSIBLE_DUPLICATE_TEXT = string("possibleDuplicateText");
+        /** What casedesk answered by itself before the task opened (CaseTaskDetails). */
+        public static final ProcessVariable<String> AUTOMATIC_ANSWER_TEXT = string("automaticAnswerText");
+
         /** The agent who opened the case from the phone start form, to be given its first task. */
         public static final ProcessVariable<String> PHONE_AGENT = string("phoneAgent");
 
@@ -177,7 +193,8 @@ public final class SupportCaseProcess {
             Vars.SUGGESTED_REPLY,
             Vars.REPLY,
             Vars.RESOLUTION,
-            Vars.RECOVERY_NOTE);
+            Vars.RECOVERY_NOTE,
+            Vars.AUTOMATIC_ANSWER_TEXT);
 
     private SupportCaseProcess() {}
 

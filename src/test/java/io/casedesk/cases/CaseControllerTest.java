@@ -134,6 +134,7 @@ class CaseControllerTest {
 
         mvc.perform(get("/api/cases/" + REF).with(as("alice")))
                 .andExpect(jsonPath("$.slaPausedSeconds").value(5400))
+                .andExpect(jsonPath("$.automated").value(false))
                 .andExpect(jsonPath("$.responseBreached").value(false))
                 .andExpect(jsonPath("$.resolutionBreached").value(true))
                 .andExpect(status().isOk())

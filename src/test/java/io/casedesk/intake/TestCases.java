@@ -26,4 +26,18 @@ public final class TestCases {
                 List.of(tags));
         return intake.open(request, "ivy", null).reference();
     }
+
+    /** An email case about an order, as a shop's contact form opens it. */
+    public static String openAboutOrder(
+            IntakeService intake, String email, String subject, String description, String orderId) {
+        var request = new NewCaseRequest(
+                "email",
+                new NewCaseRequest.Customer(email, "Test Customer", "standard"),
+                subject,
+                description,
+                orderId,
+                null,
+                List.of());
+        return intake.open(request, "ivy", null).reference();
+    }
 }

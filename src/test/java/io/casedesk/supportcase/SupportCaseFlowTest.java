@@ -30,16 +30,19 @@ import io.casedesk.intake.IntakeService;
 import io.casedesk.intake.TriageInput;
 import io.casedesk.mail.MailKind;
 import io.casedesk.mail.ManagerNotice;
+import io.casedesk.orders.OrderFacts;
 import io.casedesk.sla.SlaClock;
 import io.casedesk.sla.SlaDecision;
 import io.casedesk.sla.SlaTarget;
 import io.casedesk.sla.SlaWarning;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -72,6 +75,7 @@ class SupportCaseFlowTest {
             "dmn/routing.dmn",
             "dmn/escalation.dmn",
             "dmn/manager-notification.dmn",
+            "dmn/automatic-answer.dmn",
             "forms/phone-case.form",
             "forms/case-work.form",
             "forms/case-escalated.form",
@@ -157,6 +161,11 @@ class SupportCaseFlowTest {
                         eq(ref),
                         eq(CaseEventType.DECISION),
                         contains("case-category v1 rule Rule_Category_DeliveryDelay"));
+        verify(glue.cases)
+                .recordEvent(
+                        eq(ref),
+                        eq(CaseEventType.DECISION),
+                        contains("automatic-answer v1 rule Rule_AutomaticAnswer_Otherwise"));
         verify(glue.cases)
                 .recordEvent(eq(ref), eq(CaseEventType.DECISION), contains("sla-targets v1 rule Rule_Sla_P3_Email"));
         verify(glue.cases)
@@ -948,6 +957,100 @@ class SupportCaseFlowTest {
         assertThat(notices("CASE-OLD-1"))
                 .containsExactly(new ManagerNotice("sla-breach", null, "tier2", List.of("managers"), true, pi.getId()));
         verify(glue.mail, never()).queue(anyString(), any());
+    }
+
+    // ------------------------------------------------------------------------------------ automatic answers
+
+    private static final OrderFacts SHIPPED = new OrderFacts(
+            "4521", "shipped", "DHL", "https://track.example/4521", LocalDate.parse("2025-03-05"), START);
+
+    @Test
+    void whereIsMyOrder_withKnownFacts_isAnsweredAtOnce_andTheConfirmationClosesIt() {
+        when(glue.orders.find("4521")).thenReturn(Optional.of(SHIPPED));
+        String ref = open(Channel.EMAIL, "standard", 0.0, "where is my order 4521?");
+        ProcessInstance pi = instance(ref);
+
+        assertThat(pi)
+                .isWaitingAt("Gateway_AwaitConfirmation")
+                .hasPassed(
+                        "Task_SendAcknowledgement",
+                        "Task_LookUpOrder",
+                        "Task_DecideAutomaticAnswer",
+                        "Task_AnswerAutomatically",
+                        "Task_SendAutomaticAnswer")
+                .hasNotPassed("Task_Troubleshoot")
+                .variables()
+                .containsEntry("hasOrderId", true)
+                .containsEntry("orderKnown", true)
+                .containsEntry("orderStatus", "shipped")
+                .containsEntry("automaticAnswer", true)
+                .containsEntry("answerTemplate", "order-status")
+                .containsEntry("automated", true)
+                .containsEntry("responded", true)
+                .containsEntry("resolved", true);
+        var order = inOrder(glue.cases, glue.slaClock, glue.mail);
+        order.verify(glue.mail).queue(ref, MailKind.ACKNOWLEDGEMENT);
+        order.verify(glue.cases)
+                .recordAutomaticAnswer(
+                        ref,
+                        "Your order 4521 is shipped, carried by DHL. It is expected on Wednesday 5 March 2025."
+                                + " You can follow it here: https://track.example/4521",
+                        "Answered automatically (order-status) from the facts of order 4521");
+        order.verify(glue.slaClock).met(ref, SlaTarget.RESPONSE);
+        order.verify(glue.slaClock).met(ref, SlaTarget.RESOLUTION);
+        order.verify(glue.mail).queue(ref, MailKind.AUTOMATIC_ANSWER);
+        verify(glue.cases)
+                .recordEvent(
+                        eq(ref),
+                        eq(CaseEventType.DECISION),
+                        contains("automatic-answer v1 rule Rule_AutomaticAnswer_WhereIsMyOrder"));
+
+        assertThat(flow.resolutionAnswered(ref, true)).isTrue();
+        assertThat(pi).isWaitingAt("Gateway_AwaitSurvey").hasPassed("Task_NoteConfirmed", "Task_CloseCase");
+        verify(glue.cases).close(ref);
+        verify(glue.mail).queue(ref, MailKind.SURVEY);
+        verify(glue.cases, never()).recordAgentReply(anyString(), any(), anyString(), any());
+    }
+
+    @Test
+    void anAutomaticAnswerThatDidNotHelp_goesToTheRoutedAgents_notToEscalation_andTheNextFailureEscalates() {
+        when(glue.orders.find("4521")).thenReturn(Optional.of(SHIPPED));
+        String ref = open(Channel.EMAIL, "standard", 0.0, "where is my order 4521?");
+        ProcessInstance pi = instance(ref);
+
+        assertThat(flow.resolutionAnswered(ref, false)).isTrue();
+        assertThat(pi)
+                .hasPassed("Task_RecordReopen", "Gateway_AutomaticAnswerRejected")
+                .hasNotPassed("Task_EvaluateEscalation", "Task_CloseCase")
+                .variables()
+                .containsEntry("reopenCount", 1)
+                .containsEntry("resolved", false);
+        verify(glue.cases).recordReopen(ref, "still broken");
+        verify(glue.slaClock).reopened(ref);
+        assertThat(task(pi)).hasDefinitionKey("Task_Troubleshoot").hasCandidateGroup("tier1");
+
+        complete(pi, resolved("The parcel was stuck at the depot; it is on its way.", "delivery-delay", false));
+        assertThat(flow.resolutionAnswered(ref, false)).isTrue();
+        assertThat(pi).hasPassed("Task_EvaluateEscalation").variables().containsEntry("reopenCount", 2);
+        verify(glue.cases).recordEscalation(ref, "specialists", 1, "reopen", true);
+        assertThat(task(pi)).hasDefinitionKey("Task_Escalated").hasCandidateGroup("specialists");
+    }
+
+    @Test
+    void whereIsMyOrder_withoutFacts_goesToAnAgent() {
+        String ref = open(Channel.EMAIL, "standard", 0.0, "where is my order 4521?");
+        ProcessInstance pi = instance(ref);
+
+        assertThat(pi)
+                .hasPassed("Task_LookUpOrder", "Task_DecideAutomaticAnswer")
+                .hasNotPassed("Task_AnswerAutomatically")
+                .variables()
+                .containsEntry("hasOrderId", true)
+                .containsEntry("orderKnown", false)
+                .containsEntry("automaticAnswer", false);
+        assertThat(task(pi)).hasDefinitionKey("Task_Troubleshoot");
+        verify(glue.cases, never()).recordAutomaticAnswer(anyString(), anyString(), anyString());
+        verify(glue.mail, never()).queue(ref, MailKind.AUTOMATIC_ANSWER);
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

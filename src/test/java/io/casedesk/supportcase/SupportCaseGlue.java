@@ -15,6 +15,7 @@ import io.casedesk.cases.ResolutionAnswered;
 import io.casedesk.cases.TagVocabulary;
 import io.casedesk.intake.IntakeService;
 import io.casedesk.mail.MailService;
+import io.casedesk.orders.OrderService;
 import io.casedesk.prevention.PreventionService;
 import io.casedesk.sla.ApplicationSla;
 import io.casedesk.sla.SlaClock;
@@ -63,6 +64,7 @@ final class SupportCaseGlue {
     final SlaClock slaClock = mock(SlaClock.class);
     final PreventionService prevention = mock(PreventionService.class);
     final AgentAssist assist = mock(AgentAssist.class);
+    final OrderService orders = mock(OrderService.class);
     final TagVocabulary vocabulary = new TagVocabulary(TAGS);
 
     SupportCaseGlue() {
@@ -90,6 +92,11 @@ final class SupportCaseGlue {
         return new CaseWork(cases, slaClock, vocabulary);
     }
 
+    /** The automatic answers over the mocked case store, order facts and SLA clock. */
+    AutomaticAnswers answers() {
+        return new AutomaticAnswers(cases, orders, slaClock);
+    }
+
     /** The beans of the model's expressions (${registerCase}, ${flowTimeouts.survey}, ...). */
     Map<String, Object> beans(ProcessEngine engine) {
         return Map.ofEntries(
@@ -112,7 +119,9 @@ final class SupportCaseGlue {
                 Map.entry("requestPrevention", new RequestPreventionDelegate(prevention, vocabulary)),
                 Map.entry("notifyManagers", new NotifyManagersDelegate(new NotificationPolicy(), mail)),
                 Map.entry("csatRecoveryOutcome", new CsatRecoveryOutcome(cases)),
-                Map.entry("flowTimeouts", new FlowTimeouts(TIMEOUTS)));
+                Map.entry("flowTimeouts", new FlowTimeouts(TIMEOUTS)),
+                Map.entry("lookUpOrder", new LookUpOrderDelegate(answers())),
+                Map.entry("answerAutomatically", new AnswerAutomaticallyDelegate(answers())));
     }
 
     /** The listener of intake's CaseReadyForTriage, which starts a case's flow. */

@@ -19,6 +19,7 @@ import io.casedesk.cases.CustomerMessages;
 import io.casedesk.cases.SupportCase;
 import io.casedesk.intake.IntakeService;
 import io.casedesk.intake.TestCases;
+import io.casedesk.orders.OrderService;
 import io.casedesk.prevention.PreventionService;
 import io.casedesk.sla.SlaClock;
 import io.casedesk.sla.SlaCompliance;
@@ -27,6 +28,7 @@ import io.casedesk.sla.SlaTarget;
 import io.casedesk.survey.FeedbackService;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +88,9 @@ class SupportCaseProcessTest {
 
     @Autowired
     FeedbackService feedback;
+
+    @Autowired
+    OrderService orders;
 
     @Autowired
     PreventionService prevention;
@@ -558,6 +563,95 @@ class SupportCaseProcessTest {
     }
 
     @Test
+    void whereIsMyOrder_withKnownFacts_isAnsweredAtOnceByMail_andTheConfirmationClosesTheCase() {
+        String orderId = "AA-" + System.nanoTime();
+        orders.record(orderId, "shipped", "DHL", "https://track.example/" + orderId, LocalDate.parse("2026-12-05"));
+        String ref = openAboutOrder("Where is my order?", "Hello, where is my order " + orderId + "?", orderId);
+        ProcessInstance pi = instance(ref);
+
+        assertThat(pi)
+                .isWaitingAt("Gateway_AwaitConfirmation")
+                .hasPassed("Task_LookUpOrder", "Task_DecideAutomaticAnswer", "Task_AnswerAutomatically")
+                .hasNotPassed("Task_Troubleshoot");
+        SupportCase answered = cases.get(ref);
+        assertThat(answered.status()).isEqualTo(CaseStatus.RESOLVED);
+        assertThat(answered.automated()).isTrue();
+        assertThat(answered.intent()).isEqualTo("where-is-my-order");
+        assertThat(answered.firstResponseAt()).isNotNull();
+        assertThat(answered.resolvedAt()).isNotNull();
+        assertThat(details(ref, "automatic-answer"))
+                .singleElement()
+                .asString()
+                .contains("shipped", "DHL", "https://track.example/" + orderId, "5 December 2026");
+        assertThat(details(ref, "decision")).anyMatch(d -> d.contains("Rule_AutomaticAnswer_WhereIsMyOrder"));
+
+        deliverMails(ref);
+        var mail = lastMailFor(ref, "Your order");
+        assertThat(recipient(mail)).isEqualTo(email(ref));
+        assertThat(TestMailServer.body(mail))
+                .contains("Status:           shipped")
+                .contains("Carrier:          DHL")
+                .contains("href=\"https://track.example/" + orderId + "\"")
+                .contains("Saturday 5 December 2026")
+                .contains("/resolution/");
+        assertThat(feedback.answerResolution(linkToken(mail, "resolution"), true))
+                .isTrue();
+        assertThat(cases.get(ref).status()).isEqualTo(CaseStatus.CLOSED);
+        deliverMails(ref);
+        assertThat(linkToken(lastMailFor(ref, "How did we do"), "survey")).isNotBlank();
+        assertThat(cases.get(ref).automated()).isTrue();
+    }
+
+    @Test
+    void anAutomaticAnswerMarkedStillBroken_goesToTheAgents_withTheAnswerOnTheTimeline() {
+        String orderId = "AB-" + System.nanoTime();
+        orders.record(orderId, "in transit", "UPS", "https://track.example/" + orderId, null);
+        String ref = openAboutOrder("Order status", "What is the order status of " + orderId + "?", orderId);
+        ProcessInstance pi = instance(ref);
+        deliverMails(ref);
+
+        assertThat(feedback.answerResolution(linkToken(lastMailFor(ref, "Your order"), "resolution"), false))
+                .isTrue();
+        Task troubleshoot = task(pi);
+        assertThat(troubleshoot).hasDefinitionKey("Task_Troubleshoot").hasCandidateGroup("tier1");
+        assertThat((String) tasks.getVariableLocal(troubleshoot.getId(), "timelineText"))
+                .contains("Your order " + orderId + " is in transit, carried by UPS.");
+        assertThat((String) tasks.getVariableLocal(troubleshoot.getId(), "automaticAnswerText"))
+                .startsWith("casedesk answered at ")
+                .contains("https://track.example/" + orderId);
+        assertThat(cases.get(ref).status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(cases.get(ref).reopenCount()).isEqualTo(1);
+        assertThat(types(ref)).containsSubsequence("automatic-answer", "reopened");
+        endFlow(pi);
+    }
+
+    @Test
+    void aReplyToAnAutomaticAnswer_goesToTheAgents() {
+        String orderId = "AC-" + System.nanoTime();
+        orders.record(orderId, "processing", null, null, LocalDate.parse("2026-12-09"));
+        String ref = openAboutOrder("Where is my parcel", "where is my parcel? order " + orderId, orderId);
+        ProcessInstance pi = instance(ref);
+        deliverMails(ref);
+
+        assertThat(customerMessages.receive(ref, "Processing since a week? I want to cancel."))
+                .isEqualTo(CustomerMessages.Effect.REOPENED);
+        assertThat(task(pi)).hasDefinitionKey("Task_Troubleshoot");
+        assertThat(types(ref)).containsSubsequence("automatic-answer", "customer-message", "reopened");
+        endFlow(pi);
+    }
+
+    @Test
+    void whereIsMyOrder_withoutFacts_goesToTheAgents() {
+        String ref = openAboutOrder("Where is my order?", "where is my order ZZ-unknown?", "ZZ-" + System.nanoTime());
+        ProcessInstance pi = instance(ref);
+
+        assertThat(pi).hasPassed("Task_DecideAutomaticAnswer").hasNotPassed("Task_AnswerAutomatically");
+        assertThat(task(pi)).hasDefinitionKey("Task_Troubleshoot");
+        assertThat(cases.get(ref).automated()).isFalse();
+        endFlow(pi);
+    }
+
+    @Test
     void stillBroken_reopensAsRepeatFailure_andEscalatesFurtherTheSecondTime() {
         String ref = open("email", "standard", "Payment fails", "My card payment failed at renewal.");
         ProcessInstance pi = instance(ref);
@@ -841,6 +935,16 @@ class SupportCaseProcessTest {
     private String open(String channel, String tier, String subject, String description) {
         String email = "customer-" + System.nanoTime() + "@example.com";
         return TestCases.open(intake, channel, email, tier, subject, description, null);
+    }
+
+    private String openAboutOrder(String subject, String description, String orderId) {
+        String email = "customer-" + System.nanoTime() + "@example.com";
+        return TestCases.openAboutOrder(intake, email, subject, description, orderId);
+    }
+
+    /** Ends a flow left at an agent's task, so the task does not crowd the shared Tasklist of other tests. */
+    private void endFlow(ProcessInstance pi) {
+        runtime.deleteProcessInstance(pi.getId(), "test over");
     }
 
     private String email(String ref) {

@@ -129,9 +129,19 @@ class CaseCategoryDecisionTest {
                         text("parcel late again"),
                         category("delivery-delay", "delivery", "medium")),
                 example(
-                        "Rule_Category_DeliveryDelay",
+                        "Rule_Category_WhereIsMyOrder",
                         "where is my order",
-                        text("where is my order? it was due monday"),
+                        text("where is my order 8800? it was due monday"),
+                        category("where-is-my-order", "delivery", "medium")),
+                example(
+                        "Rule_Category_WhereIsMyOrder",
+                        "order status outranks the tracking word",
+                        text("order status 8800 the tracking page is empty"),
+                        category("where-is-my-order", "delivery", "medium")),
+                example(
+                        "Rule_Category_DeliveryDelay",
+                        "not arrived is a delay, not a status question",
+                        text("order 8800 has not arrived"),
                         category("delivery-delay", "delivery", "medium")),
                 example(
                         "Rule_Category_DamagedItem",
@@ -192,7 +202,7 @@ class CaseCategoryDecisionTest {
         assertThat(TABLE.inputExpressions()).containsExactly("caseText");
         assertThat(TABLE.outputNames()).containsExactly("intent", "category", "suggestedSeverity");
         assertThat(TABLE.historyTimeToLive()).isEqualTo("180");
-        assertThat(TABLE.versionTag()).isEqualTo("1.1.0");
+        assertThat(TABLE.versionTag()).isEqualTo("1.2.0");
     }
 
     /** The case text as triage builds it: lower-cased subject + " " + description. */
