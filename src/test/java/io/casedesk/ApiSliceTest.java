@@ -1,8 +1,10 @@
 package io.casedesk;
 
+import io.casedesk.assist.AgentAssist;
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.CustomerMessages;
 import io.casedesk.intake.IntakeService;
+import io.casedesk.knowledge.KnowledgeBase;
 import io.casedesk.orders.OrderService;
 import io.casedesk.security.ApiTestSecurity;
 import io.casedesk.trends.Trends;
@@ -27,7 +29,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The one Spring context of the API controller tests: a web slice with the API's controllers (POST /api/cases,
- * the /api/cases reads and messages, /api/orders, GET /api/trends), the real security chain (HTTP basic against a mocked Camunda identity, see
+ * the /api/cases reads and messages, /api/orders, GET /api/trends, the assist and /api/kb), the real security chain (HTTP basic against a mocked Camunda identity, see
  * {@link ApiTestSecurity}) and the real problem+json advice, on mocked services. Every class annotated with it shares
  * the slice; a test gets the mocks by {@code @Autowired} (they are reset after each test). No other controller is in
  * the slice.
@@ -40,6 +42,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
         excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = ApiSliceTest.OtherControllers.class))
 @Import(ApiTestSecurity.class)
 @MockitoBean(types = {CaseService.class, CustomerMessages.class, IntakeService.class, OrderService.class, Trends.class})
+@MockitoBean(types = {AgentAssist.class, KnowledgeBase.class})
 @MockitoBean(types = IdentityService.class, answers = Answers.RETURNS_DEEP_STUBS)
 public @interface ApiSliceTest {
 
@@ -50,7 +53,9 @@ public @interface ApiSliceTest {
                 "io.casedesk.cases.CaseController",
                 "io.casedesk.intake.IntakeController",
                 "io.casedesk.orders.OrderController",
-                "io.casedesk.trends.TrendController");
+                "io.casedesk.trends.TrendController",
+                "io.casedesk.assist.AssistController",
+                "io.casedesk.knowledge.KnowledgeController");
 
         @Override
         public boolean match(MetadataReader reader, MetadataReaderFactory factory) {

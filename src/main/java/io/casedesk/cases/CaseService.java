@@ -194,6 +194,7 @@ public class CaseService {
                 published(CaseMilestone.Kind.FIRST_RESPONSE, reference, c -> Duration.between(c.createdAt(), now));
             }
             columns.put("last_reply", reply);
+            events.publishEvent(new AgentReplied(reference, reply));
         }
         cases.countAgentReply(reference, agent);
         CaseStatus status = switch (outcome) {

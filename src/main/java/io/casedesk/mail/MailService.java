@@ -252,6 +252,7 @@ public class MailService {
                 c.responseDueAt() == null ? null : human(Duration.between(c.createdAt(), c.responseDueAt())));
         String reply = cases.lastReply(c.reference());
         context.setVariable("reply", reply == null ? "" : reply);
+        context.setVariable("replyParts", ReplyText.parts(reply == null ? "" : reply, publicUrl.base()));
         if (kind == MailKind.AUTOMATIC_ANSWER) {
             context.setVariable("order", orders.find(c.orderId()).orElse(null));
         }

@@ -4,6 +4,9 @@ import io.casedesk.cases.CaseEventType;
 import io.casedesk.cases.CaseReporting;
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.TagVocabulary;
+import io.casedesk.knowledge.Article;
+import io.casedesk.knowledge.ArticleDraft;
+import io.casedesk.knowledge.KnowledgeBase;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,6 +43,7 @@ public class PreventionService {
     private final CaseService cases;
     private final PreventionTicketStarter starter;
     private final TagVocabulary vocabulary;
+    private final KnowledgeBase knowledge;
     private final Clock clock;
     private final CaseReporting reporting;
 
@@ -48,12 +52,14 @@ public class PreventionService {
             CaseService cases,
             PreventionTicketStarter starter,
             TagVocabulary vocabulary,
+            KnowledgeBase knowledge,
             Clock clock,
             CaseReporting reporting) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.starter = starter;
         this.vocabulary = vocabulary;
+        this.knowledge = knowledge;
         this.clock = clock;
         this.reporting = reporting;
     }
@@ -139,7 +145,12 @@ public class PreventionService {
         return caseIds.stream().map(references::get).toList();
     }
 
-    public void complete(long ticketId, String action, String note) {
+    /**
+     * The knowledge team's answer closes the ticket; with an article (may be null) it publishes it, or updates the one
+     * this ticket wrote before, and the linked cases' timelines name it.
+     */
+    public void complete(long ticketId, String action, String note, ArticleDraft article) {
+        Article written = article == null ? null : knowledge.write(article, ticketId);
         jdbc.sql("""
                 UPDATE prevention_ticket SET status = :done, open_tag = NULL, action = :action, note = :note,
                     closed_at = :at WHERE id = :id""")
@@ -151,7 +162,12 @@ public class PreventionService {
                 .update();
         for (String reference : linkedCases(ticketId)) {
             cases.recordEvent(
-                    reference, CaseEventType.PREVENTION, "Prevention ticket PREV-" + ticketId + " done: " + action);
+                    reference,
+                    CaseEventType.PREVENTION,
+                    "Prevention ticket PREV-" + ticketId + " done: " + action
+                            + (written == null
+                                    ? ""
+                                    : "; article " + written.publicId() + " " + knowledge.url(written)));
         }
     }
 

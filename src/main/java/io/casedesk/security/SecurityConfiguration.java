@@ -51,6 +51,12 @@ class SecurityConfiguration {
     /** GET /api/orders/{orderId}: agents and managers look an order up. */
     static final String[] ORDER_READERS = {"tier1", "tier2", "specialists", "managers", "camunda-admin"};
 
+    /** The agent assist on a case (similar cases, suggested reply): the agents and their managers. */
+    static final String[] ASSIST_READERS = {"tier1", "tier2", "specialists", "managers", "camunda-admin"};
+
+    /** Knowledge-base search: the agents and the knowledge team. */
+    static final String[] KB_READERS = {"tier1", "tier2", "specialists", "knowledge", "camunda-admin"};
+
     /** POST /api/cases/{reference}/merge: agents (of the case's group, checked by the controller) and managers. */
     static final String[] CASE_MERGERS = {"tier1", "tier2", "specialists", "managers", "camunda-admin"};
 
@@ -95,6 +101,10 @@ class SecurityConfiguration {
                         .hasAnyAuthority(groups(ORDER_WRITERS))
                         .requestMatchers(HttpMethod.GET, "/api/orders/*")
                         .hasAnyAuthority(groups(ORDER_READERS))
+                        .requestMatchers(HttpMethod.GET, "/api/cases/*/similar", "/api/cases/*/suggested-reply")
+                        .hasAnyAuthority(groups(ASSIST_READERS))
+                        .requestMatchers(HttpMethod.GET, "/api/kb")
+                        .hasAnyAuthority(groups(KB_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/metrics")
                         .hasAnyAuthority(groups(DASHBOARD_READERS))
                         .requestMatchers(HttpMethod.POST, "/api/policy/simulate")
@@ -158,6 +168,7 @@ class SecurityConfiguration {
                         .requestMatchers(
                                 "/resolution/*",
                                 "/survey/*",
+                                "/kb/*",
                                 "/customer.css",
                                 "/landing.css",
                                 "/survey-autosubmit.js",
@@ -185,6 +196,7 @@ class SecurityConfiguration {
                 PathPatternRequestMatcher.withDefaults().matcher("/"),
                 PathPatternRequestMatcher.withDefaults().matcher("/resolution/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/survey/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/kb/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/error"),
                 PathPatternRequestMatcher.withDefaults().matcher("/error/**"));
     }

@@ -1,5 +1,6 @@
 package io.casedesk.supportcase;
 
+import io.casedesk.assist.AgentAssist;
 import io.casedesk.cases.CaseEventType;
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.CaseTaskView;
@@ -26,9 +27,11 @@ import org.springframework.stereotype.Component;
 class CaseTaskDetails implements TaskListener {
 
     private final CaseService cases;
+    private final AgentAssist assist;
 
-    CaseTaskDetails(CaseService cases) {
+    CaseTaskDetails(CaseService cases, AgentAssist assist) {
         this.cases = cases;
+        this.assist = assist;
     }
 
     @Override
@@ -36,6 +39,7 @@ class CaseTaskDetails implements TaskListener {
         AgentAnswer.clear(task.getExecution().getProcessInstance());
         CaseTaskView view = cases.taskView(SupportCaseProcess.caseReference(task));
         shown(view, ClockUtil.getCurrentTime().toInstant()).setLocalOn(task);
+        assisted(assist.forTask(view.caseReference())).setLocalOn(task);
         task.setName(view.taskName());
         task.setPriority(view.taskPriority());
         if (view.dueAt() != null) {
@@ -84,6 +88,13 @@ class CaseTaskDetails implements TaskListener {
                     "Opened on the phone by %s, who is not in %s: it waits in %s's list"
                             .formatted(agent, String.join(", ", groups), String.join(", ", groups)));
         }
+    }
+
+    /** The assist beside the reply field: similar resolved cases and a suggested reply. */
+    static ProcessVariable.Values assisted(AgentAssist.TaskAssist assist) {
+        return ProcessVariable.values()
+                .with(Vars.SIMILAR_CASES_TEXT, assist.similarCasesText())
+                .with(Vars.SUGGESTED_REPLY, assist.suggestedReply());
     }
 
     /**

@@ -141,6 +141,12 @@ public final class SupportCaseProcess {
         /** The next deadline is within two hours: the "Breaching soon" filters list the task. */
         public static final ProcessVariable<Boolean> BREACHING_SOON = bool("breachingSoon");
 
+        // the agent assist on a case task (task-local, gone with the task)
+        /** The five most similar resolved cases, their resolution and CSAT. */
+        public static final ProcessVariable<String> SIMILAR_CASES_TEXT = string("similarCasesText");
+        /** A draft for the reply, which the agent copies into the reply field and edits. */
+        public static final ProcessVariable<String> SUGGESTED_REPLY = string("suggestedReply");
+
         // the automatic answer (Task_LookUpOrder, automatic-answer table, Task_AnswerAutomatically)
         public static final ProcessVariable<Boolean> HAS_ORDER_ID = bool("hasOrderId");
         public static final ProcessVariable<Boolean> ORDER_KNOWN = bool("orderKnown");
@@ -186,6 +192,8 @@ public final class SupportCaseProcess {
             Vars.RECENT_CASES_TEXT,
             Vars.ESCALATION_REASON,
             Vars.CSAT_COMMENT,
+            Vars.SIMILAR_CASES_TEXT,
+            Vars.SUGGESTED_REPLY,
             Vars.REPLY,
             Vars.RESOLUTION,
             Vars.RECOVERY_NOTE,

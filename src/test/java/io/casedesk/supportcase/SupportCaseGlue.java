@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.casedesk.PlainEngine;
+import io.casedesk.assist.AgentAssist;
 import io.casedesk.cases.AnswerNotAwaitedException;
 import io.casedesk.cases.CaseService;
 import io.casedesk.cases.CustomerMessageReceived;
@@ -62,6 +63,7 @@ final class SupportCaseGlue {
     final SlaService sla = ApplicationSla.service();
     final SlaClock slaClock = mock(SlaClock.class);
     final PreventionService prevention = mock(PreventionService.class);
+    final AgentAssist assist = mock(AgentAssist.class);
     final OrderService orders = mock(OrderService.class);
     final TagVocabulary vocabulary = new TagVocabulary(TAGS);
 
@@ -72,6 +74,8 @@ final class SupportCaseGlue {
                 .thenAnswer(call ->
                         warning(call.getArgument(1), call.getArgument(2), call.getArgument(3), call.getArgument(4)));
         when(cases.taskView(anyString())).thenCallRealMethod();
+        when(assist.forTask(anyString()))
+                .thenReturn(new AgentAssist.TaskAssist("CASE-000900 · Card declined · CSAT 5/5", "Hello,"));
     }
 
     /** What the SLA clock answers to a warning: none for a target already met, else a raise by the stage. */
@@ -100,7 +104,7 @@ final class SupportCaseGlue {
                 Map.entry("scheduleSla", new ScheduleSlaDelegate(slaClock)),
                 Map.entry("recordTriage", new RecordTriageDelegate(cases)),
                 Map.entry("caseMail", new CaseMailDelegate(mail)),
-                Map.entry("caseTaskDetails", new CaseTaskDetails(cases)),
+                Map.entry("caseTaskDetails", new CaseTaskDetails(cases, assist)),
                 Map.entry("recordAgentWork", new RecordAgentWorkDelegate(work(), vocabulary)),
                 Map.entry("pauseSla", new PauseSlaDelegate(slaClock)),
                 Map.entry("resumeSla", new ResumeSlaDelegate(slaClock, engine.getManagementService())),

@@ -13,7 +13,12 @@ class PreventionTicketContract implements ModelContract {
     public Map<String, Set<String>> taskAnswers() {
         return Map.of(
                 PreventionTicketProcess.TASK_PREVENTION,
-                Set.of(PreventionTicketProcess.ACTION, PreventionTicketProcess.NOTE));
+                Set.of(
+                        PreventionTicketProcess.ACTION,
+                        PreventionTicketProcess.NOTE,
+                        PreventionTicketProcess.ARTICLE_TITLE,
+                        PreventionTicketProcess.ARTICLE_BODY,
+                        PreventionTicketProcess.ARTICLE_TAGS));
     }
 
     /** The linked cases show the customers' subjects. */

@@ -11,6 +11,11 @@ final class PreventionTicketProcess {
     static final String ACTION = "action";
     static final String NOTE = "preventionNote";
     static final String LINKED_CASES = "linkedCases";
+    /** The knowledge team's optional article (title, text, comma-separated tags). */
+    static final String ARTICLE_TITLE = "articleTitle";
+
+    static final String ARTICLE_BODY = "articleBody";
+    static final String ARTICLE_TAGS = "articleTags";
 
     private PreventionTicketProcess() {}
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doNothing;
@@ -14,6 +15,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.casedesk.PlainEngine;
+import io.casedesk.knowledge.ArticleDraft;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -67,12 +70,12 @@ class PreventionTicketFlowTest {
         assertThat(task).hasCandidateGroup("knowledge");
         assertThat(engine.getTaskService().getVariableLocal(task.getId(), "linkedCases"))
                 .isEqualTo("CASE-000001 · Checkout spins forever\nCASE-000007 · Cannot pay by card");
-        verify(glue.prevention, never()).complete(anyLong(), anyString(), anyString());
+        verify(glue.prevention, never()).complete(anyLong(), anyString(), anyString(), any());
 
         engine.getTaskService()
                 .complete(task.getId(), Map.of("action", "faq", "preventionNote", "FAQ entry on card checkout added."));
 
-        verify(glue.prevention).complete(12L, "faq", "FAQ entry on card checkout added.");
+        verify(glue.prevention).complete(12L, "faq", "FAQ entry on card checkout added.", null);
         assertThat(pi).isEnded().hasPassed("Task_Prevention", "Task_CompletePrevention", "EndEvent_TicketDone");
     }
 
@@ -89,8 +92,24 @@ class PreventionTicketFlowTest {
         assertThat(engine.getTaskService().getVariableLocal(task.getId(), "linkedCases"))
                 .isEqualTo("CASE-000002 · Checkout spins forever\nCASE-000009 · The pay button does nothing");
         assertThat(task(pi).getId()).as("the same task, updated").isEqualTo(task.getId());
-        engine.getTaskService().complete(task.getId(), Map.of("action", "kb-article", "preventionNote", "KB 12."));
-        verify(glue.prevention).complete(14L, "kb-article", "KB 12.");
+        engine.getTaskService()
+                .complete(
+                        task.getId(),
+                        Map.of(
+                                "action", "kb-article",
+                                "preventionNote", "Article on card checkout.",
+                                "articleTitle", "Paying by card at checkout",
+                                "articleBody", "If the pay button does nothing, clear the cart and try again.",
+                                "articleTags", " checkout-broken, ,refund "));
+        verify(glue.prevention)
+                .complete(
+                        14L,
+                        "kb-article",
+                        "Article on card checkout.",
+                        new ArticleDraft(
+                                "Paying by card at checkout",
+                                "If the pay button does nothing, clear the cart and try again.",
+                                List.of("checkout-broken", "refund")));
         assertThat(pi).isEnded();
     }
 
@@ -98,7 +117,7 @@ class PreventionTicketFlowTest {
     void whenTheOutcomeCannotBeRecorded_theTaskStaysOpen_andCanBeCompletedAgain() {
         doThrow(new IllegalStateException("database unavailable"))
                 .when(glue.prevention)
-                .complete(13L, "automation", "Renewal retries added.");
+                .complete(13L, "automation", "Renewal retries added.", null);
         ProcessInstance pi = instance(glue.starter(engine).start(13L, "payment-renewal-failure"));
         Task task = task(pi);
         Map<String, Object> answer = Map.of("action", "automation", "preventionNote", "Renewal retries added.");
@@ -108,9 +127,9 @@ class PreventionTicketFlowTest {
         assertThat(pi).isWaitingAt("Task_Prevention").hasNotPassed("Task_CompletePrevention");
         assertThat(task(pi).getId()).isEqualTo(task.getId());
 
-        doNothing().when(glue.prevention).complete(13L, "automation", "Renewal retries added.");
+        doNothing().when(glue.prevention).complete(13L, "automation", "Renewal retries added.", null);
         engine.getTaskService().complete(task.getId(), answer);
-        verify(glue.prevention, times(2)).complete(13L, "automation", "Renewal retries added.");
+        verify(glue.prevention, times(2)).complete(13L, "automation", "Renewal retries added.", null);
         assertThat(pi).isEnded().hasPassed("EndEvent_TicketDone");
     }
 
