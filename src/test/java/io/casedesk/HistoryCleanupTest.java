@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -60,6 +61,8 @@ class HistoryCleanupTest {
         c.setJobExecutorActivate(false);
         c.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         c.setMetricsEnabled(false);
+        // trend-watch's start timer reads its cycle from a bean when the model is deployed
+        c.setBeans(new HashMap<>(Map.of("trendCycle", new TrendWatchCycle())));
         // fails on a property the engine does not know, as the starter does
         PropertyHelper.applyProperties(c, genericPropertiesOfApplicationYaml());
         configuration = c;
@@ -236,5 +239,12 @@ class HistoryCleanupTest {
         }
         assertThat(properties).containsKeys("historyCleanupBatchWindowStartTime", "historyCleanupStrategy");
         return properties;
+    }
+
+    /** The cycle expression of trend-watch's start event, as the application's trendCycle bean answers it. */
+    public static final class TrendWatchCycle {
+        public String getCycle() {
+            return "R/PT5M";
+        }
     }
 }
