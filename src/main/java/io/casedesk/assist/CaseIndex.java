@@ -130,14 +130,18 @@ class CaseIndex {
         Map<String, String> note = index.note();
         Instant upTo = note.containsKey(RESOLVED_UP_TO) ? Instant.parse(note.get(RESOLVED_UP_TO)) : Instant.EPOCH;
         Instant since = upTo.equals(Instant.EPOCH) ? upTo : upTo.minus(properties.catchUpOverlap());
+        Instant now = Instant.now();
         long afterId = 0;
         int indexed = 0;
         while (true) {
             List<CaseText> page = cases.settledSince(since, afterId, PAGE);
             for (CaseText c : page) {
                 index.put(c.reference(), texts(c));
-                if (c.resolvedAt().isAfter(upTo)) {
-                    upTo = c.resolvedAt();
+                // never beyond now: a resolution time in the future (a node's wrong clock, data loaded by hand)
+                // would otherwise hide every case resolved before it from all later passes
+                Instant resolvedAt = c.resolvedAt().isAfter(now) ? now : c.resolvedAt();
+                if (resolvedAt.isAfter(upTo)) {
+                    upTo = resolvedAt;
                 }
             }
             indexed += page.size();

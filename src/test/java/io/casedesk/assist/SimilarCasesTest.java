@@ -227,6 +227,38 @@ class SimilarCasesTest {
         assertThat(index.size()).isZero();
     }
 
+    @Test
+    void aResolutionTimeInTheFuture_doesNotHideTheCasesResolvedAfterIt() {
+        database.add(at(
+                resolved(400, "Kettle whistle broken", "The kettle no longer whistles.", "Sent a new lid.", 4),
+                Instant.now().plus(Duration.ofDays(2000))));
+        index = filled(TextIndex.inMemory());
+        database.add(at(
+                resolved(401, "Toaster burns bread", "The toaster burns every slice.", "Replaced the thermostat.", 5),
+                Instant.now()));
+
+        index.catchUp();
+
+        assertThat(index.search("CASE-000999", "toaster burns slice", 3))
+                .extracting(TextIndex.Hit::id)
+                .contains("CASE-000401");
+    }
+
+    private static CaseText at(CaseText c, Instant resolvedAt) {
+        return new CaseText(
+                c.id(),
+                c.reference(),
+                c.status(),
+                c.customerName(),
+                c.subject(),
+                c.description(),
+                c.orderId(),
+                c.messages(),
+                c.resolution(),
+                c.csat(),
+                resolvedAt);
+    }
+
     private CaseIndex filled(TextIndex textIndex) {
         var filled = new CaseIndex(textIndex, texts, PROPERTIES);
         stubDatabase();
