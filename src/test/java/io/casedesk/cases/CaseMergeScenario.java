@@ -190,6 +190,12 @@ abstract class CaseMergeScenario {
         assertThat(cases.timeline(target)).hasSize(timeline);
         Thread.sleep(1500);
         assertThat(noticesOf(duplicate)).as("the customer is told once").hasSize(1);
+
+        messages.receive(duplicate, "Still waiting for 8801.");
+        assertThat(details(target, CaseEventType.CUSTOMER_MESSAGE))
+                .as("a later message to the merged case goes to the case it continues in")
+                .contains("Still waiting for 8801.");
+        assertThat(details(duplicate, CaseEventType.CUSTOMER_MESSAGE)).doesNotContain("Still waiting for 8801.");
     }
 
     @Test
