@@ -23,6 +23,8 @@ class OutreachMails {
     /** A queued mail with what it says, ready to send. */
     record Pending(long id, String recipient, String mailId, String subject, String text, String html) {}
 
+    private record Locked(long id, String recipient, String mailId, long messageId) {}
+
     record Counts(long queued, long sent) {}
 
     private final JdbcClient jdbc;
@@ -104,22 +106,30 @@ class OutreachMails {
                 .list();
     }
 
-    /** The mail, locked until the transaction ends, while it is still waiting. */
+    /**
+     * The mail, locked until the transaction ends, while it is still waiting. Only the mail's row is locked: a
+     * FOR UPDATE over the join would also lock the message row that every mail of the outreach shares (H2 and InnoDB
+     * lock every row the statement reads), and the parallel workers would wait for each other on it.
+     */
     Optional<Pending> lockWaiting(long id) {
         return jdbc.sql("""
-                SELECT m.id, m.recipient, m.mail_id, g.subject, g.body_text, g.body_html
-                FROM outreach_mail m JOIN outreach_message g ON g.id = m.message_id
-                WHERE m.id = :id AND m.status = :q FOR UPDATE""")
+                SELECT id, recipient, mail_id, message_id FROM outreach_mail
+                WHERE id = :id AND status = :q FOR UPDATE""")
                 .param("id", id)
                 .param("q", Status.QUEUED.name())
-                .query((rs, row) -> new Pending(
-                        rs.getLong("id"),
-                        rs.getString("recipient"),
-                        rs.getString("mail_id"),
-                        rs.getString("subject"),
-                        rs.getString("body_text"),
-                        rs.getString("body_html")))
-                .optional();
+                .query((rs, row) -> new Locked(
+                        rs.getLong("id"), rs.getString("recipient"), rs.getString("mail_id"), rs.getLong("message_id")))
+                .optional()
+                .map(m -> jdbc.sql("SELECT subject, body_text, body_html FROM outreach_message WHERE id = :id")
+                        .param("id", m.messageId())
+                        .query((rs, row) -> new Pending(
+                                m.id(),
+                                m.recipient(),
+                                m.mailId(),
+                                rs.getString("subject"),
+                                rs.getString("body_text"),
+                                rs.getString("body_html")))
+                        .single());
     }
 
     void markSent(long id, Instant at) {

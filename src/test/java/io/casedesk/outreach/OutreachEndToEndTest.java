@@ -163,7 +163,7 @@ class OutreachEndToEndTest {
                 .isEqualTo(customers.size());
 
         // one delivery job meets an SMTP outage: it fails and keeps its mails for the retry
-        List<Job> workers = jobs(pi, "Task_SendAnnouncement");
+        List<Job> workers = jobs(pi, "Task_SendChunk");
         assertThat(workers)
                 .hasSize(3)
                 .allSatisfy(job -> assertThat(job.getPriority()).isEqualTo(-10));
@@ -348,7 +348,7 @@ class OutreachEndToEndTest {
     private List<Job> jobs(ProcessInstance pi, String activity) {
         return management
                 .createJobQuery()
-                .processInstanceId(pi.getId())
+                .rootProcessInstanceId(pi.getId())
                 .activityId(activity)
                 .list();
     }
@@ -362,7 +362,7 @@ class OutreachEndToEndTest {
         List<Job> due;
         while (!(due = management
                         .createJobQuery()
-                        .processInstanceId(pi.getId())
+                        .rootProcessInstanceId(pi.getId())
                         .executable()
                         .list())
                 .isEmpty()) {

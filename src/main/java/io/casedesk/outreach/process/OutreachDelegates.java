@@ -49,7 +49,7 @@ final class OutreachDelegates {
         }
     }
 
-    /** One chunk of one worker's share; the model loops while the worker has mails left. */
+    /** One chunk of one worker's share (outreach-delivery); the model loops while the worker has mails left. */
     @Component("sendOutreachMails")
     static class Send implements JavaDelegate {
         private final OutreachService outreach;
@@ -62,14 +62,13 @@ final class OutreachDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            int worker = ((Number) execution.getVariable(LOOP_COUNTER)).intValue();
             boolean more = outreach.sendChunk(
                     INCIDENT_ID.require(execution),
                     mailKind(MAIL_KIND.require(execution)),
-                    worker,
+                    WORKER.require(execution).intValue(),
                     DELIVERY_WORKERS.require(execution).intValue(),
                     settings.chunkSize());
-            MORE_TO_SEND.setLocal(execution, more);
+            MORE_TO_SEND.set(execution, more);
         }
     }
 

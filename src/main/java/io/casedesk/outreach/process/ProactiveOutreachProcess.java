@@ -32,8 +32,14 @@ final class ProactiveOutreachProcess {
     static final Variable<Long> DELIVERY_WORKERS = Variable.number("deliveryWorkers");
 
     static final Variable<Long> JOB_PRIORITY = Variable.number("deliveryJobPriority");
-    /** The multi-instance's counter: which worker this is. */
-    static final String LOOP_COUNTER = "loopCounter";
+    /**
+     * The outreach-delivery process that each delivery worker is (one instance per worker, called by a parallel
+     * multi-instance call activity, so the workers' exclusive jobs do not wait for each other); the call activity hands
+     * it the multi-instance's counter as which worker it is.
+     */
+    static final String DELIVERY_KEY = "outreach-delivery";
+
+    static final Variable<Long> WORKER = Variable.number("worker");
     /** Read by the model's loop: whether this worker has mails left. */
     static final Variable<Boolean> MORE_TO_SEND = Variable.bool("moreToSend");
 

@@ -1,5 +1,6 @@
 package io.casedesk.outreach.process;
 
+import static io.casedesk.outreach.process.ProactiveOutreachProcess.DELIVERY_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(
         resources = {
             "bpmn/proactive-outreach.bpmn",
+            "bpmn/outreach-delivery.bpmn",
             "forms/proactive-outreach-review.form",
             "forms/proactive-outreach-follow-up.form"
         })
@@ -103,6 +105,23 @@ class ProactiveOutreachFlowTest {
         List<Job> workers = jobs(pi);
         assertThat(workers)
                 .hasSize(3)
+                .allSatisfy(job -> assertThat(job.getPriority()).isEqualTo(OutreachGlue.PRIORITY))
+                .allSatisfy(job -> assertThat(job.getProcessDefinitionKey()).isEqualTo(DELIVERY_KEY))
+                .extracting(Job::getProcessInstanceId)
+                .as("each worker is a process instance of its own, so its jobs do not wait for the others'")
+                .doesNotHaveDuplicates()
+                .doesNotContain(pi.getId());
+        assertThat(engine.getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey(DELIVERY_KEY)
+                        .superProcessInstanceId(pi.getId())
+                        .count())
+                .isEqualTo(3);
+        runWorkers(pi);
+        assertThat(jobs(pi))
+                .as("workers that end together only leave a job each in the outreach, which then runs them one by one")
+                .hasSize(3)
+                .allSatisfy(job -> assertThat(job.getProcessInstanceId()).isEqualTo(pi.getId()))
                 .allSatisfy(job -> assertThat(job.getPriority()).isEqualTo(OutreachGlue.PRIORITY));
         runJobs(pi);
         verify(glue.outreach, times(2)).sendChunk(7L, OutreachKind.ANNOUNCEMENT, 0, 3, 25);
@@ -131,7 +150,7 @@ class ProactiveOutreachFlowTest {
         verify(glue.outreach).checkPrevention(7L, 3L);
         assertThat(pi)
                 .isEnded()
-                .hasPassed("SubProcess_SendAnnouncement", "SubProcess_SendFollowUp", "EndEvent_PreventionChecked");
+                .hasPassed("CallActivity_SendAnnouncement", "CallActivity_SendFollowUp", "EndEvent_PreventionChecked");
     }
 
     @Test
@@ -182,15 +201,29 @@ class ProactiveOutreachFlowTest {
     private List<Job> jobs(ProcessInstance pi) {
         return engine.getManagementService()
                 .createJobQuery()
-                .processInstanceId(pi.getId())
+                .rootProcessInstanceId(pi.getId())
                 .list();
+    }
+
+    /** Runs the delivery workers' jobs until every worker has sent its share, not the outreach's own jobs. */
+    private void runWorkers(ProcessInstance pi) {
+        List<Job> due;
+        while (!(due = engine.getManagementService()
+                        .createJobQuery()
+                        .rootProcessInstanceId(pi.getId())
+                        .processDefinitionKey(DELIVERY_KEY)
+                        .executable()
+                        .list())
+                .isEmpty()) {
+            due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        }
     }
 
     /** Runs the jobs due now, not those they create. */
     private void runDueJobsOnce(ProcessInstance pi) {
         engine.getManagementService()
                 .createJobQuery()
-                .processInstanceId(pi.getId())
+                .rootProcessInstanceId(pi.getId())
                 .executable()
                 .list()
                 .forEach(job -> engine.getManagementService().executeJob(job.getId()));
@@ -201,7 +234,7 @@ class ProactiveOutreachFlowTest {
         List<Job> due;
         while (!(due = engine.getManagementService()
                         .createJobQuery()
-                        .processInstanceId(pi.getId())
+                        .rootProcessInstanceId(pi.getId())
                         .executable()
                         .list())
                 .isEmpty()) {
