@@ -112,7 +112,11 @@ class CaseControllerTest {
                         Instant.parse("2026-03-02T10:00:00Z"),
                         false,
                         true,
-                        java.time.Duration.ofMinutes(90)));
+                        java.time.Duration.ofMinutes(90)),
+                null,
+                false,
+                null,
+                null);
     }
 
     private static List<CaseEvent> timeline() {
@@ -217,7 +221,11 @@ class CaseControllerTest {
                         Instant.parse("2026-03-03T09:00:00Z"),
                         false,
                         false,
-                        java.time.Duration.ZERO));
+                        java.time.Duration.ZERO),
+                null,
+                false,
+                null,
+                null);
         when(cases.find("CASE-000124")).thenReturn(Optional.of(fresh));
         when(cases.timeline("CASE-000124")).thenReturn(List.of());
 

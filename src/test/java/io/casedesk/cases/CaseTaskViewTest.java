@@ -162,7 +162,11 @@ class CaseTaskViewTest {
                 c.resolvedAt(),
                 c.closedAt(),
                 c.tags(),
-                c.sla());
+                c.sla(),
+                null,
+                false,
+                null,
+                null);
     }
 
     private static SupportCase withSentiments(SupportCase c, double latest, double worst) {
@@ -199,7 +203,11 @@ class CaseTaskViewTest {
                 c.resolvedAt(),
                 c.closedAt(),
                 c.tags(),
-                c.sla());
+                c.sla(),
+                null,
+                false,
+                null,
+                null);
     }
 
     private static SupportCase supportCase(String priority, double sentiment, Instant firstResponseAt) {
@@ -242,6 +250,10 @@ class CaseTaskViewTest {
                         OPENED.plus(Duration.ofHours(4)),
                         false,
                         false,
-                        Duration.ZERO));
+                        Duration.ZERO),
+                null,
+                false,
+                null,
+                null);
     }
 }

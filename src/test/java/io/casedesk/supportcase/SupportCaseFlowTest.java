@@ -1102,7 +1102,11 @@ class SupportCaseFlowTest {
                 null,
                 null,
                 List.of(),
-                new CaseSla("business-hours", RESPONSE_DUE, RESOLUTION_DUE, false, false, Duration.ZERO));
+                new CaseSla("business-hours", RESPONSE_DUE, RESOLUTION_DUE, false, false, Duration.ZERO),
+                null,
+                false,
+                null,
+                null);
     }
 
     /** The manager notices the flow handed to mail for the case, in order. */
