@@ -222,12 +222,29 @@ public class MailService {
     }
 
     private Rendered render(SupportCase c, MailKind kind, Context context) {
-        String[] text =
-                templates.process("mail/" + kind.slug() + ".txt", context).split("\n", 2);
-        String subject = "[" + c.reference() + "] "
-                + text[0].replaceFirst("^Subject: ", "").strip();
+        Rendered mail = render(kind.slug(), context);
+        return new Rendered("[" + c.reference() + "] " + mail.subject(), mail.text(), mail.html());
+    }
+
+    /** The files mail/{name}.txt (its first line "Subject: …", then the text) and mail/{name}.html rendered. */
+    private Rendered render(String name, Context context) {
+        String[] text = templates.process("mail/" + name + ".txt", context).split("\n", 2);
+        String subject = text[0].replaceFirst("^Subject: ", "").strip();
         String body = text.length > 1 ? text[1].strip() + "\n" : "";
-        return new Rendered(subject, body, templates.process("mail/" + kind.slug() + ".html", context));
+        return new Rendered(subject, body, templates.process("mail/" + name + ".html", context));
+    }
+
+    /** A mail rendered for another feature's outbox (see {@link #sendPrepared}). */
+    public record PreparedMail(String subject, String text, String html) {}
+
+    /**
+     * A mail that is not about one case (a proactive outreach), rendered like the case mails from the template
+     * files {@code mail/<template>.txt} and {@code .html} with the variables given; their values are shown as text,
+     * never evaluated.
+     */
+    public PreparedMail prepare(String template, Map<String, Object> variables) {
+        Rendered mail = render(template, new Context(Locale.ENGLISH, variables));
+        return new PreparedMail(mail.subject(), mail.text(), mail.html());
     }
 
     private String messageId(SupportCase c, MailKind kind, int occurrence) {

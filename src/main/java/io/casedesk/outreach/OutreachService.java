@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -25,7 +26,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * What happens after trends detected an incident: ops review its evidence and confirm or dismiss it; a confirmed
@@ -181,12 +181,14 @@ public class OutreachService {
     }
 
     private int queue(long incidentId, OutreachKind kind, String subject, String message, List<String> recipients) {
-        String text = message.strip() + "\n\nReference: INC-" + incidentId
-                + ". You do not need to write to us about it; if you already have, your case is linked to it.\n";
-        String html = "<p>" + HtmlUtils.htmlEscape(message.strip()).replace("\n", "<br>") + "</p><p>Reference: INC-"
-                + incidentId + ". You do not need to write to us about it; if you already have, your case is linked"
-                + " to it.</p>";
-        long messageId = outbox.message(incidentId, kind, subject.strip(), text, html, clock.instant());
+        MailService.PreparedMail prepared = mail.prepare(
+                "outreach",
+                Map.of(
+                        "subject", subject.strip(),
+                        "lines", message.strip().lines().toList(),
+                        "incident", "INC-" + incidentId));
+        long messageId =
+                outbox.message(incidentId, kind, prepared.subject(), prepared.text(), prepared.html(), clock.instant());
         return outbox.queue(messageId, incidentId, kind, recipients, mail.messageIdDomain(), clock.instant());
     }
 

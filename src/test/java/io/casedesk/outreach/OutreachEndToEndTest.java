@@ -192,7 +192,12 @@ class OutreachEndToEndTest {
                     .as(customer)
                     .singleElement()
                     .satisfies(m -> assertThat(TestMailServer.subject(m)).isEqualTo("Login trouble since 02:00"))
-                    .satisfies(m -> assertThat(TestMailServer.body(m)).contains("We are on it <and> will write again"));
+                    .satisfies(m -> assertThat(TestMailServer.body(m))
+                            .as("rendered from templates/mail/outreach.*: the text as typed, the HTML escaped")
+                            .contains("We are on it <and> will write again")
+                            .contains("We are on it &lt;and&gt; will write again")
+                            .contains("Reference: INC-" + incident.id())
+                            .contains("Your support team"));
         }
         assertThat(outreach.progress(incident.id(), OutreachKind.ANNOUNCEMENT))
                 .isEqualTo(new OutreachService.Progress(0, customers.size()));
