@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 
 /**
  * Benchmark, not a test: a proactive outreach to 10,000 recipients while support cases come in whose SLA timers
@@ -35,7 +36,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The incident is a real detection (a spike of {@code SPIKE_CASES} cases), ops' review is completed through the
  * task service with the other recipients as extra addresses (one variable, not one per recipient), and the
  * application runs as in production (job executor, its pool and priorities) against the JVM's test SMTP server.
- * H2 only: MariaDB runs use their own database prefix and are left to the MySQL suite.
+ * Runs on H2 and, side by side in the same run, on the MariaDB/MySQL server of {@link BenchDatabases#available()}
+ * ({@code -Dbenchmark.databases=h2} for H2 alone). "confirm s" is how long the confirm job took to link every open
+ * case and queue every mail (one transaction, which must stay well under the job lock time). Lateness is the instant
+ * the flow records a warning or breach minus its exact due instant; on MariaDB/MySQL the engine keeps due dates to
+ * the second, so a timer may fire up to a second early there (negative lateness, README "Benchmarks").
  */
 @Tag("benchmark")
 class OutreachBlastBenchmark {
@@ -48,8 +53,35 @@ class OutreachBlastBenchmark {
 
     @Test
     void blastWhileSlaTimersFire() throws Exception {
+        var table = new BenchTable(
+                "Proactive outreach to " + RECIPIENTS + " recipients while " + INTAKE_PER_SECOND
+                        + " chat cases/s with SLA timers due in seconds come in for " + INTAKE_SECONDS + " s",
+                "database",
+                "recipients",
+                "confirm s",
+                "blast s",
+                "mails/s",
+                "exactly once",
+                "not once",
+                "SLA events (missing)",
+                "lateness min ms",
+                "p50 ms",
+                "p99 ms",
+                "max ms",
+                "within 1 s");
+        int wrongInAll = 0;
+        for (BenchDatabases.Kind kind : BenchDatabases.available()) {
+            wrongInAll += blast(kind, table);
+        }
+        table.print();
+        if (wrongInAll > 0) {
+            throw new AssertionError(wrongInAll + " recipients did not get exactly one mail");
+        }
+    }
+
+    /** One blast on a fresh database of the kind, its row added to the table; gives the recipients not mailed once. */
+    private int blast(BenchDatabases.Kind kind, BenchTable table) throws Exception {
         var fired = new ConcurrentHashMap<String, Instant>();
-        var kind = new BenchDatabases.Kind("H2", null, null, null);
         try (var database = kind.create("outreach");
                 var app = database.start(List.of(SlaLatenessBenchmark.firedAlerts(fired)))) {
             TestMailServer.purge();
@@ -89,6 +121,7 @@ class OutreachBlastBenchmark {
             var measured = new ArrayList<String>();
             long start = System.nanoTime();
             double blastSeconds;
+            var confirmed = new java.util.concurrent.CompletableFuture<Double>();
             try {
                 tasks.complete(
                         review.getId(),
@@ -96,6 +129,23 @@ class OutreachBlastBenchmark {
                                 "decision", "confirm",
                                 "subject", "Checkout is broken",
                                 "message", "We know, we are on it."));
+                // the confirm job's time: until every mail is queued (its one transaction committed), watched beside
+                // the intake below
+                var watcher = new Thread(() -> {
+                    while (!confirmed.isDone()) {
+                        OutreachService.Progress queued = outreach.progress(incident.id(), OutreachKind.ANNOUNCEMENT);
+                        if (queued.waiting() + queued.sent() == RECIPIENTS) {
+                            confirmed.complete((System.nanoTime() - start) / 1e9);
+                        }
+                        try {
+                            Thread.sleep(100);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                });
+                watcher.setDaemon(true);
+                watcher.start();
                 measured.addAll(SlaLatenessBenchmark.openMeasuredCases(intake, INTAKE_PER_SECOND, INTAKE_SECONDS));
                 Instant giveUp = Instant.now().plus(PATIENCE);
                 OutreachService.Progress progress;
@@ -133,28 +183,16 @@ class OutreachBlastBenchmark {
             SlaLatenessBenchmark.Lateness measuredLateness = SlaLatenessBenchmark.lateness(app, measured, fired);
             List<Long> lateness = measuredLateness.millis();
             int missing = measuredLateness.missing();
-            var table = new BenchTable(
-                    "Proactive outreach to " + RECIPIENTS + " recipients while " + INTAKE_PER_SECOND
-                            + " chat cases/s with SLA timers due in seconds come in for " + INTAKE_SECONDS + " s",
-                    "database",
-                    "recipients",
-                    "blast s",
-                    "mails/s",
-                    "exactly once",
-                    "not once",
-                    "SLA events (missing)",
-                    "lateness p50 ms",
-                    "p99 ms",
-                    "max ms",
-                    "within 1 s");
             table.row(
                     kind.label(),
                     RECIPIENTS,
+                    "%.1f".formatted(confirmed.getNow(Double.NaN)),
                     "%.1f".formatted(blastSeconds),
                     "%.0f".formatted(RECIPIENTS / blastSeconds),
                     once,
                     wrong,
                     lateness.size() + " (" + missing + ")",
+                    lateness.isEmpty() ? "-" : lateness.get(0),
                     BenchLatencies.percentile(lateness, 50),
                     BenchLatencies.percentile(lateness, 99),
                     BenchLatencies.percentile(lateness, 100),
@@ -166,10 +204,7 @@ class OutreachBlastBenchmark {
                                                     .filter(ms -> ms <= 1_000)
                                                     .count()
                                             / lateness.size()));
-            table.print();
-            if (wrong > 0) {
-                throw new AssertionError(wrong + " recipients did not get exactly one mail");
-            }
+            return wrong;
         }
     }
 
@@ -179,13 +214,19 @@ class OutreachBlastBenchmark {
      * benchmark's time, and measure intake). They have no flow; the outreach only reads, links and mails them.
      */
     private static void copies(JdbcTemplate jdbc, String template, int count) {
-        List<String> columns = jdbc
-                .queryForList(
-                        "SELECT LOWER(COLUMN_NAME) FROM INFORMATION_SCHEMA.COLUMNS WHERE LOWER(TABLE_NAME) = 'support_case'",
-                        String.class)
-                .stream()
-                .filter(c -> !c.equals("id"))
-                .toList();
+        // the table's columns from its own metadata (INFORMATION_SCHEMA on MariaDB lists every database's tables)
+        List<String> columns =
+                jdbc.query("SELECT * FROM support_case WHERE 1 = 0", (ResultSetExtractor<List<String>>) rs -> {
+                    var names = new ArrayList<String>();
+                    var meta = rs.getMetaData();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        String name = meta.getColumnName(i).toLowerCase(java.util.Locale.ROOT);
+                        if (!name.equals("id")) {
+                            names.add(name);
+                        }
+                    }
+                    return names;
+                });
         String values = columns.stream()
                 .map(c -> switch (c) {
                     case "reference", "customer_email" -> "?";
