@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
@@ -44,12 +45,18 @@ public class SlaService {
                 deadline(start, Duration.parse(decision.resolutionDue()), calendar, first, last));
     }
 
-    /** The instant at which {@code target} of working time has passed since {@code start} in the calendar. */
+    /**
+     * The instant at which {@code target} of working time has passed since {@code start} in the calendar, rounded up
+     * to the whole second: MySQL and MariaDB keep the engine's timestamps to the second (sendFractionalSeconds=false
+     * cuts the fraction off), so a timer created for 12:00:05.700 would fire at 12:00:05, before its deadline; a
+     * deadline of whole seconds fires at the same instant on every database, never early.
+     */
     public Instant dueAt(Instant start, Duration target, String calendar) {
-        if (calendar == null || SlaCalendars.ALWAYS.equals(calendar)) {
-            return start.plus(target);
-        }
-        return addWorkingTime(start, target, hoursOf(calendar));
+        Instant due = calendar == null || SlaCalendars.ALWAYS.equals(calendar)
+                ? start.plus(target)
+                : addWorkingTime(start, target, hoursOf(calendar));
+        Instant second = due.truncatedTo(ChronoUnit.SECONDS);
+        return second.equals(due) ? due : second.plusSeconds(1);
     }
 
     /** Working time between two instants in the calendar (zero when {@code to} is not after {@code from}). */

@@ -93,6 +93,22 @@ class SlaServiceTest {
         }
 
         @Test
+        void roundsUpToTheWholeSecond_soATimerOnMySqlNeverFiresBeforeTheDeadline() {
+            Instant start = Instant.parse("2026-06-06T12:00:05.700Z");
+
+            assertThat(sla.dueAt(start, Duration.ofSeconds(60), SlaCalendars.ALWAYS))
+                    .isEqualTo(Instant.parse("2026-06-06T12:01:06Z"));
+            assertThat(sla.dueAt(Instant.parse("2026-06-08T07:00:00.001Z"), Duration.ofMinutes(30), "business-hours"))
+                    .as("a calendar's deadline too")
+                    .isEqualTo(Instant.parse("2026-06-08T07:30:01Z"));
+            assertThat(sla.schedule(start, new SlaDecision("PT90S", "PT1H", SlaCalendars.ALWAYS, 0.75, 0.9))
+                            .response()
+                            .firstWarningAt())
+                    .as("75 % of 90 s after 12:00:05.7 is 12:01:13.2")
+                    .isEqualTo(Instant.parse("2026-06-06T12:01:14Z"));
+        }
+
+        @Test
         void existsWithoutAnyConfiguredCalendar() {
             SlaService unconfigured = new SlaService(new SlaCalendars(null));
             Instant start = Instant.parse("2026-06-06T12:00:00Z");
