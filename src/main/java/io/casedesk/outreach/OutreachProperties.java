@@ -1,5 +1,6 @@
 package io.casedesk.outreach;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,16 +14,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        new job, behind the support cases' jobs and SLA timers of higher priority)
  * @param jobPriority     the delivery jobs' Camunda job priority; the support cases' jobs have the default, 0, so a
  *                        negative one lets them go first (jobExecutorAcquireByPriority)
+ * @param giveWayAtMost   how long a delivery worker waits before a mail while the support cases' jobs are due and not
+ *                        done (their SLA timers above all), so the blast leaves them the cores; after this it sends
+ *                        anyway, so an outreach always goes on
  */
 @ConfigurationProperties("casedesk.outreach")
 public record OutreachProperties(
         @DefaultValue("3") int deliveryWorkers,
         @DefaultValue("25") int chunkSize,
-        @DefaultValue("-10") long jobPriority) {
+        @DefaultValue("-10") long jobPriority,
+        @DefaultValue("PT2S") Duration giveWayAtMost) {
 
     public OutreachProperties {
         if (deliveryWorkers < 1 || chunkSize < 1) {
             throw new IllegalArgumentException("casedesk.outreach.delivery-workers and chunk-size must be at least 1");
+        }
+        if (giveWayAtMost.isNegative()) {
+            throw new IllegalArgumentException("casedesk.outreach.give-way-at-most must not be negative");
         }
     }
 }

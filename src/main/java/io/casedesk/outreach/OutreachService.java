@@ -45,6 +45,8 @@ public class OutreachService {
     private static final int SHOWN_SAMPLES = 10;
     /** A task's text variable is a plain string variable: the engine stores at most 4,000 characters of it. */
     static final int MOST_SHOWN_CHARACTERS = 3_900;
+    /** How often a worker giving way looks again. */
+    private static final long GIVE_WAY_STEP_MILLIS = 20;
 
     private final Trends trends;
     private final CaseService cases;
@@ -54,6 +56,8 @@ public class OutreachService {
     private final OutreachMails outbox;
     private final Clock clock;
     private final TransactionTemplate eachMail;
+    private final SupportWork supportWork;
+    private final OutreachProperties settings;
 
     OutreachService(
             Trends trends,
@@ -63,7 +67,9 @@ public class OutreachService {
             PreventionProperties preventionSettings,
             OutreachMails outbox,
             Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            SupportWork supportWork,
+            OutreachProperties settings) {
         this.trends = trends;
         this.cases = cases;
         this.mail = mail;
@@ -73,6 +79,8 @@ public class OutreachService {
         this.clock = clock;
         this.eachMail = new TransactionTemplate(transactions);
         this.eachMail.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.supportWork = supportWork;
+        this.settings = settings;
     }
 
     /** What ops read in Task_OpsReview, as text the form shows. */
@@ -194,13 +202,14 @@ public class OutreachService {
 
     /**
      * Sends up to {@code chunkSize} of one worker's share of the incident's waiting mails, each in a transaction of
-     * its own right after its SMTP hand-off, so a failure (retried by the job) sends only what is left. Gives
-     * whether the worker has mails left.
+     * its own right after its SMTP hand-off, so a failure (retried by the job) sends only what is left. Before each
+     * mail it gives way to the support cases' due work. Gives whether the worker has mails left.
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public boolean sendChunk(long incidentId, OutreachKind kind, int worker, int workers, int chunkSize) {
         List<Long> ids = outbox.waiting(incidentId, kind, worker, workers, chunkSize);
         for (long id : ids) {
+            giveWay();
             eachMail.executeWithoutResult(status -> outbox.lockWaiting(id).ifPresent(m -> {
                 mail.sendPrepared(m.recipient(), m.subject(), m.text(), m.html(), m.mailId());
                 outbox.markSent(m.id(), clock.instant());
@@ -208,6 +217,23 @@ public class OutreachService {
         }
         return ids.size() == chunkSize
                 && !outbox.waiting(incidentId, kind, worker, workers, 1).isEmpty();
+    }
+
+    /**
+     * Waits while the support cases' jobs are due and not done (SLA timers, acknowledgements: priority 0 against the
+     * deliveries' -10), at most casedesk.outreach.give-way-at-most: the priorities decide which job a free thread
+     * takes, this keeps the running deliveries from taking the cores those jobs need (README, "Proactive outreach").
+     */
+    private void giveWay() {
+        long until = System.nanoTime() + settings.giveWayAtMost().toNanos();
+        while (System.nanoTime() < until && supportWork.waiting()) {
+            try {
+                Thread.sleep(GIVE_WAY_STEP_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Queued and sent mails of an incident's outreach. */

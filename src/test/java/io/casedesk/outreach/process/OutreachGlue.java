@@ -19,7 +19,7 @@ final class OutreachGlue {
     static final Duration CHECK_AFTER = Duration.ofDays(28);
 
     final OutreachService outreach = mock(OutreachService.class);
-    final OutreachProperties settings = new OutreachProperties(WORKERS, CHUNK, PRIORITY);
+    final OutreachProperties settings = new OutreachProperties(WORKERS, CHUNK, PRIORITY, Duration.ofSeconds(2));
 
     Map<String, Object> beans() {
         return Map.of(

@@ -99,9 +99,19 @@ class ProactiveOutreachFlowTest {
                         "extraRecipients", "cfo@example.com"));
         assertThat(pi).isWaitingAt("Task_ConfirmIncident");
         verify(glue.outreach, never()).confirm(anyLong(), anyString(), anyString(), anyString());
+        var supportWork = new SupportJobsWaiting(engine);
+        assertThat(supportWork.supportJobDue())
+                .as("the confirm job has the support cases' priority")
+                .isTrue();
+        assertThat(supportWork.waiting())
+                .as("no job executor runs on this engine: nothing a blast could make room for")
+                .isFalse();
 
         runDueJobsOnce(pi);
         verify(glue.outreach).confirm(7L, "Late deliveries", "Our carrier is late.", "cfo@example.com");
+        assertThat(supportWork.supportJobDue())
+                .as("only the deliveries' low-priority jobs are due: they do not wait for each other")
+                .isFalse();
         List<Job> workers = jobs(pi);
         assertThat(workers)
                 .hasSize(3)

@@ -1,0 +1,55 @@
+package io.casedesk.outreach.process;
+
+import io.casedesk.outreach.SupportWork;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.springframework.stereotype.Component;
+
+/**
+ * The support cases' work waiting, as the engine's job table shows it: jobs of priority 0 or more (every job but an
+ * outreach's deliveries) that are due, active and not failed for good, running or waiting for a thread. Asked at most
+ * every {@link #FRESH_FOR_MILLIS} ms however many workers ask, as often as the job acquisition looks (one query for the
+ * first such job in the order of ids: the engine has no index on the due date). When this node's job executor is
+ * not running nobody here would run those jobs, so nothing is waiting for the blast to make room.
+ */
+@Component
+class SupportJobsWaiting implements SupportWork {
+
+    static final long FRESH_FOR_MILLIS = 250;
+
+    private final ManagementService management;
+    private final JobExecutor jobExecutor;
+    private volatile long checkedAt = Long.MIN_VALUE;
+    private volatile boolean waiting;
+
+    SupportJobsWaiting(ProcessEngine engine) {
+        this.management = engine.getManagementService();
+        this.jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+    }
+
+    @Override
+    public boolean waiting() {
+        if (jobExecutor == null || !jobExecutor.isActive()) {
+            return false;
+        }
+        long now = System.nanoTime() / 1_000_000;
+        if (now - checkedAt >= FRESH_FOR_MILLIS) {
+            waiting = supportJobDue();
+            checkedAt = now;
+        }
+        return waiting;
+    }
+
+    /** Whether a job of priority 0 or more is due now (by the engine's clock), active and with retries left. */
+    boolean supportJobDue() {
+        return !management
+                .createJobQuery()
+                .executable()
+                .active()
+                .priorityHigherThanOrEquals(0)
+                .listPage(0, 1)
+                .isEmpty();
+    }
+}
