@@ -20,6 +20,7 @@ import io.casedesk.outreach.OutreachKind;
 import io.casedesk.outreach.OutreachService;
 import io.casedesk.trends.IncidentDetected;
 import io.casedesk.trends.IncidentKind;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +156,14 @@ class ProactiveOutreachFlowTest {
         Job timer = jobs(pi).get(0);
         assertThat(timer.getDuedate().toInstant()).isEqualTo(PlainEngine.MONDAY_MORNING.plus(OutreachGlue.CHECK_AFTER));
         verify(glue.outreach, never()).checkPrevention(anyLong(), anyLong());
+        Instant due = timer.getDuedate().toInstant();
+        PlainEngine.now(due.minusSeconds(2));
+        assertThat(supportWork.supportJobDue()).as("a timer due in 2 s").isFalse();
+        PlainEngine.now(due.minus(SupportJobsWaiting.LOOKAHEAD).plusMillis(100));
+        assertThat(supportWork.supportJobDue())
+                .as("a timer about to fall due: a blast gives way before it fires")
+                .isTrue();
+        PlainEngine.now(due);
 
         engine.getManagementService().executeJob(timer.getId());
         verify(glue.outreach).checkPrevention(7L, 3L);
