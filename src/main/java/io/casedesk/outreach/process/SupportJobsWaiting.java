@@ -13,10 +13,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The support cases' work waiting, as the engine's job table shows it: jobs of priority 0 or more (every job but an
- * outreach's deliveries) that are due or about to be, active and not failed for good, running or waiting for a thread. Asked at most
- * every {@link #FRESH_FOR_MILLIS} ms however many workers ask, as often as the job acquisition looks (queries for the
- * first such job in the order of ids: the engine has no index on the due date). When this node's job executor is
- * not running nobody here would run those jobs, so nothing is waiting for the blast to make room.
+ * outreach's deliveries) that are due or about to be, active and not failed for good, running or waiting for a
+ * thread. Asked at most every {@link #FRESH_FOR_MILLIS} ms however many workers ask, as often as the job acquisition
+ * looks (queries for the first such job in the order of ids: the engine has no index on the due date). When this
+ * node's job executor is not running nobody here would run those jobs, so nothing is waiting for the blast to make
+ * room.
  */
 @Component
 class SupportJobsWaiting implements SupportWork {
