@@ -218,6 +218,17 @@ class CockpitDiagramsBrowserTest {
     }
 
     private void logIn(String app, String user) {
+        try {
+            signIn(app, user);
+        } catch (org.openqa.selenium.TimeoutException first) {
+            // seen twice in whole builds (never alone): signed in, the webapp stayed on its spinner, also after a
+            // reload. What the page showed goes to the build's output, then the whole sign-in is done once more.
+            System.out.println("Cockpit sign-in stuck, signing in again; " + whatThePageShows());
+            signIn(app, user);
+        }
+    }
+
+    private void signIn(String app, String user) {
         var wait = new WebDriverWait(browser, PATIENCE);
         // a fresh session: the classes' tests share the browser
         browser.get("http://localhost:" + port + "/camunda/app/" + app + "/default/");
@@ -226,15 +237,7 @@ class CockpitDiagramsBrowserTest {
         try {
             loginForm(wait).sendKeys(user);
         } catch (RuntimeException e) {
-            try {
-                chromium.screenshot("cockpit-login-failed");
-            } catch (IOException ignored) {
-                // the failure itself says more
-            }
-            throw new AssertionError(
-                    "no login form at " + browser.getCurrentUrl() + ": "
-                            + browser.findElement(By.tagName("body")).getText(),
-                    e);
+            throw new AssertionError("no login form; " + whatThePageShows(), e);
         }
         browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(user);
         browser.findElement(By.cssSelector("button[type='submit']")).click();
@@ -242,10 +245,23 @@ class CockpitDiagramsBrowserTest {
         try {
             wait.until(ExpectedConditions.visibilityOfElementLocated(brand));
         } catch (org.openqa.selenium.TimeoutException first) {
-            // seen once in a whole build: signed in, the webapp stayed on its spinner; a second load shows it
             browser.navigate().refresh();
             wait.until(ExpectedConditions.visibilityOfElementLocated(brand));
         }
+    }
+
+    /** The page's address, text and console messages, and a screenshot: what a stuck sign-in showed. */
+    private String whatThePageShows() {
+        try {
+            chromium.screenshot("cockpit-login-stuck");
+        } catch (IOException | RuntimeException ignored) {
+            // the text below says more
+        }
+        String console = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage())
+                .collect(java.util.stream.Collectors.joining("\n  "));
+        return "at " + browser.getCurrentUrl() + ": "
+                + browser.findElement(By.tagName("body")).getText() + "\n console:\n  " + console;
     }
 
     /**
