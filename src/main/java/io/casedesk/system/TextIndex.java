@@ -66,8 +66,10 @@ public final class TextIndex implements Closeable {
      */
     private static final CharArraySet STOP_WORDS = snowballStopWords();
 
+    /** The analysis of every text: indexed, searched or compared (thread-safe; one for all indexes). */
+    private static final Analyzer ANALYSIS = new EnglishAnalyzer(STOP_WORDS);
+
     private final Directory directory;
-    private final Analyzer analyzer = new EnglishAnalyzer(STOP_WORDS);
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final boolean existed;
@@ -78,7 +80,7 @@ public final class TextIndex implements Closeable {
             this.existed = DirectoryReader.indexExists(directory);
             this.writer = new IndexWriter(
                     directory,
-                    new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+                    new IndexWriterConfig(ANALYSIS).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -201,21 +203,30 @@ public final class TextIndex implements Closeable {
 
     /** The distinct analysed words of a text, at most {@link #MAX_QUERY_TERMS}, in order of appearance. */
     List<String> terms(String text) {
-        var terms = new java.util.LinkedHashSet<String>();
+        return termCounts(text).keySet().stream().limit(MAX_QUERY_TERMS).toList();
+    }
+
+    /**
+     * The analysed words of a text (lower case, Snowball's stop words out, Porter stems), each with how often it
+     * occurs, in order of appearance: the analysis the indexes search with, for features that compare texts
+     * themselves.
+     */
+    public static Map<String, Integer> termCounts(String text) {
+        var counts = new java.util.LinkedHashMap<String, Integer>();
         if (text == null) {
-            return List.of();
+            return counts;
         }
-        try (TokenStream tokens = analyzer.tokenStream("", text)) {
+        try (TokenStream tokens = ANALYSIS.tokenStream("", text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             tokens.reset();
-            while (tokens.incrementToken() && terms.size() < MAX_QUERY_TERMS) {
-                terms.add(term.toString());
+            while (tokens.incrementToken()) {
+                counts.merge(term.toString(), 1, Integer::sum);
             }
             tokens.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return List.copyOf(terms);
+        return counts;
     }
 
     private static CharArraySet snowballStopWords() {
