@@ -154,13 +154,7 @@ public class Trends {
             }
         }
         List<IncidentLine> lines = incidents.recent(now.minus(Duration.ofDays(settings.baselineDays()))).stream()
-                .map(i -> new IncidentLine(
-                        i.id(),
-                        i.kind(),
-                        i.key(),
-                        i.detectedAt(),
-                        i.status(),
-                        matchingOrLinked(i).size()))
+                .map(this::line)
                 .toList();
         return new TrendReport(window, tags, categories, sentiment, lines);
     }
@@ -171,13 +165,7 @@ public class Trends {
         return incidents.holding().stream()
                 .filter(i -> OPEN.contains(i.status()))
                 .sorted(Comparator.comparing(TrendIncident::detectedAt).reversed())
-                .map(i -> new IncidentLine(
-                        i.id(),
-                        i.kind(),
-                        i.key(),
-                        i.detectedAt(),
-                        i.status(),
-                        matchingOrLinked(i).size()))
+                .map(this::line)
                 .toList();
     }
 
@@ -354,6 +342,17 @@ public class Trends {
     }
 
     /** The cases with the key in the incident's window and the cases linked to it, each once, oldest first. */
+    /** The incident as GET /api/trends and the dashboard list it, with the number of its cases. */
+    private IncidentLine line(TrendIncident incident) {
+        return new IncidentLine(
+                incident.id(),
+                incident.kind(),
+                incident.key(),
+                incident.detectedAt(),
+                incident.status(),
+                matchingOrLinked(incident).size());
+    }
+
     private List<TrendCase> matchingOrLinked(TrendIncident incident) {
         int limit = Integer.MAX_VALUE;
         List<TrendCase> matching = switch (incident.kind()) {
