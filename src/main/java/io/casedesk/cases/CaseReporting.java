@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -142,14 +143,25 @@ public class CaseReporting {
 
     private static final String TIMINGS = "frt", ACK = "tta", RES = "res";
 
+    /** The most values an H2 array holds (H2's MAX_ARRAY_CARDINALITY): a longer ordered list fails the statement. */
+    static final int H2_ARRAY_LIMIT = 65_536;
+
     private final JdbcClient jdbc;
     private final Dialect dialect;
     private final JdbcTemplate session;
+    private final int h2ArrayLimit;
 
+    @Autowired
     CaseReporting(JdbcClient jdbc, DataSource dataSource) {
+        this(jdbc, dataSource, H2_ARRAY_LIMIT);
+    }
+
+    /** With another array limit than H2's, so a test reaches the ranking statement without 65,536 cases. */
+    CaseReporting(JdbcClient jdbc, DataSource dataSource, int h2ArrayLimit) {
         this.jdbc = jdbc;
         this.dialect = new Dialect(dataSource);
         this.session = new JdbcTemplate(dataSource);
+        this.h2ArrayLimit = h2ArrayLimit;
     }
 
     /** Whether the database is H2 (else MySQL or MariaDB), asked once. */
@@ -206,7 +218,11 @@ public class CaseReporting {
         if (sorted.size() < dimensions.size() && !sorted.contains(Dimension.ALL)) {
             sorted.add(0, Dimension.ALL);
         }
-        Map<Dimension, Map<String, long[]>> percentiles = percentiles(filter, sorted);
+        // no key has more values than the period has cases: every dimension's keys add up to them
+        long cases = counts.get(dimensions.get(0)).values().stream()
+                .mapToLong(sums -> sum(sums, "cases"))
+                .sum();
+        Map<Dimension, Map<String, long[]>> percentiles = percentiles(filter, sorted, cases);
         for (Dimension dimension : dimensions) {
             String key = filter.fixes(dimension);
             if (key != null) {
@@ -303,10 +319,13 @@ public class CaseReporting {
      * below it: the ceil(p * n)-th entry of the key's values ordered by the database as it groups them (ARRAY_AGG on
      * H2, GROUP_CONCAT on MySQL and MariaDB). Ranking every row with window functions took most of the request's time
      * on MariaDB; MySQL has no percentile aggregate, and H2's PERCENTILE_DISC is not nearest rank (README, "Metrics").
-     * Answers per key {frt p50, frt p90, tta p50, tta p90, res p50, res p90}, -1 where there is no value.
+     * An H2 array holds at most 65,536 values: for a period of more cases H2 ranks them with window functions instead
+     * (the same nearest rank, slower). Answers per key {frt p50, frt p90, tta p50, tta p90, res p50, res p90}, -1 where
+     * there is no value.
      */
-    private Map<Dimension, Map<String, long[]>> percentiles(Filter filter, List<Dimension> dimensions) {
+    private Map<Dimension, Map<String, long[]>> percentiles(Filter filter, List<Dimension> dimensions, long period) {
         boolean h2 = dialect.h2();
+        boolean ranked = h2 && period > h2ArrayLimit;
         String key;
         String from;
         if (dimensions.size() == 1) {
@@ -324,7 +343,29 @@ public class CaseReporting {
             key = cases.append(" END").toString();
             from = "case_report c CROSS JOIN (%s) d".formatted(numbers);
         }
-        String sql = """
+        String sql = ranked
+                ? """
+                SELECT dim, k, %s, %s, %s
+                FROM (
+                    SELECT dim, k, frt, tta, res, %s, %s, %s
+                    FROM (
+                        SELECT d.n AS dim, %s AS k, %s
+                        FROM %s
+                        WHERE %s
+                    ) t
+                ) r
+                GROUP BY dim, k""".formatted(
+                                rankPicks(TIMINGS),
+                                rankPicks(ACK),
+                                rankPicks(RES),
+                                ranks(TIMINGS),
+                                ranks(ACK),
+                                ranks(RES),
+                                key,
+                                DURATIONS,
+                                from,
+                                filter.where(true))
+                : """
                 SELECT dim, k, %s, %s, %s
                 FROM (
                     SELECT dim, k, %s, %s, %s
@@ -335,16 +376,16 @@ public class CaseReporting {
                     ) t
                     GROUP BY dim, k
                 ) g""".formatted(
-                        picks(TIMINGS, h2),
-                        picks(ACK, h2),
-                        picks(RES, h2),
-                        orderedList(TIMINGS, h2),
-                        orderedList(ACK, h2),
-                        orderedList(RES, h2),
-                        key,
-                        DURATIONS,
-                        from,
-                        filter.where(true));
+                                picks(TIMINGS, h2),
+                                picks(ACK, h2),
+                                picks(RES, h2),
+                                orderedList(TIMINGS, h2),
+                                orderedList(ACK, h2),
+                                orderedList(RES, h2),
+                                key,
+                                DURATIONS,
+                                from,
+                                filter.where(true));
         if (!h2) {
             // the ordered lists are as long as the period; the default limit (1 MB on MariaDB) would cut them short
             // (Statement.execute: the driver refuses updates on the read-only connection, a SET it lets through)
@@ -507,6 +548,23 @@ public class CaseReporting {
         String pick = h2
                 ? "CASE WHEN %1$s_n > 0 THEN %1$s_list[CAST(CEIL(%2$s * %1$s_n) AS INT)] END"
                 : "CASE WHEN %1$s_n > 0 THEN CAST(SUBSTRING_INDEX(SUBSTRING_INDEX(%1$s_list, ',', CEIL(%2$s * %1$s_n)), ',', -1) AS SIGNED) END";
+        return "%2$s AS %1$s_p50, %3$s AS %1$s_p90"
+                .formatted(column, pick.formatted(column, "0.5"), pick.formatted(column, "0.9"));
+    }
+
+    /**
+     * The column's rank among its key's values (nulls last, so the values rank 1 to n) and n, by window functions: what
+     * H2 orders instead of an array when a key may have more values than an array holds.
+     */
+    private static String ranks(String column) {
+        return ("ROW_NUMBER() OVER (PARTITION BY dim, k ORDER BY %1$s NULLS LAST) AS %1$s_rank, "
+                        + "COUNT(%1$s) OVER (PARTITION BY dim, k) AS %1$s_n")
+                .formatted(column);
+    }
+
+    /** The value ranked ceil(p * n) of its key: the nearest-rank p50 and p90 from {@link #ranks} (null of no value). */
+    private static String rankPicks(String column) {
+        String pick = "MIN(CASE WHEN %1$s_rank = CEIL(%2$s * %1$s_n) THEN %1$s END)";
         return "%2$s AS %1$s_p50, %3$s AS %1$s_p90"
                 .formatted(column, pick.formatted(column, "0.5"), pick.formatted(column, "0.9"));
     }
