@@ -51,7 +51,9 @@ import org.springframework.context.annotation.Primary;
             "casedesk.channels.social.webhook-url=http://127.0.0.1:${" + TestWebhookReceiver.PORT_PROPERTY
                     + "}/hooks/social",
             "casedesk.channels.social.secret=" + TestWebhookReceiver.SOCIAL_SECRET,
-            "casedesk.channels.timeout=PT2S"
+            "casedesk.channels.timeout=PT2S",
+            // a confirmed incident links its open cases four per job, so OutreachEndToEndTest's nine take several
+            "casedesk.outreach.link-chunk=4"
         })
 @Import(EndToEndContext.ProcessCoverage.class)
 @ExtendWith(ContextProcessEngine.class)

@@ -37,6 +37,9 @@ public class CaseTrends {
             double sentiment,
             Long incidentId) {}
 
+    /** An open case an incident may link, with whom to tell; ids order the chunks of the linking. */
+    public record OpenCase(long id, String reference, String customerEmail) {}
+
     private static final String TREND_CASE_COLUMNS = "c.reference, c.subject, c.customer_email, c.customer_name,"
             + " c.created_at, c.status, c.latest_sentiment, c.incident_id";
 
@@ -130,25 +133,53 @@ public class CaseTrends {
                 .list();
     }
 
-    /** Open cases (any time) with the tag; open = not resolved, closed or merged. */
-    public List<TrendCase> openCasesWithTag(String tag) {
-        return jdbc.sql("SELECT " + TREND_CASE_COLUMNS + """
-                 FROM support_case c JOIN case_tag t ON t.case_id = c.id
-                WHERE t.tag = :key AND c.status IN (:open) ORDER BY c.created_at, c.id""")
+    /**
+     * Up to {@code limit} open cases (any time) with the tag that no incident has yet, with ids above {@code afterId},
+     * in the order of ids: the next chunk an incident links. Open = not resolved, closed or merged.
+     */
+    public List<OpenCase> unlinkedOpenCasesWithTag(String tag, long afterId, int limit) {
+        return unlinkedOpen(" JOIN case_tag t ON t.case_id = c.id WHERE t.tag = :key", afterId, limit)
                 .param("key", tag)
-                .param("open", openStatuses())
-                .query((rs, n) -> trendCase(rs))
+                .query((rs, n) -> openCase(rs))
                 .list();
     }
 
-    /** Open cases (any time) of the category. */
-    public List<TrendCase> openCasesInCategory(String category) {
-        return jdbc.sql("SELECT " + TREND_CASE_COLUMNS + """
-                 FROM support_case c WHERE c.category = :key AND c.status IN (:open) ORDER BY c.created_at, c.id""")
+    /** The same for the open cases of the category. */
+    public List<OpenCase> unlinkedOpenCasesInCategory(String category, long afterId, int limit) {
+        return unlinkedOpen(" WHERE c.category = :key", afterId, limit)
                 .param("key", category)
-                .param("open", openStatuses())
-                .query((rs, n) -> trendCase(rs))
+                .query((rs, n) -> openCase(rs))
                 .list();
+    }
+
+    /** The same for the open cases with a negative customer message in [from, to) (opening or later). */
+    public List<OpenCase> unlinkedOpenCasesWithNegativeMessages(
+            Instant from, Instant to, double negativeBelow, long afterId, int limit) {
+        return unlinkedOpen(
+                        " WHERE ((c.created_at >= :from AND c.created_at < :to AND c.sentiment < :negative)"
+                                + " OR c.id IN (SELECT e.case_id FROM case_event e WHERE e.type = :type"
+                                + " AND e.at >= :from AND e.at < :to AND e.sentiment < :negative))",
+                        afterId,
+                        limit)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .param("negative", negativeBelow)
+                .param("type", CaseEventType.CUSTOMER_MESSAGE.wire())
+                .query((rs, n) -> openCase(rs))
+                .list();
+    }
+
+    /**
+     * Open, linked to no incident, after the last case of the chunk before: each chunk starts where the last one
+     * ended (in the primary key's order), instead of reading again past the cases linked before it.
+     */
+    private JdbcClient.StatementSpec unlinkedOpen(String joinWhere, long afterId, int limit) {
+        return jdbc.sql("SELECT c.id, c.reference, c.customer_email FROM support_case c" + joinWhere
+                        + " AND c.id > :after AND c.status IN (:open) AND c.incident_id IS NULL ORDER BY c.id"
+                        + " LIMIT :limit")
+                .param("after", afterId)
+                .param("open", openStatuses())
+                .param("limit", limit);
     }
 
     /** The cases linked to the incident. */
@@ -221,6 +252,10 @@ public class CaseTrends {
                 CaseRepository.instant(rs, "at"),
                 rs.getString("text"),
                 rs.getObject("sentiment") == null ? 0 : rs.getDouble("sentiment"));
+    }
+
+    private static OpenCase openCase(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new OpenCase(rs.getLong("id"), rs.getString("reference"), rs.getString("customer_email"));
     }
 
     private static TrendCase trendCase(java.sql.ResultSet rs) throws java.sql.SQLException {

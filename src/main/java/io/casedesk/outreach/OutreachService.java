@@ -2,6 +2,7 @@ package io.casedesk.outreach;
 
 import io.casedesk.cases.CaseEventType;
 import io.casedesk.cases.CaseService;
+import io.casedesk.cases.CaseTrends;
 import io.casedesk.cases.LinkedCase;
 import io.casedesk.mail.MailService;
 import io.casedesk.prevention.PreventionCheck;
@@ -29,9 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What happens after trends detected an incident: ops review its evidence and confirm or dismiss it; a confirmed
- * incident links the open cases with its key and tells every affected customer once, through the outreach's outbox
- * ({@link OutreachMails}), sent in chunks by parallel delivery jobs; its end tells them again, and hands the key to a
- * prevention ticket whose effect is checked weeks later.
+ * incident links the open cases with its key, a chunk per job, and tells every affected customer once through the
+ * outreach's outbox ({@link OutreachMails}), sent in chunks by parallel delivery jobs; its end tells them again, and
+ * hands the key to a prevention ticket whose effect is checked weeks later.
  */
 @Service
 @Transactional
@@ -148,19 +149,13 @@ public class OutreachService {
     }
 
     /**
-     * Ops confirmed: the incident is confirmed, every open case with its key is linked to it (a timeline entry), and
-     * one announcement per affected customer and extra recipient is queued (each once per incident). Gives how
-     * many mails it queued; the delivery jobs send them.
+     * Ops confirmed: the incident is confirmed and one announcement per affected customer (those of the open cases it
+     * is still to link included) and extra recipient is queued, each once per incident. Gives how many mails it
+     * queued; the delivery jobs send them once the open cases are linked ({@link #linkOpenCases}).
      */
     public int confirm(long incidentId, String subject, String message, String extraRecipients) {
         List<String> extras = Recipients.parse(extraRecipients);
-        TrendIncident incident = trends.incident(incidentId).orElseThrow();
         trends.confirm(incidentId);
-        String detail = "Incident INC-%d (%s %s) confirmed by ops; the customer is told: %s"
-                .formatted(incidentId, wire(incident.kind()), incident.key(), subject);
-        for (String reference : trends.openCaseReferences(incidentId)) {
-            cases.linkIncident(reference, incidentId, detail);
-        }
         Set<String> recipients = new LinkedHashSet<>();
         trends.affectedCustomerEmails(incidentId).stream()
                 .map(Recipients::normal)
@@ -168,6 +163,35 @@ public class OutreachService {
         recipients.addAll(extras);
         return queue(incidentId, OutreachKind.ANNOUNCEMENT, subject, message, List.copyOf(recipients));
     }
+
+    /**
+     * Links the next chunk of the confirmed incident's open cases to it: at most {@code limit} of those not linked
+     * yet, with ids above {@code afterCaseId} (each an update and a timeline entry). Run again with the same
+     * {@code afterCaseId} it links nothing twice: a case linked already is no longer selected, and
+     * {@link CaseService#linkIncident} links a case once even when two runs meet on it.
+     */
+    public LinkedChunk linkOpenCases(long incidentId, String subject, long afterCaseId, int limit) {
+        TrendIncident incident = trends.incident(incidentId).orElseThrow();
+        String detail = "Incident INC-%d (%s %s) confirmed by ops; the customer is told: %s"
+                .formatted(incidentId, wire(incident.kind()), incident.key(), subject);
+        List<CaseTrends.OpenCase> chunk = trends.unlinkedOpenCases(incidentId, afterCaseId, limit);
+        int linked = 0;
+        for (CaseTrends.OpenCase open : chunk) {
+            if (cases.linkIncident(open.reference(), incidentId, detail)) {
+                linked++;
+            }
+        }
+        long last = chunk.isEmpty() ? afterCaseId : chunk.get(chunk.size() - 1).id();
+        boolean more = chunk.size() == limit
+                && !trends.unlinkedOpenCases(incidentId, last, 1).isEmpty();
+        return new LinkedChunk(linked, last, more);
+    }
+
+    /**
+     * What one chunk of the linking did: how many cases it linked, the id of the last case it looked at (the next
+     * chunk goes on after it), and whether open cases are left.
+     */
+    public record LinkedChunk(int linked, long lastCaseId, boolean more) {}
 
     /**
      * The incident is over: it is closed, every customer told before and every linked case's customer gets the

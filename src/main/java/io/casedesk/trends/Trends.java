@@ -1,9 +1,9 @@
 package io.casedesk.trends;
 
-import io.casedesk.cases.CaseReporting;
 import io.casedesk.cases.CaseTrends;
 import io.casedesk.cases.CaseTrends.KeyCount;
 import io.casedesk.cases.CaseTrends.MessageCount;
+import io.casedesk.cases.CaseTrends.OpenCase;
 import io.casedesk.cases.CaseTrends.ScoredMessage;
 import io.casedesk.cases.CaseTrends.TrendCase;
 import io.casedesk.trends.IncidentEvidence.Customer;
@@ -225,30 +225,39 @@ public class Trends {
                 curve(messages, curveFrom, incident.windowEnd()));
     }
 
-    /** Distinct customer addresses of the cases with the key in the incident's window and of the cases linked to it. */
+    /**
+     * Distinct customer addresses of everyone an incident's announcement is for: the customers of the cases with the
+     * key in the incident's window, of the cases linked to it, and of the open cases it is still to link (see
+     * {@link #unlinkedOpenCases}), so the announcement can be queued before the linking is done.
+     */
     @Transactional(readOnly = true)
     public List<String> affectedCustomerEmails(long id) {
         TrendIncident incident = get(id);
         var emails = new LinkedHashSet<String>();
         matchingOrLinked(incident).forEach(c -> emails.add(c.customerEmail()));
+        unlinked(incident, 0, Integer.MAX_VALUE).forEach(c -> emails.add(c.customerEmail()));
         return List.copyOf(emails);
     }
 
-    /** The open cases with the incident's key (of any time; for sentiment: those in its window), to link to it. */
+    /**
+     * The next chunk of cases to link to the incident: up to {@code limit} open cases with its key (of any time; for
+     * sentiment: those with a negative message in its window) that no incident has yet, with ids above
+     * {@code afterCaseId}, in the order of ids. A case linked meanwhile (by a chunk before, or at intake) is not
+     * among them, so running a chunk again links nothing twice.
+     */
     @Transactional(readOnly = true)
-    public List<String> openCaseReferences(long id) {
-        TrendIncident incident = get(id);
-        List<TrendCase> open = switch (incident.kind()) {
-            case TAG -> counts.openCasesWithTag(incident.key());
-            case CATEGORY -> counts.openCasesInCategory(incident.key());
+    public List<OpenCase> unlinkedOpenCases(long id, long afterCaseId, int limit) {
+        return unlinked(get(id), afterCaseId, limit);
+    }
+
+    private List<OpenCase> unlinked(TrendIncident incident, long afterCaseId, int limit) {
+        return switch (incident.kind()) {
+            case TAG -> counts.unlinkedOpenCasesWithTag(incident.key(), afterCaseId, limit);
+            case CATEGORY -> counts.unlinkedOpenCasesInCategory(incident.key(), afterCaseId, limit);
             case SENTIMENT ->
-                counts.casesWithNegativeMessages(
-                        incident.windowStart(), incident.windowEnd(), settings.negativeBelow(), Integer.MAX_VALUE);
+                counts.unlinkedOpenCasesWithNegativeMessages(
+                        incident.windowStart(), incident.windowEnd(), settings.negativeBelow(), afterCaseId, limit);
         };
-        return open.stream()
-                .filter(c -> CaseReporting.OPEN.contains(c.status()))
-                .map(TrendCase::reference)
-                .toList();
     }
 
     /** The detected or confirmed incident a new case with these tags or this category joins, if any. */

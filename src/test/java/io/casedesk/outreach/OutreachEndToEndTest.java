@@ -48,7 +48,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A proactive outreach through the whole application with a real SMTP server (GreenMail): trends detects a spike
  * (the test's cases are moved back into an hour of their own, so no other class's cases count), ops confirm it, the
- * open cases are linked and every affected customer gets exactly one mail, also when a delivery job fails and is
+ * open cases are linked a few per job (a case opened meanwhile joins at intake; a link job run again links nothing)
+ * and every affected customer gets exactly one mail, also when a delivery job fails and is
  * retried and when a job runs again after its mails went out; a new case with the key is linked at intake and told
  * in its acknowledgement; the follow-up reaches every customer once and shows on the linked cases; the key goes to a
  * prevention ticket whose check compares the cases before and after. A dismissed incident mails nobody and does not
@@ -60,6 +61,8 @@ class OutreachEndToEndTest {
 
     private static final Instant SPIKE_HOUR = Instant.parse("2024-02-29T03:00:00Z");
     private static final Instant DISMISSED_HOUR = Instant.parse("2024-03-10T03:00:00Z");
+    /** casedesk.outreach.link-chunk of the context ({@link EndToEndContext}). */
+    private static final int LINK_CHUNK = 4;
 
     @Autowired
     IntakeService intake;
@@ -146,13 +149,6 @@ class OutreachEndToEndTest {
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(204);
 
         runJob(pi, "Task_ConfirmIncident");
-        for (String reference : spike) {
-            assertThat(cases.get(reference).incidentId()).isEqualTo(incident.id());
-            assertThat(timeline(reference)).contains(CaseEventType.INCIDENT_LINKED);
-        }
-        assertThat(cases.get(older.get(0)).incidentId())
-                .as("an open case of the key, also older")
-                .isEqualTo(incident.id());
         List<String> customers = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             customers.add("outreach-e2e-" + i + "@example.com");
@@ -160,7 +156,47 @@ class OutreachEndToEndTest {
         customers.addAll(List.of("outreach-e2e-old-0@example.com", "outreach-e2e-old-1@example.com"));
         customers.add("account.manager@example.com");
         assertThat(outreach.progress(incident.id(), OutreachKind.ANNOUNCEMENT).waiting())
+                .as("the customers of the open cases still to link are queued too")
                 .isEqualTo(customers.size());
+
+        // nine open cases, linked LINK_CHUNK per job, each job going on after the last case of the one before
+        String during = null;
+        int linkJobs = 0;
+        while (!jobs(pi, "Task_LinkOpenCases").isEmpty()) {
+            long before = casesLinked(pi);
+            runJob(pi, "Task_LinkOpenCases");
+            linkJobs++;
+            assertThat(casesLinked(pi) - before).as("link job %d", linkJobs).isBetween(0L, (long) LINK_CHUNK);
+            if (during == null) {
+                // a case with the key opened while the linking goes on joins the incident at intake
+                during = TestCases.open(
+                        intake,
+                        "web",
+                        "outreach-e2e-during@example.com",
+                        "standard",
+                        "Login fails",
+                        "It does not work since this morning.",
+                        "medium",
+                        "login-problem");
+                assertThat(cases.get(during).incidentId()).isEqualTo(incident.id());
+                TestMailDelivery.deliverMails(management, runtime, during);
+            }
+        }
+        assertThat(linkJobs).as("9 open cases, %d a job", LINK_CHUNK).isGreaterThanOrEqualTo(3);
+        List<String> linked = new ArrayList<>(spike);
+        linked.addAll(older);
+        linked.add(during);
+        for (String reference : linked) {
+            assertThat(cases.get(reference).incidentId()).as(reference).isEqualTo(incident.id());
+            assertThat(timeline(reference)).as(reference).containsOnlyOnce(CaseEventType.INCIDENT_LINKED);
+        }
+        assertThat(outreach.linkOpenCases(incident.id(), "Login trouble since 02:00", 0, LINK_CHUNK)
+                        .linked())
+                .as("a link job run again from the start links nothing")
+                .isZero();
+        for (String reference : linked) {
+            assertThat(timeline(reference)).as(reference).containsOnlyOnce(CaseEventType.INCIDENT_LINKED);
+        }
 
         // one delivery job meets an SMTP outage: it fails and keeps its mails for the retry
         List<Job> workers = jobs(pi, "Task_SendChunk");
@@ -224,6 +260,7 @@ class OutreachEndToEndTest {
         assertThat(trends.incident(incident.id()).orElseThrow().status()).isEqualTo(IncidentStatus.CLOSED);
         List<String> everyone = new ArrayList<>(customers);
         everyone.add("outreach-e2e-late@example.com");
+        everyone.add("outreach-e2e-during@example.com");
         for (String customer : everyone) {
             assertThat(TestMailServer.mailsTo(customer).stream()
                             .filter(m -> TestMailServer.subject(m).startsWith("Resolved: login-problem"))
@@ -373,6 +410,12 @@ class OutreachEndToEndTest {
                 .isEmpty()) {
             due.forEach(job -> management.executeJob(job.getId()));
         }
+    }
+
+    /** How many cases the outreach's link jobs have linked so far (0 before the first). */
+    private long casesLinked(ProcessInstance pi) {
+        Object linked = runtime.getVariable(pi.getId(), "casesLinked");
+        return linked == null ? 0 : (Long) linked;
     }
 
     private List<CaseEventType> timeline(String reference) {

@@ -2,18 +2,31 @@ package io.casedesk.outreach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.casedesk.cases.CaseEvent;
+import io.casedesk.cases.CaseEventType;
 import io.casedesk.cases.CaseService;
+import io.casedesk.cases.CaseStoreFixture;
+import io.casedesk.cases.CaseTrends;
+import io.casedesk.cases.Channel;
+import io.casedesk.cases.NewCase;
 import io.casedesk.mail.MailService;
 import io.casedesk.prevention.PreventionProperties;
 import io.casedesk.prevention.PreventionService;
+import io.casedesk.trends.IncidentKind;
+import io.casedesk.trends.IncidentStatus;
+import io.casedesk.trends.TrendIncident;
 import io.casedesk.trends.Trends;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +63,7 @@ class OutreachServiceTest {
                 Clock.systemUTC(),
                 mock(PlatformTransactionManager.class),
                 supportWork,
-                new OutreachProperties(1, 25, -10, giveWayAtMost));
+                new OutreachProperties(1, 25, -10, giveWayAtMost, 500));
     }
 
     @Test
@@ -87,6 +100,102 @@ class OutreachServiceTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start))
                 .as("it waited before each of the two mails")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void linkingOpenCases_aChunkPerRun_linksEachCaseOnce_alsoWhenTwoRunsOfAJobSelectedTheSameChunk() {
+        // real SQL: the selection of cases not linked yet, and CaseService.linkIncident
+        CaseStoreFixture store = CaseStoreFixture.inMemory();
+        CaseService cases = store.caseService(Clock.systemUTC(), 0);
+        CaseTrends caseTrends = store.caseTrends();
+        List<String> open = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            open.add(openCase(cases, i, "login-problem"));
+        }
+        String closed = openCase(cases, 7, "login-problem");
+        cases.close(closed);
+        String otherTag = openCase(cases, 8, "delivery-delay");
+        String ofAnotherIncident = openCase(cases, 9, "login-problem");
+        cases.linkIncident(ofAnotherIncident, 99L, "Linked to INC-99");
+        Trends trends = mock(Trends.class);
+        when(trends.incident(7L))
+                .thenReturn(Optional.of(new TrendIncident(
+                        7L,
+                        IncidentKind.TAG,
+                        "login-problem",
+                        IncidentStatus.CONFIRMED,
+                        Instant.now(),
+                        Instant.now().minusSeconds(3600),
+                        Instant.now(),
+                        7,
+                        0.1,
+                        null,
+                        null)));
+        when(trends.unlinkedOpenCases(eq(7L), anyLong(), anyInt()))
+                .thenAnswer(call ->
+                        caseTrends.unlinkedOpenCasesWithTag("login-problem", call.getArgument(1), call.getArgument(2)));
+        // two runs of the first job that both selected their chunk before either committed
+        List<CaseTrends.OpenCase> firstChunk = caseTrends.unlinkedOpenCasesWithTag("login-problem", 0, 3);
+        when(trends.unlinkedOpenCases(7L, 0L, 3)).thenReturn(firstChunk);
+        OutreachService outreach = new OutreachService(
+                trends,
+                cases,
+                mail,
+                mock(PreventionService.class),
+                mock(PreventionProperties.class),
+                outbox,
+                Clock.systemUTC(),
+                mock(PlatformTransactionManager.class),
+                () -> false,
+                new OutreachProperties(1, 25, -10, Duration.ZERO, 3));
+
+        OutreachService.LinkedChunk first = outreach.linkOpenCases(7L, "Login trouble", 0, 3);
+        OutreachService.LinkedChunk again = outreach.linkOpenCases(7L, "Login trouble", 0, 3);
+
+        long third = firstChunk.get(2).id();
+        assertThat(first).isEqualTo(new OutreachService.LinkedChunk(3, third, true));
+        assertThat(again).as("the second run links nothing").isEqualTo(new OutreachService.LinkedChunk(0, third, true));
+
+        // a case with the key opened while the linking goes on is in a later chunk
+        open.add(openCase(cases, 10, "login-problem"));
+        var chunks = new ArrayList<OutreachService.LinkedChunk>();
+        OutreachService.LinkedChunk chunk = first;
+        while (chunk.more()) {
+            chunk = outreach.linkOpenCases(7L, "Login trouble", chunk.lastCaseId(), 3);
+            chunks.add(chunk);
+        }
+        assertThat(chunks)
+                .extracting(OutreachService.LinkedChunk::linked)
+                .as("the five cases left: a full chunk, then the last two, and no empty chunk after them")
+                .containsExactly(3, 2);
+        for (String reference : open) {
+            assertThat(cases.get(reference).incidentId()).as(reference).isEqualTo(7L);
+            assertThat(cases.timeline(reference).stream()
+                            .filter(e -> e.type() == CaseEventType.INCIDENT_LINKED)
+                            .map(CaseEvent::detail))
+                    .as(reference)
+                    .containsExactly("Incident INC-7 (tag login-problem) confirmed by ops; the customer is told: "
+                            + "Login trouble");
+        }
+        assertThat(cases.get(closed).incidentId()).isNull();
+        assertThat(cases.get(otherTag).incidentId()).isNull();
+        assertThat(cases.get(ofAnotherIncident).incidentId()).isEqualTo(99L);
+    }
+
+    private static String openCase(CaseService cases, int n, String tag) {
+        return cases.open(new NewCase(
+                        Channel.WEB,
+                        "linking-" + n + "@example.com",
+                        "Customer " + n,
+                        "standard",
+                        "Trouble " + n,
+                        "It does not work.",
+                        null,
+                        "medium",
+                        List.of(tag),
+                        0,
+                        null))
+                .reference();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.casedesk.cases.CaseStoreFixture;
+import io.casedesk.cases.CaseTrends.OpenCase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -228,6 +229,10 @@ abstract class TrendDetectionScenario {
         assertThat(report.negativeShare()).isCloseTo(8.0 / 12, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(report.spike()).isTrue();
         assertThat(trends.affectedCustomerEmails(opened.get(0).id())).hasSize(4);
+        assertThat(trends.unlinkedOpenCases(opened.get(0).id(), 0, 3))
+                .extracting(OpenCase::reference)
+                .as("the open cases with a negative message in the window, in the order of ids")
+                .containsExactly(negatives.get(0), negatives.get(1), negatives.get(2));
     }
 
     @Test
@@ -243,10 +248,12 @@ abstract class TrendDetectionScenario {
         store.caseService(Clock.fixed(now, ZoneOffset.UTC), 0).linkIncident(oldOpen, id, "Linked");
 
         Trends trends = trendsAt(now);
-        assertThat(trends.openCaseReferences(id))
-                .contains(oldOpen)
-                .doesNotContain(oldClosed)
-                .containsAll(inWindow);
+        List<OpenCase> first = trends.unlinkedOpenCases(id, 0, 2);
+        assertThat(first).extracting(OpenCase::reference).containsExactly(inWindow.get(0), inWindow.get(1));
+        assertThat(trends.unlinkedOpenCases(id, first.get(1).id(), 10))
+                .extracting(OpenCase::reference)
+                .as("the next chunk goes on after the last; neither the linked case nor the closed one is left")
+                .containsExactly(inWindow.get(2), inWindow.get(3), inWindow.get(4));
         IncidentEvidence evidence = trends.evidence(id);
         assertThat(evidence.cases())
                 .extracting(IncidentEvidence.EvidenceCase::reference)
@@ -259,6 +266,43 @@ abstract class TrendDetectionScenario {
         assertThat(trends.report(Duration.ofHours(1)).incidents())
                 .singleElement()
                 .satisfies(line -> assertThat(line.cases()).isEqualTo(6));
+    }
+
+    @Test
+    void aCategoryIncidentLinksItsOpenCasesOfAnyTime_aChunkAtATime() {
+        Instant now = period(8);
+        String older = history.openCase(now.minus(Duration.ofDays(20)), null, "smart-lock");
+        String closed = history.openCase(now.minus(Duration.ofDays(20)), null, "smart-lock", 0.1, "resolved");
+        history.spread(6, now.minus(Duration.ofMinutes(50)), now, null, "smart-lock");
+        String ofAnotherIncident = history.openCase(now.minus(Duration.ofMinutes(5)), null, "smart-lock");
+        Trends trends = trendsAt(now);
+        long id = trends.detect(now).stream()
+                .filter(i -> i.kind() == IncidentKind.CATEGORY)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        store.caseService(Clock.fixed(now, ZoneOffset.UTC), 0).linkIncident(ofAnotherIncident, id + 1000, "Linked");
+
+        var chunks = new ArrayList<List<OpenCase>>();
+        long after = 0;
+        List<OpenCase> chunk;
+        while (!(chunk = trends.unlinkedOpenCases(id, after, 4)).isEmpty()) {
+            chunks.add(chunk);
+            after = chunk.get(chunk.size() - 1).id();
+        }
+
+        assertThat(chunks).extracting(List::size).containsExactly(4, 3);
+        List<String> linkable =
+                chunks.stream().flatMap(List::stream).map(OpenCase::reference).toList();
+        assertThat(linkable)
+                .hasSize(7)
+                .startsWith(older)
+                .doesNotContain(closed, ofAnotherIncident)
+                .doesNotHaveDuplicates();
+        assertThat(trends.affectedCustomerEmails(id))
+                .as("whom the announcement is for: the window's seven (also the one of another incident) and the older"
+                        + " open one")
+                .hasSize(8);
     }
 
     @Test

@@ -49,6 +49,35 @@ final class OutreachDelegates {
         }
     }
 
+    /**
+     * One chunk of the confirmed incident's open cases, linked in this job's transaction together with where the next
+     * chunk starts; the model loops while cases are left.
+     */
+    @Component("linkOpenCases")
+    static class LinkOpenCases implements JavaDelegate {
+        private final OutreachService outreach;
+        private final OutreachProperties settings;
+
+        LinkOpenCases(OutreachService outreach, OutreachProperties settings) {
+            this.outreach = outreach;
+            this.settings = settings;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            Long after = LINKED_UP_TO.get(execution);
+            Long linkedBefore = CASES_LINKED.get(execution);
+            OutreachService.LinkedChunk chunk = outreach.linkOpenCases(
+                    INCIDENT_ID.require(execution),
+                    SUBJECT.require(execution),
+                    after == null ? 0 : after,
+                    settings.linkChunk());
+            LINKED_UP_TO.set(execution, chunk.lastCaseId());
+            CASES_LINKED.set(execution, (linkedBefore == null ? 0 : linkedBefore) + chunk.linked());
+            MORE_TO_LINK.set(execution, chunk.more());
+        }
+    }
+
     /** One chunk of one worker's share (outreach-delivery); the model loops while the worker has mails left. */
     @Component("sendOutreachMails")
     static class Send implements JavaDelegate {

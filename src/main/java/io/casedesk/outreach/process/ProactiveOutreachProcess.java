@@ -43,6 +43,15 @@ final class ProactiveOutreachProcess {
     /** Read by the model's loop: whether this worker has mails left. */
     static final Variable<Boolean> MORE_TO_SEND = Variable.bool("moreToSend");
 
+    /**
+     * The linking of a confirmed incident's open cases, a chunk per job: the id of the last case looked at (the next
+     * chunk goes on after it), how many were linked so far, and (read by the model's loop) whether cases are left.
+     */
+    static final Variable<Long> LINKED_UP_TO = Variable.number("linkedUpToCaseId");
+
+    static final Variable<Long> CASES_LINKED = Variable.number("casesLinked");
+    static final Variable<Boolean> MORE_TO_LINK = Variable.bool("moreToLink");
+
     static final Variable<Long> QUEUED = Variable.number("mailsQueued");
     static final Variable<Long> TICKET_ID = Variable.number("preventionTicketId");
     /** Read by the model's timer: when the prevention is checked. */

@@ -15,11 +15,13 @@ final class OutreachGlue {
 
     static final int WORKERS = 3;
     static final int CHUNK = 25;
+    static final int LINK_CHUNK = 500;
     static final long PRIORITY = -10;
     static final Duration CHECK_AFTER = Duration.ofDays(28);
 
     final OutreachService outreach = mock(OutreachService.class);
-    final OutreachProperties settings = new OutreachProperties(WORKERS, CHUNK, PRIORITY, Duration.ofSeconds(2));
+    final OutreachProperties settings =
+            new OutreachProperties(WORKERS, CHUNK, PRIORITY, Duration.ofSeconds(2), LINK_CHUNK);
 
     Map<String, Object> beans() {
         return Map.of(
@@ -27,6 +29,7 @@ final class OutreachGlue {
                 "opsReviewAnswer", new OpsReviewAnswer(outreach),
                 "dismissIncident", new OutreachDelegates.Dismiss(outreach),
                 "confirmIncident", new OutreachDelegates.Confirm(outreach),
+                "linkOpenCases", new OutreachDelegates.LinkOpenCases(outreach, settings),
                 "sendOutreachMails", new OutreachDelegates.Send(outreach, settings),
                 "closeIncident", new OutreachDelegates.Close(outreach),
                 "handToPrevention",

@@ -65,6 +65,8 @@ class ProactiveOutreachFlowTest {
         ENGINE.use(glue.beans());
         BpmnAwareTests.init(engine);
         PlainEngine.now(PlainEngine.MONDAY_MORNING);
+        when(glue.outreach.linkOpenCases(anyLong(), anyString(), anyLong(), anyInt()))
+                .thenReturn(new OutreachService.LinkedChunk(12, 340L, false));
         when(glue.outreach.review(7L))
                 .thenReturn(new OutreachService.ReviewSheet(
                         "INC-7 · tag · delivery-delay",
@@ -110,6 +112,11 @@ class ProactiveOutreachFlowTest {
 
         runDueJobsOnce(pi);
         verify(glue.outreach).confirm(7L, "Late deliveries", "Our carrier is late.", "cfo@example.com");
+        assertThat(pi).isWaitingAt("Task_LinkOpenCases");
+        verify(glue.outreach, never()).linkOpenCases(anyLong(), anyString(), anyLong(), anyInt());
+
+        runDueJobsOnce(pi);
+        verify(glue.outreach).linkOpenCases(7L, "Late deliveries", 0L, OutreachGlue.LINK_CHUNK);
         assertThat(supportWork.supportJobDue())
                 .as("only the deliveries' low-priority jobs are due: they do not wait for each other")
                 .isFalse();
@@ -170,6 +177,92 @@ class ProactiveOutreachFlowTest {
         assertThat(pi)
                 .isEnded()
                 .hasPassed("CallActivity_SendAnnouncement", "CallActivity_SendFollowUp", "EndEvent_PreventionChecked");
+    }
+
+    @Test
+    void moreOpenCasesThanOneChunk_areLinkedAChunkPerJob_eachGoingOnAfterTheLast_thenTheAnnouncementGoesOut() {
+        ProcessInstance pi = detect();
+        when(glue.outreach.confirm(7L, "Late deliveries", "Our carrier is late.", null))
+                .thenReturn(1_200);
+        // 1,200 open cases with ids from 101: two full chunks, then the rest
+        when(glue.outreach.linkOpenCases(7L, "Late deliveries", 0L, OutreachGlue.LINK_CHUNK))
+                .thenReturn(new OutreachService.LinkedChunk(500, 600L, true));
+        when(glue.outreach.linkOpenCases(7L, "Late deliveries", 600L, OutreachGlue.LINK_CHUNK))
+                .thenReturn(new OutreachService.LinkedChunk(499, 1_100L, true));
+        when(glue.outreach.linkOpenCases(7L, "Late deliveries", 1_100L, OutreachGlue.LINK_CHUNK))
+                .thenReturn(new OutreachService.LinkedChunk(200, 1_300L, false));
+        complete(
+                task(pi),
+                Map.of("decision", "confirm", "subject", "Late deliveries", "message", "Our carrier is late."));
+        runDueJobsOnce(pi);
+        verify(glue.outreach).confirm(7L, "Late deliveries", "Our carrier is late.", null);
+
+        long[][] chunks = {{600, 500}, {1_100, 999}, {1_300, 1_199}};
+        for (int i = 0; i < chunks.length; i++) {
+            List<Job> due = jobs(pi);
+            assertThat(due)
+                    .as("chunk %d is a job of its own, of the support cases' priority", i + 1)
+                    .singleElement()
+                    .satisfies(job -> assertThat(job.getPriority()).isZero());
+            assertThat(engine.getManagementService()
+                            .createJobQuery()
+                            .processInstanceId(pi.getId())
+                            .activityId("Task_LinkOpenCases")
+                            .singleResult()
+                            .getId())
+                    .isEqualTo(due.get(0).getId());
+            engine.getManagementService().executeJob(due.get(0).getId());
+            assertThat(pi)
+                    .variables()
+                    .containsEntry("linkedUpToCaseId", chunks[i][0])
+                    .containsEntry("casesLinked", chunks[i][1])
+                    .containsEntry("moreToLink", i < chunks.length - 1);
+        }
+        verify(glue.outreach, times(3).description("each job links at most casedesk.outreach.link-chunk cases"))
+                .linkOpenCases(eq(7L), eq("Late deliveries"), anyLong(), eq(OutreachGlue.LINK_CHUNK));
+        assertThat(jobs(pi))
+                .as("all linked: the delivery workers start")
+                .hasSize(OutreachGlue.WORKERS)
+                .allSatisfy(job -> assertThat(job.getProcessDefinitionKey()).isEqualTo(DELIVERY_KEY));
+        assertThat(pi).isWaitingAt("CallActivity_SendAnnouncement");
+    }
+
+    @Test
+    void aLinkJobThatFails_runsAgainFromWhereItsChunkStarted() {
+        ProcessInstance pi = detect();
+        when(glue.outreach.confirm(7L, "Late deliveries", "Our carrier is late.", null))
+                .thenReturn(700);
+        when(glue.outreach.linkOpenCases(7L, "Late deliveries", 0L, OutreachGlue.LINK_CHUNK))
+                .thenReturn(new OutreachService.LinkedChunk(500, 510L, true));
+        // the second chunk fails once after its work (its transaction, links and all, is rolled back), then succeeds
+        when(glue.outreach.linkOpenCases(7L, "Late deliveries", 510L, OutreachGlue.LINK_CHUNK))
+                .thenThrow(new IllegalStateException("database gone"))
+                .thenReturn(new OutreachService.LinkedChunk(200, 720L, false));
+        complete(
+                task(pi),
+                Map.of("decision", "confirm", "subject", "Late deliveries", "message", "Our carrier is late."));
+        runDueJobsOnce(pi);
+        runDueJobsOnce(pi);
+        Job second = jobs(pi).get(0);
+
+        assertThatThrownBy(() -> engine.getManagementService().executeJob(second.getId()))
+                .hasStackTraceContaining("database gone");
+        assertThat(pi)
+                .isWaitingAt("Task_LinkOpenCases")
+                .variables()
+                .as("nothing of the failed chunk stays: the retry starts where the chunk started")
+                .containsEntry("linkedUpToCaseId", 510L)
+                .containsEntry("casesLinked", 500L)
+                .containsEntry("moreToLink", true);
+
+        engine.getManagementService().executeJob(second.getId());
+        verify(glue.outreach, times(2)).linkOpenCases(7L, "Late deliveries", 510L, OutreachGlue.LINK_CHUNK);
+        assertThat(pi)
+                .isWaitingAt("CallActivity_SendAnnouncement")
+                .variables()
+                .containsEntry("linkedUpToCaseId", 720L)
+                .containsEntry("casesLinked", 700L)
+                .containsEntry("moreToLink", false);
     }
 
     @Test
