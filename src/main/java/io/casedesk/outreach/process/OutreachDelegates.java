@@ -30,22 +30,36 @@ final class OutreachDelegates {
         }
     }
 
+    /**
+     * Confirms and queues the announcement. An instance still on a model before 1.3.0 has no linking step after this
+     * one (its confirmation linked the open cases itself), so for it the open cases are linked here, chunk after
+     * chunk in this one job, as that model did.
+     */
     @Component("confirmIncident")
     static class Confirm implements JavaDelegate {
         private final OutreachService outreach;
+        private final OutreachProperties settings;
 
-        Confirm(OutreachService outreach) {
+        Confirm(OutreachService outreach, OutreachProperties settings) {
             this.outreach = outreach;
+            this.settings = settings;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
-            int queued = outreach.confirm(
-                    INCIDENT_ID.require(execution),
-                    SUBJECT.require(execution),
-                    MESSAGE.require(execution),
-                    EXTRA_RECIPIENTS.get(execution));
+            long incidentId = INCIDENT_ID.require(execution);
+            String subject = SUBJECT.require(execution);
+            int queued =
+                    outreach.confirm(incidentId, subject, MESSAGE.require(execution), EXTRA_RECIPIENTS.get(execution));
             QUEUED.set(execution, (long) queued);
+            if (execution.getBpmnModelInstance().getModelElementById(TASK_LINK_OPEN_CASES) == null) {
+                OutreachService.LinkedChunk chunk;
+                long after = 0;
+                do {
+                    chunk = outreach.linkOpenCases(incidentId, subject, after, settings.linkChunk());
+                    after = chunk.lastCaseId();
+                } while (chunk.more());
+            }
         }
     }
 

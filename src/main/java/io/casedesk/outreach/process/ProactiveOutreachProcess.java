@@ -9,6 +9,8 @@ final class ProactiveOutreachProcess {
     static final String KEY = "proactive-outreach";
     static final String TASK_OPS_REVIEW = "Task_OpsReview";
     static final String TASK_INCIDENT_FOLLOW_UP = "Task_IncidentFollowUp";
+    /** The step that links a confirmed incident's open cases, a chunk per job (since model 1.3.0). */
+    static final String TASK_LINK_OPEN_CASES = "Task_LinkOpenCases";
 
     static final String CONFIRM = "confirm";
     static final String DISMISS = "dismiss";

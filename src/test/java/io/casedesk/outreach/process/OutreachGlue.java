@@ -28,7 +28,7 @@ final class OutreachGlue {
                 "outreachTaskDetails", new OutreachTaskDetails(outreach),
                 "opsReviewAnswer", new OpsReviewAnswer(outreach),
                 "dismissIncident", new OutreachDelegates.Dismiss(outreach),
-                "confirmIncident", new OutreachDelegates.Confirm(outreach),
+                "confirmIncident", new OutreachDelegates.Confirm(outreach, settings),
                 "linkOpenCases", new OutreachDelegates.LinkOpenCases(outreach, settings),
                 "sendOutreachMails", new OutreachDelegates.Send(outreach, settings),
                 "closeIncident", new OutreachDelegates.Close(outreach),

@@ -266,6 +266,41 @@ class ProactiveOutreachFlowTest {
     }
 
     @Test
+    void anInstanceStillOnAModelBeforeTheLinkingStep_linksItsOpenCasesInTheConfirmJob_asThatModelDid() {
+        // proactive-outreach up to 1.2.0: the confirmation's job linked the open cases itself, then the mails went out
+        var before = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("proactive-outreach-1-2-0-confirm")
+                .camundaHistoryTimeToLive(1)
+                .startEvent("StartEvent_Old")
+                .serviceTask("Task_ConfirmIncident")
+                .camundaDelegateExpression("${confirmIncident}")
+                .endEvent("EndEvent_Old")
+                .done();
+        EXTENSION.manageDeployment(engine.getRepositoryService()
+                .createDeployment()
+                .addModelInstance("proactive-outreach-1-2-0-confirm.bpmn", before)
+                .deploy());
+        when(glue.outreach.confirm(7L, "Late deliveries", "Our carrier is late.", null))
+                .thenReturn(700);
+        when(glue.outreach.linkOpenCases(7L, "Late deliveries", 0L, OutreachGlue.LINK_CHUNK))
+                .thenReturn(new OutreachService.LinkedChunk(500, 510L, true));
+        when(glue.outreach.linkOpenCases(7L, "Late deliveries", 510L, OutreachGlue.LINK_CHUNK))
+                .thenReturn(new OutreachService.LinkedChunk(200, 720L, false));
+
+        ProcessInstance pi = engine.getRuntimeService()
+                .startProcessInstanceByKey(
+                        "proactive-outreach-1-2-0-confirm",
+                        "INC-7",
+                        Map.of("incidentId", 7L, "subject", "Late deliveries", "message", "Our carrier is late."));
+
+        assertThat(pi).isEnded();
+        var order = org.mockito.Mockito.inOrder(glue.outreach);
+        order.verify(glue.outreach).confirm(7L, "Late deliveries", "Our carrier is late.", null);
+        order.verify(glue.outreach).linkOpenCases(7L, "Late deliveries", 0L, OutreachGlue.LINK_CHUNK);
+        order.verify(glue.outreach).linkOpenCases(7L, "Late deliveries", 510L, OutreachGlue.LINK_CHUNK);
+        order.verifyNoMoreInteractions();
+    }
+
+    @Test
     void dismissed_recordsTheReason_andEnds() {
         ProcessInstance pi = detect();
         complete(task(pi), Map.of("decision", "dismiss", "reason", "A marketing mail, not a problem"));
