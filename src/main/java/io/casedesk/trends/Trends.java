@@ -350,7 +350,6 @@ public class Trends {
         return count.messages() == 0 ? 0 : (double) count.negative() / count.messages();
     }
 
-    /** The cases with the key in the incident's window and the cases linked to it, each once, oldest first. */
     /** The incident as GET /api/trends and the dashboard list it, with the number of its cases. */
     private IncidentLine line(TrendIncident incident) {
         return new IncidentLine(
@@ -362,6 +361,7 @@ public class Trends {
                 matchingOrLinked(incident).size());
     }
 
+    /** The cases with the key in the incident's window and the cases linked to it, each once, oldest first. */
     private List<TrendCase> matchingOrLinked(TrendIncident incident) {
         int limit = Integer.MAX_VALUE;
         List<TrendCase> matching = switch (incident.kind()) {
