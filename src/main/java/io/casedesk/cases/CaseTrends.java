@@ -117,17 +117,32 @@ public class CaseTrends {
                 .list();
     }
 
-    /** The cases with a negative customer message in [from, to) (opening or later), oldest first. */
-    public List<TrendCase> casesWithNegativeMessages(Instant from, Instant to, double negativeBelow, int limit) {
-        return jdbc.sql("SELECT " + TREND_CASE_COLUMNS + """
-                 FROM support_case c WHERE (c.created_at >= :from AND c.created_at < :to AND c.sentiment < :negative)
-                   OR c.id IN (SELECT e.case_id FROM case_event e WHERE e.type = :type AND e.at >= :from
-                               AND e.at < :to AND e.sentiment < :negative)
-                ORDER BY c.created_at, c.id LIMIT :limit""")
+    /**
+     * A case of support_case aliased {@code c} with a negative customer message in [:from, :to): opened with one, or
+     * written one later (its parameters set by {@link #negativeIn}).
+     */
+    private static final String NEGATIVE_MESSAGE_IN_WINDOW = """
+            ((c.created_at >= :from AND c.created_at < :to AND c.sentiment < :negative)
+               OR c.id IN (SELECT e.case_id FROM case_event e WHERE e.type = :type AND e.at >= :from
+                           AND e.at < :to AND e.sentiment < :negative))""";
+
+    private static JdbcClient.StatementSpec negativeIn(
+            JdbcClient.StatementSpec statement, Instant from, Instant to, double negativeBelow) {
+        return statement
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
                 .param("negative", negativeBelow)
-                .param("type", CaseEventType.CUSTOMER_MESSAGE.wire())
+                .param("type", CaseEventType.CUSTOMER_MESSAGE.wire());
+    }
+
+    /** The cases with a negative customer message in [from, to) (opening or later), oldest first. */
+    public List<TrendCase> casesWithNegativeMessages(Instant from, Instant to, double negativeBelow, int limit) {
+        return negativeIn(
+                        jdbc.sql("SELECT " + TREND_CASE_COLUMNS + " FROM support_case c WHERE "
+                                + NEGATIVE_MESSAGE_IN_WINDOW + " ORDER BY c.created_at, c.id LIMIT :limit"),
+                        from,
+                        to,
+                        negativeBelow)
                 .param("limit", limit)
                 .query((rs, n) -> trendCase(rs))
                 .list();
@@ -155,16 +170,7 @@ public class CaseTrends {
     /** The same for the open cases with a negative customer message in [from, to) (opening or later). */
     public List<OpenCase> unlinkedOpenCasesWithNegativeMessages(
             Instant from, Instant to, double negativeBelow, long afterId, int limit) {
-        return unlinkedOpen(
-                        " WHERE ((c.created_at >= :from AND c.created_at < :to AND c.sentiment < :negative)"
-                                + " OR c.id IN (SELECT e.case_id FROM case_event e WHERE e.type = :type"
-                                + " AND e.at >= :from AND e.at < :to AND e.sentiment < :negative))",
-                        afterId,
-                        limit)
-                .param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to))
-                .param("negative", negativeBelow)
-                .param("type", CaseEventType.CUSTOMER_MESSAGE.wire())
+        return negativeIn(unlinkedOpen(" WHERE " + NEGATIVE_MESSAGE_IN_WINDOW, afterId, limit), from, to, negativeBelow)
                 .query((rs, n) -> openCase(rs))
                 .list();
     }
