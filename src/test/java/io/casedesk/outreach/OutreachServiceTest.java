@@ -53,9 +53,19 @@ class OutreachServiceTest {
         doAnswer(call -> sent.add(call.getArgument(0)))
                 .when(mail)
                 .sendPrepared(anyString(), anyString(), anyString(), anyString(), anyString());
-        return new OutreachService(
+        return service(
                 mock(Trends.class),
                 mock(CaseService.class),
+                supportWork,
+                new OutreachProperties(1, 25, -10, giveWayAtMost, 500));
+    }
+
+    /** The service on the given trends, cases and support work, with this test's outbox and mail. */
+    private OutreachService service(
+            Trends trends, CaseService cases, SupportWork supportWork, OutreachProperties settings) {
+        return new OutreachService(
+                trends,
+                cases,
                 mail,
                 mock(PreventionService.class),
                 mock(PreventionProperties.class),
@@ -63,7 +73,7 @@ class OutreachServiceTest {
                 Clock.systemUTC(),
                 mock(PlatformTransactionManager.class),
                 supportWork,
-                new OutreachProperties(1, 25, -10, giveWayAtMost, 500));
+                settings);
     }
 
     @Test
@@ -137,17 +147,8 @@ class OutreachServiceTest {
         // two runs of the first job that both selected their chunk before either committed
         List<CaseTrends.OpenCase> firstChunk = caseTrends.unlinkedOpenCasesWithTag("login-problem", 0, 3);
         when(trends.unlinkedOpenCases(7L, 0L, 3)).thenReturn(firstChunk);
-        OutreachService outreach = new OutreachService(
-                trends,
-                cases,
-                mail,
-                mock(PreventionService.class),
-                mock(PreventionProperties.class),
-                outbox,
-                Clock.systemUTC(),
-                mock(PlatformTransactionManager.class),
-                () -> false,
-                new OutreachProperties(1, 25, -10, Duration.ZERO, 3));
+        OutreachService outreach =
+                service(trends, cases, () -> false, new OutreachProperties(1, 25, -10, Duration.ZERO, 3));
 
         OutreachService.LinkedChunk first = outreach.linkOpenCases(7L, "Login trouble", 0, 3);
         OutreachService.LinkedChunk again = outreach.linkOpenCases(7L, "Login trouble", 0, 3);
